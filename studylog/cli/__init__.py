@@ -1,0 +1,163 @@
+"""The ``studylog`` command: global options, the command tree, and the error edge.
+
+Every expected failure is a :class:`~studylog.errors.StudylogError`; here, and only here,
+it becomes one line ``Error: …`` (``错误：…``) on stderr and exit status 1. Usage mistakes
+(a missing option, say) get the same one-line treatment with status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from studylog import __version__
+from studylog.cli import attendance, members, reports, sessions, setup, speeches
+from studylog.cli.common import settings
+from studylog.errors import StudylogError
+from studylog.i18n import LANGUAGES, detect_language, set_language, t
+
+GLOBAL_OPTIONS = ("--db", "--org", "--lang")
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """Let ``--db``, ``--org`` and ``--lang`` be given after the command name too."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if arg in GLOBAL_OPTIONS and index + 1 < len(args):
+            front.extend(args[index : index + 2])
+            index += 2
+            continue
+        if arg.partition("=")[0] in GLOBAL_OPTIONS:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
+class StudylogGroup(TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        set_language(detect_language())
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except StudylogError as error:
+            _fail(error.message(), 1)
+        except typer.TyperException as error:  # Typer's usage errors (click's ClickException)
+            if type(error).__name__ == "NoArgsIsHelpError":
+                typer.echo(error.format_message())
+                sys.exit(0)
+            context = getattr(error, "ctx", None)
+            hint = f" ({context.command_path} --help)" if context is not None else ""
+            _fail(error.format_message() + hint, error.exit_code)
+        except typer.Abort:
+            _fail(t("aborted"), 1)
+        except Exception as error:  # a bug: say so plainly, keep tracebacks for developers
+            if os.environ.get("STUDYLOG_DEBUG"):
+                raise
+            _fail(t("internal", detail=f"{type(error).__name__}: {error}"), 1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(t("error_prefix") + message.strip().replace("\n", " "), err=True)
+    sys.exit(code)
+
+
+app = typer.Typer(
+    cls=StudylogGroup,
+    name="studylog",
+    help="Records and yearly tallies of a Party-group theoretical study central group "
+    "(党组理论学习中心组): sessions, attendance, make-ups, speeches.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"studylog {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="STUDYLOG_DB",
+            help="Database: a SQLite file path or a SQLAlchemy URL "
+            "(default: studylog.db in studylog's folder, STUDYLOG_HOME).",
+            show_default=False,
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            envvar="STUDYLOG_ORG",
+            help="The study group (中心组); may be omitted while the database holds one.",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="STUDYLOG_LANG",
+            help="Output language: zh | en (default: zh under a Chinese locale, else en).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Keep the study group's records; hand up exact figures at year end."""
+    if lang is not None:
+        chosen = lang.strip().lower()
+        if chosen not in LANGUAGES:
+            raise StudylogError("bad_choice", what="--lang", value=lang, choices="zh | en")
+        set_language(chosen)
+    settings.db = db
+    settings.org = org
+
+
+app.command("init")(setup.init)
+app.add_typer(members.app, name="member")
+app.add_typer(sessions.app, name="session")
+app.command("attend")(attendance.attend)
+app.add_typer(attendance.makeup_app, name="makeup")
+app.add_typer(speeches.app, name="speech")
+app.command("stats")(reports.stats)
+app.command("demo")(setup.demo)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,194 @@
+"""``studylog attend`` and ``studylog makeup …``: who came, who missed it, who made it up."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from studylog.cli.common import (
+    FormatOption,
+    FromOption,
+    RefArgument,
+    ToOption,
+    YearOption,
+    period,
+    records,
+    to_format,
+)
+from studylog.i18n import t
+from studylog.parse import parse_date, split_leaves, split_names
+from studylog.render import emit_line, emit_rows
+from studylog.vocab import Method, Status, choices, parse_enum
+
+
+def attend(
+    ref: RefArgument,
+    present: Annotated[
+        list[str] | None,
+        typer.Option("--present", help="Names present (出席), comma-separated; may repeat."),
+    ] = None,
+    late: Annotated[
+        list[str] | None, typer.Option("--late", help="Names who came late (迟到).")
+    ] = None,
+    leave: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--leave",
+            help="On leave (请假): NAME[:REASON]; names before the colon share its reason "
+            "(张三,李四：外出开会). May repeat.",
+        ),
+    ] = None,
+    absent: Annotated[
+        list[str] | None, typer.Option("--absent", help="Names absent without leave (缺席).")
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Record a session's whole roll in one line; everyone expected and not named was present.
+
+    Running it again replaces the roll. Prints the roll as stored.
+    Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
+    """
+    from studylog.attendance import mark_roll
+
+    output = to_format(fmt)
+    present_names, late_names = split_names(present), split_names(late)
+    leave_names, absent_names = split_leaves(leave), split_names(absent)
+    with records() as (session, org):
+        record, roll = mark_roll(
+            session=session,
+            org=org,
+            ref=ref,
+            present=present_names,
+            late=late_names,
+            leave=leave_names,
+            absent=absent_names,
+        )
+        about = {"id": record.id, "day": record.date, "title": record.title}
+    rows = [
+        {
+            "member": line.member,
+            "title": line.title,
+            "status": line.status,
+            "reason": line.reason,
+            "made_up": line.made_up,
+        }
+        for line in roll
+    ]
+    attended = sum(1 for line in roll if line.status in (Status.PRESENT, Status.LATE))
+    if output != "json":
+        emit_line(t("roll_stored", **about, attended=attended, expected=len(roll)))
+    emit_rows(
+        rows,
+        [
+            ("member", "col_name"),
+            ("title", "col_job_title"),
+            ("status", "col_status"),
+            ("reason", "col_reason"),
+            ("made_up", "col_made_up"),
+        ],
+        output,
+    )
+
+
+makeup_app = typer.Typer(help="Make-up study (事后补学) after a leave or absence.")
+
+NameArgument = Annotated[str, typer.Argument(help="The member who missed the session.")]
+
+
+@makeup_app.command("add")
+def makeup_add(
+    ref: RefArgument,
+    name: NameArgument,
+    on: Annotated[str, typer.Option("--date", "-d", help="Date of the make-up study.")],
+    method: Annotated[
+        str, typer.Option("--method", help=f"How: {choices(Method)}.")
+    ] = Method.SELF_STUDY.value,
+    note: Annotated[str | None, typer.Option("--note", help="What was studied, notes.")] = None,
+) -> None:
+    """Record that a member made up a session they missed (on leave or absent).
+
+    Example: studylog makeup add 2023-03-01 李四 --date 2023-03-05 --method 自学
+    """
+    from studylog.attendance import add_makeup
+
+    made_on = parse_date(on)
+    how = parse_enum(Method, method, what="--method")
+    with records() as (session, org):
+        record, makeup = add_makeup(
+            session=session, org=org, ref=ref, name=name, on=made_on, method=how, note=note
+        )
+        message = t("makeup_added", name=name.strip(), on=makeup.date, day=record.date)
+    emit_line(message)
+
+
+@makeup_app.command("delete")
+def makeup_delete(ref: RefArgument, name: NameArgument) -> None:
+    """Delete a make-up recorded by mistake.
+
+    Example: studylog makeup delete 2023-03-01 李四
+    """
+    from studylog.attendance import delete_makeup
+
+    with records() as (session, org):
+        record = delete_makeup(session=session, org=org, ref=ref, name=name)
+        message = t("makeup_deleted", name=name.strip(), day=record.date)
+    emit_line(message)
+
+
+@makeup_app.command("list")
+def makeup_list(
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    outstanding: Annotated[
+        bool,
+        typer.Option("--outstanding", help="Only leaves and absences not yet made up."),
+    ] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """List make-ups, or with --outstanding the leaves and absences still to make up.
+
+    Example: studylog makeup list --year 2023 --outstanding
+    """
+    from studylog.attendance import missed
+
+    output = to_format(fmt)
+    first, last = period(year, start, end)
+    with records(write=False) as (session, org):
+        lines = missed(
+            session=session,
+            org=org,
+            start=first,
+            end=last,
+            outstanding=outstanding,
+            made_up_only=not outstanding,
+        )
+    rows = [
+        {
+            "session": line.session_id,
+            "date": line.day,
+            "title": line.title,
+            "member": line.member,
+            "status": line.status,
+            "reason": line.reason,
+            "made_up": line.made_up,
+            "method": line.method,
+            "note": line.note,
+        }
+        for line in lines
+    ]
+    columns = [
+        ("session", "col_id"),
+        ("date", "col_date"),
+        ("title", "col_title"),
+        ("member", "col_name"),
+        ("status", "col_status"),
+        ("reason", "col_reason"),
+    ]
+    if not outstanding:
+        columns += [("made_up", "col_made_up"), ("method", "col_method"), ("note", "col_note")]
+    if not rows and output == "table":
+        emit_line(t("nothing_found"))
+        return
+    emit_rows(rows, columns, output)

@@ -1,0 +1,88 @@
+"""What every command shares: the global settings, the database scope, option parsing.
+
+Nothing here imports SQLAlchemy at module level, so ``studylog --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from studylog.errors import StudylogError
+from studylog.parse import parse_date, parse_year
+from studylog.render import OUTPUT_FORMATS, OutputFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from studylog.models import Org
+
+
+@dataclass
+class Settings:
+    db: str | None = None
+    org: str | None = None
+
+
+settings = Settings()
+
+
+@contextmanager
+def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
+    """The current org's records, in one transaction that commits only if the block succeeds."""
+    from studylog.db import open_engine, resolve_url, transaction
+    from studylog.orgs import resolve_org
+
+    engine = open_engine(resolve_url(settings.db), create=False)
+    try:
+        with transaction(engine, write=write) as session:
+            yield session, resolve_org(session=session, name=settings.org)
+    finally:
+        engine.dispose()
+
+
+def to_date(text: str | None) -> date | None:
+    return None if text is None else parse_date(text)
+
+
+def to_format(text: str) -> OutputFormat:
+    value = text.strip().lower()
+    if value not in OUTPUT_FORMATS:
+        raise StudylogError(
+            "bad_choice", what="--format", value=text, choices=" | ".join(OUTPUT_FORMATS)
+        )
+    return value
+
+
+def period(year: int | None, start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """``--year`` or ``--from/--to`` as an inclusive date range (open ends allowed)."""
+    if year is not None:
+        if start is not None or end is not None:
+            raise StudylogError("year_or_range")
+        parse_year(year)
+        return date(year, 1, 1), date(year, 12, 31)
+    first, last = to_date(start), to_date(end)
+    if first is not None and last is not None and first > last:
+        raise StudylogError("bad_range", start=first, end=last)
+    return first, last
+
+
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Output: table | json | csv | markdown.")
+]
+YearOption = Annotated[int | None, typer.Option("--year", "-y", help="Calendar year, e.g. 2023.")]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="First date of the period (inclusive).")
+]
+ToOption = Annotated[str | None, typer.Option("--to", help="Last date of the period (inclusive).")]
+RefArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Session id (12 or #12), or its date when only one session was held that day."
+    ),
+]

@@ -1,0 +1,140 @@
+"""``studylog member …``: the people of the group."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from studylog.cli.common import FormatOption, records, to_date, to_format
+from studylog.i18n import t
+from studylog.parse import parse_date
+from studylog.render import emit_line, emit_rows
+from studylog.vocab import Role, choices, parse_enum
+
+app = typer.Typer(help="Members of the group (班子成员): add, list, edit, retire.")
+
+NameArgument = Annotated[str, typer.Argument(help="The member's name, e.g. 张三.")]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", help="Post (职务), e.g. 党组书记、局长.")
+]
+RoleOption = Annotated[str | None, typer.Option("--role", help=f"Role: {choices(Role)}.")]
+JoinedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--joined",
+        help="Date they joined the group; without it they count from the first record on.",
+    ),
+]
+
+
+@app.command("add")
+def add(
+    name: NameArgument,
+    title: TitleOption = None,
+    role: RoleOption = None,
+    joined: JoinedOption = None,
+) -> None:
+    """Add a member to the group.
+
+    Example: studylog member add 张三 --title 党组书记、局长 --role 组长
+    """
+    from studylog.members import add_member
+
+    parsed_role = parse_enum(Role, role, what="--role") if role is not None else Role.MEMBER
+    joined_on = to_date(joined)
+    with records() as (session, org):
+        member = add_member(
+            session=session, org=org, name=name, title=title, role=parsed_role, joined=joined_on
+        )
+        message = t("member_added", name=member.name, role=member.role)
+    emit_line(message)
+
+
+@app.command("list")
+def list_(
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Include members who have left the group.")
+    ] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the group's members (current ones unless --all).
+
+    Example: studylog member list --all --format csv
+    """
+    from studylog.members import list_members
+
+    output = to_format(fmt)
+    with records(write=False) as (session, org):
+        rows = [
+            {
+                "name": member.name,
+                "title": member.title,
+                "role": member.role,
+                "joined": member.joined,
+                "retired": member.retired,
+            }
+            for member in list_members(session=session, org=org, include_retired=all_)
+        ]
+    emit_rows(
+        rows,
+        [
+            ("name", "col_name"),
+            ("title", "col_job_title"),
+            ("role", "col_role"),
+            ("joined", "col_joined"),
+            ("retired", "col_retired"),
+        ],
+        output,
+    )
+
+
+@app.command("edit")
+def edit(
+    name: NameArgument,
+    new_name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
+    title: TitleOption = None,
+    role: RoleOption = None,
+    joined: JoinedOption = None,
+) -> None:
+    """Change a member's name, post, role or joining date.
+
+    Example: studylog member edit 张三 --title 党组书记
+    """
+    from studylog.members import edit_member
+
+    parsed_role = parse_enum(Role, role, what="--role") if role is not None else None
+    joined_on = to_date(joined)
+    with records() as (session, org):
+        member = edit_member(
+            session=session,
+            org=org,
+            name=name,
+            new_name=new_name,
+            title=title,
+            role=parsed_role,
+            joined=joined_on,
+        )
+        message = t("member_edited", name=member.name)
+    emit_line(message)
+
+
+@app.command("retire")
+def retire(
+    name: NameArgument,
+    on: Annotated[str, typer.Option("--on", help="The date they left the group.")],
+) -> None:
+    """Record that a member left the group; their history is kept.
+
+    They stay expected at sessions up to and including that date.
+    Example: studylog member retire 王五 --on 2023-06-30
+    """
+    from studylog.members import retire_member
+
+    left_on = parse_date(on)
+    with records() as (session, org):
+        result = retire_member(session=session, org=org, name=name, on=left_on)
+        retired_name = result.member.name
+    emit_line(t("member_retired", name=retired_name, on=left_on))
+    if result.rolls_left:
+        emit_line(t("rolls_left", name=retired_name, count=result.rolls_left))

@@ -1,0 +1,116 @@
+"""``studylog stats``: the year's figures, per member (出勤公示) or per month / quarter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from studylog.cli.common import FormatOption, records, to_format
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.parse import parse_year
+from studylog.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
+
+if TYPE_CHECKING:
+    from studylog.tallies import Tallies, YearReport
+
+GROUPINGS = ("member", "month", "quarter")
+SESSION_KEYS = ["sessions", "discussions", "topic_sessions", "topic_discussions"]
+ROLL_KEYS = ["expected", "present", "late", "leave", "absent", "makeups", "makeups_outstanding"]
+RATE_KEYS = ["attendance_rate", "participation_rate"]
+
+
+def stats(
+    year: Annotated[int, typer.Option("--year", "-y", help="Calendar year, e.g. 2023.")],
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Also one row per member (the attendance notice, 出勤公示), month or quarter.",
+        ),
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Print the year's tallies: the one-line summary and every figure.
+
+    Example: studylog stats --year 2023 --by member --format markdown
+    """
+    from studylog.tallies import yearly_tallies
+
+    output = to_format(fmt)
+    parse_year(year)
+    if by is not None and by not in GROUPINGS:
+        raise StudylogError("bad_choice", what="--by", value=by, choices=" | ".join(GROUPINGS))
+    with records(write=False) as (session, org):
+        report = yearly_tallies(session=session, org=org, year=year, by=by)  # type: ignore[arg-type]
+    print_report(report, output)
+    if report.tallies.roll.unrecorded:
+        emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
+
+
+def print_report(report: YearReport, output: OutputFormat) -> None:
+    if output == "json":
+        emit_json(_as_json(report))
+    else:
+        _as_tables(report, output)
+
+
+def summary_line(report: YearReport) -> str:
+    return t("summary", year=report.year, **report.tallies.figures())
+
+
+def _as_json(report: YearReport) -> dict[str, Any]:
+    data: dict[str, Any] = {"year": report.year, "org": report.org, **report.tallies.figures()}
+    if report.by == "member":
+        data["rows"] = [
+            {"member": row.key, "title": row.title, **_member_figures(row.tallies)}
+            for row in report.rows
+        ]
+    elif report.by is not None:
+        data["rows"] = [{"period": row.key, **row.tallies.figures()} for row in report.rows]
+    return data
+
+
+def _member_figures(tallies: Tallies) -> dict[str, Any]:
+    figures = tallies.figures()
+    return {key: figures[key] for key in [*ROLL_KEYS, *RATE_KEYS, "speeches"]}
+
+
+def _as_tables(report: YearReport, output: OutputFormat) -> None:
+    if output != "csv":
+        emit_line(summary_line(report))
+        emit_line("")
+    figures = {"year": report.year, "org": report.org, **report.tallies.figures()}
+    speeches = figures.pop("speeches")
+    if not figures["unrecorded"]:
+        figures.pop("unrecorded")
+    figures |= {f"speeches_{kind}": count for kind, count in speeches.items()}
+    if report.by is None or output != "csv":
+        emit_rows(
+            [{"figure": t(f"fig_{key}"), "value": value} for key, value in figures.items()],
+            [("figure", "col_figure"), ("value", "col_value")],
+            output,
+        )
+    if report.by is None:
+        return
+    if output != "csv":
+        emit_line("")
+    total = t("total")
+    if report.by == "member":
+        columns = [("key", "col_name"), ("title", "col_job_title")]
+        keys = [*ROLL_KEYS, *RATE_KEYS, "speeches"]
+    else:
+        columns = [("key", "col_period")]
+        keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches"]
+    columns += [(key, f"fig_{key}") for key in keys]
+    rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows] + [
+        {"key": total, "title": None, **_flat(report.tallies)}
+    ]
+    emit_rows(rows, columns, output)
+
+
+def _flat(tallies: Tallies) -> dict[str, Any]:
+    figures = tallies.figures()
+    figures["speeches"] = tallies.speeches.total
+    return figures

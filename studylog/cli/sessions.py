@@ -1,0 +1,336 @@
+"""``studylog session …``: the study sessions themselves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from studylog.cli.common import (
+    FormatOption,
+    FromOption,
+    RefArgument,
+    ToOption,
+    YearOption,
+    period,
+    records,
+    to_date,
+    to_format,
+)
+from studylog.i18n import t
+from studylog.parse import split_tags
+from studylog.render import emit_json, emit_line, emit_note, emit_rows
+from studylog.vocab import Format, Kind, choices, parse_enum
+
+if TYPE_CHECKING:
+    from studylog.models import StudySession
+    from studylog.sessions import SessionFields
+
+app = typer.Typer(help="Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.")
+
+DateOption = Annotated[str | None, typer.Option("--date", "-d", help="Date held, e.g. 2023-03-01.")]
+TitleOption = Annotated[str | None, typer.Option("--title", "-t", help="What was studied.")]
+KindOption = Annotated[str | None, typer.Option("--kind", help=f"Kind: {choices(Kind)}.")]
+DiscussionOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--discussion/--no-discussion",
+        help="The session held a discussion (研讨).",
+        show_default=False,
+    ),
+]
+SessionFormatOption = Annotated[
+    str | None, typer.Option("--format", help=f"How it was held: {choices(Format)}.")
+]
+HostOption = Annotated[
+    str | None, typer.Option("--host", help="The member who chaired it (主持人); '' clears.")
+]
+LocationOption = Annotated[str | None, typer.Option("--location", help="Where; '' clears.")]
+AgendaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--first-agenda",
+        help="First agenda item (第一议题): the speech or document relayed; '' clears.",
+    ),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option("--source-date", help="Date of the first agenda item's source speech/document."),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option("--tag", help="A tag; repeat or separate with commas. Replaces existing tags."),
+]
+
+
+def _fields(
+    date: str | None,
+    title: str | None,
+    kind: str | None,
+    discussion: bool | None,
+    session_format: str | None,
+    host: str | None,
+    location: str | None,
+    first_agenda: str | None,
+    source_date: str | None,
+    tags: list[str] | None,
+) -> SessionFields:
+    from studylog.sessions import SessionFields
+
+    return SessionFields(
+        date=to_date(date),
+        title=title,
+        kind=parse_enum(Kind, kind, what="--kind") if kind is not None else None,
+        discussion=discussion,
+        format=parse_enum(Format, session_format, what="--format")
+        if session_format is not None
+        else None,
+        host=host,
+        location=location,
+        first_agenda=first_agenda,
+        source_date=to_date(source_date),
+        tags=split_tags(tags) if tags is not None else None,
+    )
+
+
+@app.command("add")
+def add(
+    date: DateOption = None,
+    title: TitleOption = None,
+    kind: KindOption = None,
+    discussion: DiscussionOption = None,
+    session_format: SessionFormatOption = None,
+    host: HostOption = None,
+    location: LocationOption = None,
+    first_agenda: AgendaOption = None,
+    source_date: SourceOption = None,
+    tag: TagOption = None,
+) -> None:
+    """Record a study session (--date and --title are required).
+
+    Example: studylog session add --date 2023-03-01 --title 学习党的二十大精神 --kind 专题学习
+    --discussion --host 张三 --first-agenda 习近平总书记重要讲话 --source-date 2023-02-20
+    """
+    from studylog.sessions import add_session
+
+    fields = _fields(
+        date,
+        title,
+        kind,
+        discussion,
+        session_format,
+        host,
+        location,
+        first_agenda,
+        source_date,
+        tag,
+    )
+    with records() as (session, org):
+        record = add_session(session=session, org=org, fields=fields)
+        message = t("session_added", id=record.id, day=record.date, title=record.title)
+    emit_line(message)
+
+
+@app.command("edit")
+def edit(
+    ref: RefArgument,
+    date: DateOption = None,
+    title: TitleOption = None,
+    kind: KindOption = None,
+    discussion: DiscussionOption = None,
+    session_format: SessionFormatOption = None,
+    host: HostOption = None,
+    location: LocationOption = None,
+    first_agenda: AgendaOption = None,
+    source_date: SourceOption = None,
+    tag: TagOption = None,
+) -> None:
+    """Change a session; only the options given change.
+
+    Example: studylog session edit 12 --no-discussion --location 三楼会议室
+    """
+    from studylog.attendance import expected_members, roll_of
+    from studylog.sessions import edit_session
+
+    fields = _fields(
+        date,
+        title,
+        kind,
+        discussion,
+        session_format,
+        host,
+        location,
+        first_agenda,
+        source_date,
+        tag,
+    )
+    with records() as (session, org):
+        record = edit_session(session=session, org=org, ref=ref, fields=fields)
+        message = t("session_edited", id=record.id, day=record.date, title=record.title)
+        roll = {line.member for line in roll_of(session=session, record=record)}
+        expected = {m.name for m in expected_members(session=session, org=org, on=record.date)}
+        mismatch = bool(roll) and roll != expected
+        record_id, day = record.id, record.date
+    emit_line(message)
+    if mismatch:
+        emit_note(t("roll_mismatch", id=record_id, day=day))
+
+
+def _summary(record: StudySession) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "date": record.date,
+        "title": record.title,
+        "kind": record.kind,
+        "discussion": record.discussion,
+        "format": record.format,
+        "host": record.host.name if record.host else None,
+        "location": record.location,
+        "first_agenda": record.first_agenda,
+        "source_date": record.source_date,
+        "tags": [tag.tag for tag in record.tags],
+    }
+
+
+LIST_COLUMNS = [
+    ("id", "col_id"),
+    ("date", "col_date"),
+    ("title", "col_title"),
+    ("kind", "col_kind"),
+    ("discussion", "col_discussion"),
+    ("format", "col_format"),
+    ("host", "col_host"),
+    ("first_agenda", "col_first_agenda"),
+    ("tags", "col_tags"),
+]
+
+
+@app.command("list")
+def list_(
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    kind: KindOption = None,
+    held: Annotated[
+        str | None,
+        typer.Option("--held", help=f"Only sessions held this way: {choices(Format)}."),
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List sessions, oldest first, for a year or a date range (all when neither is given).
+
+    Example: studylog session list --year 2023 --kind topic --format csv
+    """
+    from studylog.sessions import list_sessions
+
+    output = to_format(fmt)
+    first, last = period(year, start, end)
+    wanted_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
+    wanted_format = parse_enum(Format, held, what="--held") if held is not None else None
+    with records(write=False) as (session, org):
+        rows = [
+            _summary(record)
+            for record in list_sessions(
+                session=session,
+                org=org,
+                start=first,
+                end=last,
+                kind=wanted_kind,
+                format=wanted_format,
+            )
+        ]
+    if output == "json":
+        emit_json(rows)
+    else:
+        emit_rows(rows, LIST_COLUMNS, output)
+
+
+@app.command("show")
+def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
+    """Show one session with its roll, make-ups and speeches.
+
+    Example: studylog session show 2023-03-01
+    """
+    from studylog.attendance import roll_of
+    from studylog.sessions import resolve_session
+    from studylog.speeches import list_speeches
+
+    output = to_format(fmt)
+    with records(write=False) as (session, org):
+        record = resolve_session(session=session, org=org, ref=ref)
+        detail = _summary(record)
+        roll = [
+            {
+                "member": line.member,
+                "title": line.title,
+                "status": line.status,
+                "reason": line.reason,
+                "made_up": line.made_up,
+            }
+            for line in roll_of(session=session, record=record)
+        ]
+        speeches = [
+            {"member": line.member, "kind": line.kind, "title": line.title}
+            for line in list_speeches(session=session, org=org, session_id=record.id)
+        ]
+    if output == "json":
+        emit_json({**detail, "roll": roll, "speeches": speeches})
+        return
+    labels = {key: label for key, label in LIST_COLUMNS}
+    labels |= {"location": "col_location", "source_date": "col_source_date"}
+    emit_rows(
+        [{"field": t(labels[key]), "value": value} for key, value in detail.items()],
+        [("field", "col_session"), ("value", "col_value")],
+        output,
+    )
+    emit_rows(
+        roll,
+        [
+            ("member", "col_name"),
+            ("title", "col_job_title"),
+            ("status", "col_status"),
+            ("reason", "col_reason"),
+            ("made_up", "col_made_up"),
+        ],
+        output,
+        title=t("roll"),
+    )
+    if speeches:
+        emit_rows(
+            speeches,
+            [("member", "col_name"), ("kind", "col_speech_kind"), ("title", "col_speech_title")],
+            output,
+            title=t("speeches"),
+        )
+
+
+@app.command("delete")
+def delete(
+    ref: RefArgument,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a session with its roll, make-ups and speeches (asks first unless --yes).
+
+    Example: studylog session delete 12 --yes
+    """
+    from studylog.errors import StudylogError
+    from studylog.sessions import delete_session, resolve_session, session_contents
+
+    with records(write=False) as (session, org):
+        record = resolve_session(session=session, org=org, ref=ref)
+        contents = session_contents(session=session, record=record)
+        about = {"id": record.id, "day": record.date, "title": record.title}
+    # Ask outside any transaction: a pending question must not hold the write lock.
+    question = t(
+        "confirm_delete",
+        **about,
+        roll=contents.roll,
+        makeups=contents.makeups,
+        speeches=contents.speeches,
+    )
+    if not yes and not typer.confirm(question, default=False):
+        raise StudylogError("aborted")
+    with records() as (session, org):
+        record = resolve_session(session=session, org=org, ref=str(about["id"]))
+        delete_session(session=session, record=record)
+    emit_line(t("session_deleted", **about))

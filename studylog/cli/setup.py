@@ -1,0 +1,89 @@
+"""``studylog init`` and ``studylog demo``: starting a database, or trying one out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studylog.cli.common import settings
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.render import emit_line
+
+DEFAULT_ORG = "党组理论学习中心组"
+
+
+def init() -> None:
+    """Create the database if needed and name the study group (--org, default 党组理论学习中心组).
+
+    Example: studylog --org 市统计局党组理论学习中心组 init
+    """
+    from studylog.db import open_engine, resolve_url, shown, transaction
+    from studylog.orgs import create_org
+
+    url = resolve_url(settings.db)
+    engine = open_engine(url, create=True)
+    try:
+        with transaction(engine) as session:
+            org, created = create_org(session=session, name=settings.org or DEFAULT_ORG)
+            name = org.name
+    finally:
+        engine.dispose()
+    emit_line(t("org_created" if created else "org_exists", org=name, db=shown(url)))
+
+
+def demo(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the sample database (default: demo.db in studylog's folder).",
+        ),
+    ] = None,
+) -> None:
+    """Load a realistic sample year into a sample database and print its tallies.
+
+    Your own database is not touched. Example: studylog demo
+    """
+    from studylog.db import home, open_engine, resolve_url, transaction
+    from studylog.demo import DEMO_YEAR, load_demo_year
+    from studylog.tallies import yearly_tallies
+
+    path = (out or home() / "demo.db").expanduser().resolve()
+    url = resolve_url(str(path))
+    if path.exists():
+        _remove_old_demo(url, path)
+    engine = open_engine(url, create=True)
+    try:
+        with transaction(engine) as session:
+            org = load_demo_year(session=session)
+            report = yearly_tallies(session=session, org=org, year=DEMO_YEAR, by="member")
+    finally:
+        engine.dispose()
+
+    from studylog.cli.reports import print_report
+
+    print_report(report, "table")
+    emit_line("")
+    emit_line(t("demo_written", year=DEMO_YEAR, path=path))
+
+
+def _remove_old_demo(url: str, path: Path) -> None:
+    """Replace an earlier demo database, and nothing else."""
+    from sqlalchemy import select
+
+    from studylog.db import open_engine, transaction
+    from studylog.demo import DEMO_ORG
+    from studylog.models import Org
+
+    engine = open_engine(url, create=False)
+    try:
+        with transaction(engine, write=False) as session:
+            names = list(session.scalars(select(Org.name)))
+    finally:
+        engine.dispose()
+    if names not in ([DEMO_ORG], []):
+        raise StudylogError("not_a_demo", path=str(path))
+    path.unlink()

@@ -1,0 +1,111 @@
+"""``studylog speech …``: key, written and exchange speeches."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from studylog.cli.common import (
+    FormatOption,
+    FromOption,
+    RefArgument,
+    ToOption,
+    YearOption,
+    period,
+    records,
+    to_format,
+)
+from studylog.i18n import t
+from studylog.render import emit_line, emit_rows
+from studylog.vocab import SpeechKind, choices, parse_enum
+
+app = typer.Typer(help="Speeches (发言): key, written, exchange.")
+
+NameArgument = Annotated[str, typer.Argument(help="The member who spoke.")]
+KindOption = Annotated[str, typer.Option("--kind", "-k", help=f"Kind: {choices(SpeechKind)}.")]
+
+
+@app.command("add")
+def add(
+    ref: RefArgument,
+    name: NameArgument,
+    kind: KindOption,
+    title: Annotated[str | None, typer.Option("--title", help="Title of the speech.")] = None,
+) -> None:
+    """Record a speech given at (or submitted for) a session.
+
+    Example: studylog speech add 2023-03-01 张三 --kind 重点发言 --title 以学促干
+    """
+    from studylog.speeches import add_speech
+
+    speech_kind = parse_enum(SpeechKind, kind, what="--kind")
+    with records() as (session, org):
+        record, speech = add_speech(
+            session=session, org=org, ref=ref, name=name, kind=speech_kind, title=title
+        )
+        message = t("speech_added", name=name.strip(), kind=speech.kind, day=record.date)
+    emit_line(message)
+
+
+@app.command("delete")
+def delete(ref: RefArgument, name: NameArgument, kind: KindOption) -> None:
+    """Delete a speech recorded by mistake.
+
+    Example: studylog speech delete 2023-03-01 张三 --kind key
+    """
+    from studylog.speeches import delete_speech
+
+    speech_kind = parse_enum(SpeechKind, kind, what="--kind")
+    with records() as (session, org):
+        record = delete_speech(session=session, org=org, ref=ref, name=name, kind=speech_kind)
+        message = t("speech_deleted", name=name.strip(), kind=speech_kind, day=record.date)
+    emit_line(message)
+
+
+@app.command("list")
+def list_(
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    member: Annotated[
+        str | None, typer.Option("--member", "-m", help="Only this member's speeches.")
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List speeches, oldest first.
+
+    Example: studylog speech list --year 2023 --member 张三
+    """
+    from studylog.speeches import list_speeches
+
+    output = to_format(fmt)
+    first, last = period(year, start, end)
+    with records(write=False) as (session, org):
+        lines = list_speeches(session=session, org=org, start=first, end=last, member=member)
+    rows = [
+        {
+            "session": line.session_id,
+            "date": line.day,
+            "session_title": line.session_title,
+            "member": line.member,
+            "kind": line.kind,
+            "title": line.title,
+        }
+        for line in lines
+    ]
+    if not rows and output == "table":
+        emit_line(t("nothing_found"))
+        return
+    emit_rows(
+        rows,
+        [
+            ("session", "col_id"),
+            ("date", "col_date"),
+            ("session_title", "col_title"),
+            ("member", "col_name"),
+            ("kind", "col_speech_kind"),
+            ("title", "col_speech_title"),
+        ],
+        output,
+    )

@@ -1,0 +1,184 @@
+"""The database: where it lives, opening it, upgrading its schema, one transaction per command.
+
+SQLite is the default (one file in the user data dir, no server); any SQLAlchemy URL works,
+PostgreSQL included. The schema is created or upgraded on first use: the user never runs
+Alembic. Alembic stays off the hot path: the stored revision is compared with
+:data:`SCHEMA_HEAD` first, and only a mismatch loads the migration scripts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session
+
+from studylog.errors import StudylogError
+
+#: The newest migration; a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0001"
+#: Alembic's version table, named for us so a shared PostgreSQL database can hold others'.
+VERSION_TABLE = "studylog_version"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+OUR_TABLES = frozenset(
+    {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
+)
+
+
+def home() -> Path:
+    """studylog's folder: ``STUDYLOG_HOME``, else the user data dir (no SQLAlchemy needed)."""
+    configured = os.environ.get("STUDYLOG_HOME")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("studylog", appauthor=False)
+
+
+def default_path() -> Path:
+    return home() / "studylog.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """``--db`` beats ``STUDYLOG_DB`` beats the default file; a plain path means SQLite."""
+    target = db or os.environ.get("STUDYLOG_DB") or str(default_path())
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def shown(url: str) -> str:
+    """The database as a message may show it: a file path, or a URL with no password."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "<invalid URL>"
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that
+        # DDL in a migration is transactional too.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # A write takes the write lock up front, so it never fails half-way on a busy file.
+        if connection.get_execution_options().get("studylog_write"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def open_engine(url: str, *, create: bool) -> Engine:
+    """An engine on a studylog database at head, creating or upgrading it on first use.
+
+    ``create=False`` (commands that need existing records) refuses to make a new file.
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        if path.is_dir():
+            raise StudylogError("db_is_directory", path=str(path))
+        if not path.exists():
+            if not create:
+                raise StudylogError("no_database", path=str(path))
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as error:
+        raise StudylogError("bad_db_url", url=shown(url), detail=str(error)) from None
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    try:
+        _ensure_schema(engine, url, create=create)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _ensure_schema(engine: Engine, url: str, *, create: bool) -> None:
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            version = None
+            if VERSION_TABLE in tables:
+                version = connection.execute(
+                    text(f"SELECT version_num FROM {VERSION_TABLE}")
+                ).scalar()
+            connection.rollback()
+    except OperationalError as error:
+        raise StudylogError("db_unreachable", url=shown(url), detail=_first_line(error)) from None
+    except DatabaseError:
+        raise StudylogError("not_a_database", url=shown(url)) from None
+    if version == SCHEMA_HEAD:
+        return
+    if version is None:
+        foreign = tables if engine.dialect.name == "sqlite" else tables & OUR_TABLES
+        if foreign:
+            raise StudylogError("not_studylog", url=shown(url))
+        if not create:
+            raise StudylogError("no_database", path=shown(url))
+    elif version not in known_revisions():
+        raise StudylogError("schema_newer", url=shown(url), version=version)
+    writer = engine.connect().execution_options(studylog_write=True)
+    with writer as connection, connection.begin():
+        upgrade(connection)
+
+
+def _first_line(error: Exception) -> str:
+    detail = str(getattr(error, "orig", error)).strip().splitlines()
+    return detail[0] if detail else type(error).__name__
+
+
+def _alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def upgrade(connection: Connection) -> None:
+    """Bring the schema to head inside the caller's transaction."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(connection), "head")
+
+
+@contextmanager
+def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
+    """One unit of work: everything inside lands together or not at all."""
+    bind = engine.execution_options(studylog_write=write)
+    with Session(bind, expire_on_commit=False) as session, session.begin():
+        yield session

@@ -1,0 +1,362 @@
+"""Every label and message, in English and Chinese.
+
+The language is chosen once per run (``--lang``, ``STUDYLOG_LANG``, then the locale) and
+read through :func:`t`. Parameters are formatted for the language: dates as ISO dates,
+enum values as their labels, lists joined with ``, `` or ``、``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
+
+_language: Language = "en"
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> Language:
+    """``STUDYLOG_LANG``, else zh when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("STUDYLOG_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(language: Language) -> None:
+    global _language
+    _language = language
+
+
+def current_language() -> Language:
+    return _language
+
+
+def _format(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        from studylog.vocab import label
+
+        return label(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ("、" if _language == "zh" else ", ").join(str(_format(item)) for item in value)
+    return value
+
+
+def t(key: str, **params: Any) -> str:
+    """The message ``key`` in the current language, with its parameters filled in."""
+    en, zh = MESSAGES[key]
+    values = {name: _format(value) for name, value in params.items()}
+    suggestions = params.get("suggestions")
+    if "suggestions" in params:
+        values["suggestions"] = t("did_you_mean", names=list(suggestions)) if suggestions else ""
+    return (zh if _language == "zh" else en).format(**values)
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- errors -----------------------------------------------------------------------------
+    "error_prefix": ("Error: ", "错误："),
+    "did_you_mean": ("; did you mean {names}?", "；您要找的是不是：{names}？"),
+    "bad_choice": (
+        "'{value}' is not a valid {what}; choose {choices}",
+        "“{value}”不是有效的 {what}，可选：{choices}",
+    ),
+    "bad_date_format": (
+        "'{value}' is not a date; write it like 2023-03-01 or 2023年3月1日",
+        "“{value}”不是日期，请写成 2023-03-01 或 2023年3月1日",
+    ),
+    "bad_month": (
+        "{value} is not a valid date: there is no month {month}",
+        "{value} 不是有效日期：没有 {month} 月",
+    ),
+    "bad_day": (
+        "{value} is not a valid date: {year}-{month:02d} has {days} days",
+        "{value} 不是有效日期：{year}年{month}月只有 {days} 天",
+    ),
+    "bad_year": ("{value} is not a plausible year", "{value} 不是合理的年份"),
+    "empty_text": ("{what} must not be empty", "{what} 不能为空"),
+    "control_chars": (
+        "{what} contains control characters",
+        "{what} 含有控制字符",
+    ),
+    "too_long": (
+        "{what} is longer than {limit} characters",
+        "{what} 超过 {limit} 个字符",
+    ),
+    "missing_option": ("{option} is required", "缺少 {option}"),
+    "bad_range": (
+        "--from {start} is after --to {end}",
+        "--from {start} 晚于 --to {end}",
+    ),
+    "year_or_range": (
+        "give either --year or --from/--to, not both",
+        "--year 与 --from/--to 只能二选一",
+    ),
+    "no_org": (
+        "this database has no study group yet; start with: studylog init --org NAME",
+        "数据库里还没有中心组，请先运行：studylog init --org 名称",
+    ),
+    "org_ambiguous": (
+        "this database holds several study groups ({names}); choose one with --org",
+        "数据库中有多个中心组（{names}），请用 --org 指定",
+    ),
+    "unknown_org": (
+        "no study group named '{name}'{suggestions}",
+        "没有名为“{name}”的中心组{suggestions}",
+    ),
+    "duplicate_member": (
+        "{org} already has a member named '{name}'",
+        "{org} 已有名为“{name}”的成员",
+    ),
+    "unknown_member": (
+        "no member named '{name}' in {org}{suggestions}",
+        "{org} 中没有名为“{name}”的成员{suggestions}",
+    ),
+    "joined_after_retired": (
+        "{name} left the group on {retired}; the joining date must be before that",
+        "{name} 已于 {retired} 离开中心组，加入日期须早于该日",
+    ),
+    "already_retired": (
+        "{name} already left the group on {on}",
+        "{name} 已于 {on} 离开中心组",
+    ),
+    "retired_before_joined": (
+        "{name} joined on {joined}; they cannot leave before that",
+        "{name} 于 {joined} 加入，离开日期不能早于该日",
+    ),
+    "retire_has_makeup": (
+        "{name} has a make-up for the session of {day}, after that date; "
+        "delete it first (studylog makeup delete)",
+        "{name} 在该日期之后（{day} 的学习）有补学记录，请先删除（studylog makeup delete）",
+    ),
+    "source_without_agenda": (
+        "--source-date needs --first-agenda",
+        "--source-date 须与 --first-agenda 一起使用",
+    ),
+    "source_after_session": (
+        "the source date {source} is after the session ({day})",
+        "原文日期 {source} 晚于学习日期 {day}",
+    ),
+    "unknown_session_id": ("no session {ref}", "没有编号为 {ref} 的学习"),
+    "no_session_on": (
+        "no session was held on {day}",
+        "{day} 没有学习记录",
+    ),
+    "ambiguous_session": (
+        "several sessions were held on {day} ({ids}); give the id instead",
+        "{day} 有多次学习（{ids}），请改用编号",
+    ),
+    "not_expected": (
+        "{name} is not expected on {day}: {why}",
+        "{name} 在 {day} 不属于应参学人员：{why}",
+    ),
+    "why_observer": ("an observer (列席) is not on the roll", "列席人员不计入应参学人数"),
+    "why_retired": ("left the group on {on}", "已于 {on} 离开中心组"),
+    "why_joined": ("joined the group on {on}", "于 {on} 才加入中心组"),
+    "not_in_group": (
+        "{name} was not in the group on {day}",
+        "{name} 在 {day} 不在中心组",
+    ),
+    "named_twice": (
+        "{name} is named twice on the roll",
+        "{name} 在名单中出现了两次",
+    ),
+    "roll_has_makeup": (
+        "{name} made up this session on {day}; delete the make-up first "
+        "(studylog makeup delete) to mark them {status}",
+        "{name} 已于 {day} 补学，若要改为{status}请先删除补学记录（studylog makeup delete）",
+    ),
+    "no_roll": (
+        "no roll for {ref} ({day}) lists {name} yet; record it first: studylog attend {ref}",
+        "{ref}（{day}）的签到中还没有 {name}，请先运行：studylog attend {ref}",
+    ),
+    "makeup_not_missed": (
+        "{name} was {status} at the session of {day}; a make-up is only for a leave or absence",
+        "{name} 在 {day} 的学习中为“{status}”，只有请假或缺席才需要补学",
+    ),
+    "makeup_before_session": (
+        "the make-up date {on} is before the session ({day})",
+        "补学日期 {on} 早于学习日期 {day}",
+    ),
+    "makeup_exists": (
+        "{name} already made up the session of {day}",
+        "{name} 已补学 {day} 的学习",
+    ),
+    "no_makeup": (
+        "{name} has no make-up for the session of {day}",
+        "{name} 没有 {day} 学习的补学记录",
+    ),
+    "duplicate_speech": (
+        "{name} already has a {kind} at the session of {day}",
+        "{name} 在 {day} 的学习中已有{kind}",
+    ),
+    "no_speech": (
+        "{name} has no {kind} at the session of {day}",
+        "{name} 在 {day} 的学习中没有{kind}",
+    ),
+    "db_is_directory": (
+        "{path} is a folder, not a database file",
+        "{path} 是文件夹，不是数据库文件",
+    ),
+    "no_database": (
+        "no studylog database at {path} yet; start with: studylog init --org NAME",
+        "{path} 还没有 studylog 数据库，请先运行：studylog init --org 名称",
+    ),
+    "bad_db_url": ("cannot use the database {url}: {detail}", "无法使用数据库 {url}：{detail}"),
+    "db_unreachable": (
+        "cannot open the database {url}: {detail}",
+        "无法打开数据库 {url}：{detail}",
+    ),
+    "not_a_database": (
+        "{url} is not a studylog database (not a SQLite file)",
+        "{url} 不是 studylog 数据库（不是 SQLite 文件）",
+    ),
+    "not_studylog": (
+        "{url} is not a studylog database (it holds other tables)",
+        "{url} 不是 studylog 数据库（其中有其他数据表）",
+    ),
+    "schema_newer": (
+        "{url} was written by a newer studylog (schema {version}); upgrade studylog",
+        "{url} 由更新版本的 studylog 写入（结构版本 {version}），请升级 studylog",
+    ),
+    "not_a_demo": (
+        "{path} exists and is not a demo database; choose another --out",
+        "{path} 已存在且不是示例数据库，请用 --out 另选位置",
+    ),
+    "aborted": ("nothing was deleted", "未删除任何内容"),
+    "internal": (
+        "unexpected failure ({detail}); nothing was saved. Please report it with the command "
+        "you ran (STUDYLOG_DEBUG=1 shows the details)",
+        "意外错误（{detail}），未保存任何内容。请连同所运行的命令一起报告"
+        "（设置 STUDYLOG_DEBUG=1 可查看详情）",
+    ),
+    # -- outputs ---------------------------------------------------------------------------
+    "org_created": ("Created study group {org} in {db}", "已在 {db} 创建中心组：{org}"),
+    "org_exists": ("Study group {org} already exists in {db}", "中心组 {org} 已存在于 {db}"),
+    "member_added": ("Added {name} ({role})", "已添加成员 {name}（{role}）"),
+    "member_edited": ("Updated {name}", "已更新成员 {name}"),
+    "member_retired": ("{name} left the group on {on}", "{name} 已于 {on} 离开中心组"),
+    "rolls_left": (
+        "{name} was taken off {count} later roll(s)",
+        "已从之后的 {count} 次签到中移除 {name}",
+    ),
+    "session_added": ("Recorded session #{id}: {day} {title}", "已记录学习 #{id}：{day} {title}"),
+    "session_edited": ("Updated session #{id}: {day} {title}", "已更新学习 #{id}：{day} {title}"),
+    "session_deleted": ("Deleted session #{id}: {day} {title}", "已删除学习 #{id}：{day} {title}"),
+    "roll_mismatch": (
+        "Note: the roll of #{id} no longer matches the members expected on {day}; "
+        "record it again with: studylog attend {id}",
+        "提示：#{id} 的签到与 {day} 的应参学人员不再一致，请重新运行：studylog attend {id}",
+    ),
+    "confirm_delete": (
+        "Delete session #{id} ({day} {title}) with its roll ({roll} lines), "
+        "{makeups} make-up(s) and {speeches} speech(es)?",
+        "删除学习 #{id}（{day} {title}）及其签到（{roll} 条）、"
+        "补学 {makeups} 条、发言 {speeches} 条？",
+    ),
+    "roll_stored": (
+        "Roll of #{id} ({day} {title}): {attended} of {expected} attended",
+        "#{id}（{day} {title}）签到：应到 {expected} 人，实到 {attended} 人",
+    ),
+    "makeup_added": (
+        "Recorded {name}'s make-up on {on} for the session of {day}",
+        "已记录 {name} 于 {on} 补学 {day} 的学习",
+    ),
+    "makeup_deleted": (
+        "Deleted {name}'s make-up for the session of {day}",
+        "已删除 {name} 对 {day} 学习的补学记录",
+    ),
+    "speech_added": (
+        "Recorded {name}'s {kind} at the session of {day}",
+        "已记录 {name} 在 {day} 学习中的{kind}",
+    ),
+    "speech_deleted": (
+        "Deleted {name}'s {kind} at the session of {day}",
+        "已删除 {name} 在 {day} 学习中的{kind}",
+    ),
+    "nothing_found": ("Nothing recorded.", "暂无记录。"),
+    "unrecorded_warning": (
+        "Note: {count} expected attendance(s) have no roll line yet "
+        "(sessions without a roll, or members added since); run studylog attend for them",
+        "提示：有 {count} 人次应参学但尚无签到记录（未签到的学习或之后添加的成员），"
+        "请运行 studylog attend 补录",
+    ),
+    "summary": (
+        "{year}: {sessions} sessions, {discussions} discussions, "
+        "{topic_sessions} topic sessions, {topic_discussions} topic discussions",
+        "{year}年：集中学习{sessions}次，集中学习研讨{discussions}次，"
+        "专题学习{topic_sessions}次，专题学习研讨{topic_discussions}次",
+    ),
+    "demo_written": (
+        "Sample year {year} written to {path}. Try:\n  studylog --db {path} stats --year {year}"
+        " --by member\n  studylog --db {path} session list --year {year}",
+        "示例年度 {year} 已写入 {path}。可以试试：\n  studylog --db {path} stats --year {year}"
+        " --by member\n  studylog --db {path} session list --year {year}",
+    ),
+    # -- column and figure labels ------------------------------------------------------------
+    "col_id": ("#", "编号"),
+    "col_date": ("Date", "日期"),
+    "col_title": ("Title", "题目"),
+    "col_kind": ("Kind", "类型"),
+    "col_discussion": ("Discussion", "研讨"),
+    "col_format": ("Format", "形式"),
+    "col_host": ("Host", "主持人"),
+    "col_location": ("Location", "地点"),
+    "col_first_agenda": ("First agenda item", "第一议题"),
+    "col_source_date": ("Source date", "原文日期"),
+    "col_tags": ("Tags", "标签"),
+    "col_name": ("Name", "姓名"),
+    "col_job_title": ("Post", "职务"),
+    "col_role": ("Role", "角色"),
+    "col_joined": ("Joined", "加入日期"),
+    "col_retired": ("Left", "离开日期"),
+    "col_status": ("Attendance", "出勤情况"),
+    "col_reason": ("Reason", "请假事由"),
+    "col_made_up": ("Made up", "补学日期"),
+    "col_method": ("Method", "补学方式"),
+    "col_note": ("Note", "备注"),
+    "col_session": ("Session", "学习"),
+    "col_member": ("Member", "成员"),
+    "col_speech_kind": ("Speech", "发言类型"),
+    "col_speech_title": ("Speech title", "发言题目"),
+    "col_figure": ("Figure", "项目"),
+    "col_value": ("Value", "数值"),
+    "col_period": ("Period", "时段"),
+    "total": ("Total", "合计"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "roll": ("Roll", "签到"),
+    "makeups": ("Make-ups", "补学"),
+    "speeches": ("Speeches", "发言"),
+    "fig_year": ("Year", "年度"),
+    "fig_org": ("Study group", "中心组"),
+    "fig_sessions": ("Sessions", "集中学习"),
+    "fig_discussions": ("Discussions", "集中学习研讨"),
+    "fig_topic_sessions": ("Topic sessions", "专题学习"),
+    "fig_topic_discussions": ("Topic discussions", "专题学习研讨"),
+    "fig_first_agenda_items": ("First agenda items", "第一议题"),
+    "fig_expected": ("Expected", "应参学人次"),
+    "fig_present": ("Present", "出席"),
+    "fig_late": ("Late", "迟到"),
+    "fig_leave": ("On leave", "请假"),
+    "fig_absent": ("Absent", "缺席"),
+    "fig_attendance_rate": ("Attendance rate", "出勤率"),
+    "fig_makeups": ("Make-ups", "补学"),
+    "fig_makeups_outstanding": ("Make-ups outstanding", "未补学"),
+    "fig_participation_rate": ("Participation rate (with make-ups)", "参学率（含补学）"),
+    "fig_speeches_key": ("Key speeches", "重点发言"),
+    "fig_speeches_written": ("Written speeches", "书面发言"),
+    "fig_speeches_exchange": ("Exchange speeches", "交流发言"),
+    "fig_speeches": ("Speeches", "发言"),
+    "fig_unrecorded": ("Not on a roll yet", "未签到登记"),
+}

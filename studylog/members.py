@@ -1,0 +1,160 @@
+"""Members of a group: who they are, and on which dates they are expected to attend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from studylog.errors import StudylogError
+from studylog.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.names import close_names
+from studylog.parse import clean_name, optional_text
+from studylog.vocab import Role
+
+
+def expected_on(day: Any) -> ColumnElement[bool]:
+    """SQL: the member is expected at a session held on ``day`` (a date or a date column).
+
+    Not an observer, joined on or before that day (or no joining date: counts from the
+    first record on), and not retired before it.
+    """
+    return and_(
+        Member.role != Role.OBSERVER,
+        or_(Member.joined.is_(None), Member.joined <= day),
+        or_(Member.retired.is_(None), Member.retired >= day),
+    )
+
+
+def add_member(
+    *,
+    session: Session,
+    org: Org,
+    name: str,
+    title: str | None = None,
+    role: Role = Role.MEMBER,
+    joined: date | None = None,
+) -> Member:
+    name = clean_name(name)
+    if _by_name(session, org, name) is not None:
+        raise StudylogError("duplicate_member", name=name, org=org.name)
+    member = Member(
+        org_id=org.id,
+        name=name,
+        title=optional_text(title, what="--title", limit=200),
+        role=role,
+        joined=joined,
+    )
+    session.add(member)
+    session.flush()
+    return member
+
+
+def find_member(*, session: Session, org: Org, name: str) -> Member:
+    """The member called ``name``; an unknown name suggests close ones."""
+    member = _by_name(session, org, name.strip())
+    if member is None:
+        known = list(session.scalars(select(Member.name).where(Member.org_id == org.id)))
+        raise StudylogError(
+            "unknown_member", name=name.strip(), org=org.name, suggestions=close_names(name, known)
+        )
+    return member
+
+
+def find_members(*, session: Session, org: Org, names: list[str]) -> dict[str, Member]:
+    """Several members by name in one query; the first unknown name is an error."""
+    wanted = [name.strip() for name in names]
+    found = {
+        member.name: member
+        for member in session.scalars(
+            select(Member).where(Member.org_id == org.id, Member.name.in_(wanted))
+        )
+    }
+    for name in wanted:
+        if name not in found:
+            find_member(session=session, org=org, name=name)  # raises, with suggestions
+    return found
+
+
+def _by_name(session: Session, org: Org, name: str) -> Member | None:
+    return session.scalar(select(Member).where(Member.org_id == org.id, Member.name == name))
+
+
+def list_members(*, session: Session, org: Org, include_retired: bool = False) -> list[Member]:
+    query = select(Member).where(Member.org_id == org.id)
+    if not include_retired:
+        query = query.where(Member.retired.is_(None))
+    return list(session.scalars(query.order_by(_role_order(), Member.id)))
+
+
+def _role_order() -> ColumnElement[int]:
+    from sqlalchemy import case
+
+    return case({role.value: rank for rank, role in enumerate(Role)}, value=Member.role)
+
+
+def edit_member(
+    *,
+    session: Session,
+    org: Org,
+    name: str,
+    new_name: str | None = None,
+    title: str | None = None,
+    role: Role | None = None,
+    joined: date | None = None,
+) -> Member:
+    member = find_member(session=session, org=org, name=name)
+    if new_name is not None:
+        new_name = clean_name(new_name)
+        if new_name != member.name and _by_name(session, org, new_name) is not None:
+            raise StudylogError("duplicate_member", name=new_name, org=org.name)
+        member.name = new_name
+    if title is not None:
+        member.title = optional_text(title, what="--title", limit=200)
+    if role is not None:
+        member.role = role
+    if joined is not None:
+        if member.retired is not None and joined > member.retired:
+            raise StudylogError("joined_after_retired", name=member.name, retired=member.retired)
+        member.joined = joined
+    session.flush()
+    return member
+
+
+@dataclass(frozen=True)
+class Retirement:
+    member: Member
+    rolls_left: int  # later rolls the member was taken off
+
+
+def retire_member(*, session: Session, org: Org, name: str, on: date) -> Retirement:
+    """Mark a member as having left the group on ``on``; their history stays.
+
+    Rolls of later sessions no longer list them: lines without a make-up are removed (they
+    were only the default "present"), and a line with a make-up is an error to sort out first.
+    """
+    member = find_member(session=session, org=org, name=name)
+    if member.retired is not None:
+        raise StudylogError("already_retired", name=member.name, on=member.retired)
+    if member.joined is not None and on < member.joined:
+        raise StudylogError("retired_before_joined", name=member.name, joined=member.joined)
+    later = (
+        select(Attendance.id)
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .where(Attendance.member_id == member.id, StudySession.date > on)
+    )
+    made_up = session.scalar(
+        select(func.min(StudySession.date))
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(Attendance.id.in_(later))
+    )
+    if made_up is not None:
+        raise StudylogError("retire_has_makeup", name=member.name, day=made_up)
+    removed = session.execute(delete(Attendance).where(Attendance.id.in_(later)))
+    member.retired = on
+    session.flush()
+    return Retirement(member=member, rolls_left=removed.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,161 @@
+"""The records, as SQLAlchemy 2 models. Every change here needs an Alembic revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from studylog.vocab import Format, Kind, Method, Role, SpeechKind, Status
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _choice(enum: type[StrEnum], name: str) -> Enum:
+    """A portable enum column: VARCHAR plus a CHECK constraint, storing the CLI value."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(member.value) for member in enum),
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Org(Base):
+    """A study group (中心组). One database may hold many."""
+
+    __tablename__ = "orgs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+
+class Member(Base):
+    """A member of the group; expected at sessions between ``joined`` and ``retired``."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("org_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_choice(Role, "role"), default=Role.MEMBER)
+    # NULL joined: counts from the first record on (a past year is often entered afterwards).
+    joined: Mapped[dt.date | None] = mapped_column(Date)
+    retired: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+
+class StudySession(Base):
+    """One study session (集中学习 or 专题学习)."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (Index("ix_sessions_org_id_date", "org_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[Kind] = mapped_column(_choice(Kind, "kind"), default=Kind.STUDY)
+    discussion: Mapped[bool] = mapped_column(Boolean, default=False)
+    format: Mapped[Format] = mapped_column(_choice(Format, "format"), default=Format.IN_PERSON)
+    host_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    location: Mapped[str | None] = mapped_column(String(200))
+    first_agenda: Mapped[str | None] = mapped_column(String(500))
+    source_date: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+    host: Mapped[Member | None] = relationship(lazy="joined")
+    tags: Mapped[list[SessionTag]] = relationship(
+        cascade="all, delete-orphan", order_by="SessionTag.tag", lazy="selectin"
+    )
+
+
+class SessionTag(Base):
+    __tablename__ = "session_tags"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class Attendance(Base):
+    """One line of a session's roll."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("session_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    status: Mapped[Status] = mapped_column(_choice(Status, "status"))
+    reason: Mapped[str | None] = mapped_column(String(500))
+
+    member: Mapped[Member] = relationship(lazy="joined")
+
+
+class Makeup(Base):
+    """Make-up study (事后补学) for one leave or absence."""
+
+    __tablename__ = "makeups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendance_id: Mapped[int] = mapped_column(
+        ForeignKey("attendance.id", ondelete="CASCADE"), unique=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[Method] = mapped_column(_choice(Method, "method"), default=Method.SELF_STUDY)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+
+class Speech(Base):
+    """A key, written or exchange speech given at (or for) a session."""
+
+    __tablename__ = "speeches"
+    __table_args__ = (UniqueConstraint("session_id", "member_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    kind: Mapped[SpeechKind] = mapped_column(_choice(SpeechKind, "speech_kind"))
+    title: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+    member: Mapped[Member] = relationship(lazy="joined")

@@ -1,0 +1,95 @@
+"""Reading what the secretary types: dates, name lists, ``NAME:REASON``, free text.
+
+Chinese input is the norm: full-width digits and punctuation (``，`` ``：``) and dates such as
+``2023年3月1日`` are accepted wherever their half-width forms are.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date
+
+from studylog.errors import StudylogError
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_LIST_SEPARATORS = re.compile(r"[,，、;；]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def parse_date(text: str) -> date:
+    """``2023-03-01``, ``2023/3/1``, ``2023.3.1``, ``2023年3月1日`` or ``20230301``."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    match = _DATE.match(cleaned) or _COMPACT_DATE.match(cleaned)
+    if not match:
+        raise StudylogError("bad_date_format", value=text)
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise StudylogError("bad_month", value=text, month=month)
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise StudylogError("bad_day", value=text, year=year, month=month, days=last)
+    return date(year, month, day)
+
+
+def parse_year(value: int) -> int:
+    if not 1900 <= value <= 2999:
+        raise StudylogError("bad_year", value=value)
+    return value
+
+
+def clean_text(text: str, *, what: str, limit: int = 500) -> str:
+    """Strip surrounding blanks; refuse empty text, control characters and runaway lengths."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise StudylogError("empty_text", what=what)
+    if _CONTROL.search(cleaned):
+        raise StudylogError("control_chars", what=what)
+    if len(cleaned) > limit:
+        raise StudylogError("too_long", what=what, limit=limit)
+    return cleaned
+
+
+def optional_text(text: str | None, *, what: str, limit: int = 500) -> str | None:
+    if text is None or not text.strip():
+        return None
+    return clean_text(text, what=what, limit=limit)
+
+
+def clean_name(text: str) -> str:
+    return clean_text(text, what="NAME", limit=100)
+
+
+def split_names(values: list[str] | None) -> list[str]:
+    """``--present 张三,李四 --present 王五`` → three names; ``，`` and ``、`` split too."""
+    names: list[str] = []
+    for value in values or []:
+        names.extend(clean_name(part) for part in _LIST_SEPARATORS.split(value) if part.strip())
+    return names
+
+
+def split_leaves(values: list[str] | None) -> list[tuple[str, str | None]]:
+    """``--leave 张三:出差`` or ``--leave 张三,李四：外出开会`` → (name, reason) pairs.
+
+    The text before the first colon is a list of names, the text after it is the reason
+    they share, so a reason may itself contain commas.
+    """
+    leaves: list[tuple[str, str | None]] = []
+    for value in values or []:
+        names, colon, reason = value.replace("：", ":").partition(":")
+        shared = optional_text(reason, what="REASON") if colon else None
+        leaves.extend((name, shared) for name in split_names([names]))
+    return leaves
+
+
+def split_tags(values: list[str] | None) -> list[str]:
+    tags: list[str] = []
+    for value in values or []:
+        for part in _LIST_SEPARATORS.split(value):
+            if part.strip():
+                tag = clean_text(part, what="--tag", limit=100)
+                if tag not in tags:
+                    tags.append(tag)
+    return tags

@@ -1,0 +1,116 @@
+"""Printing results: table (rich), markdown (tabulate), csv, json.
+
+Renderers take plain rows (dicts of raw values) and a list of columns; values are shown
+for people in table, markdown and csv (labels, percentages, yes/no) and kept raw in json
+(CLI values, ISO dates, rates from 0 to 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+import typer
+
+from studylog.i18n import current_language, t
+
+OutputFormat = Literal["table", "json", "csv", "markdown"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("table", "json", "csv", "markdown")
+Columns = Sequence[tuple[str, str]]  # (row key, label message key)
+
+
+def shown(value: Any) -> str:
+    """A value as a person reads it in the current language."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
+    if isinstance(value, StrEnum):
+        from studylog.vocab import label
+
+        return label(value)
+    if isinstance(value, float):
+        return f"{value * 100:.1f}%"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ("、" if current_language() == "zh" else ", ").join(shown(item) for item in value)
+    return str(value)
+
+
+def raw(value: Any) -> Any:
+    """A value as JSON carries it."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: raw(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [raw(item) for item in value]
+    return value
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(raw(data), ensure_ascii=False, indent=2))
+
+
+def emit_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Columns,
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+) -> None:
+    """Print rows in ``fmt``; json prints the rows as a list of objects keyed like the rows."""
+    if fmt == "json":
+        emit_json([{key: row.get(key) for key, _ in columns} for row in rows])
+        return
+    labels = [t(label_key) for _, label_key in columns]
+    cells = [[shown(row.get(key)) for key, _ in columns] for row in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(labels)
+        writer.writerows(cells)
+        typer.echo(buffer.getvalue(), nl=False)
+    elif fmt == "markdown":
+        from tabulate import tabulate
+
+        if title:
+            typer.echo(f"**{title}**\n")
+        typer.echo(tabulate(cells, headers=labels, tablefmt="github", disable_numparse=True))
+    else:
+        _rich_table(labels, cells, title=title)
+
+
+def _rich_table(labels: list[str], cells: list[list[str]], *, title: str | None) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    for label in labels:
+        table.add_column(Text(label), overflow="fold")
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
+    # Piped output is not squeezed into 80 columns: a file or a test reads whole rows.
+    console = Console(
+        width=None if sys.stdout.isatty() else 240, highlight=False, markup=False, emoji=False
+    )
+    console.print(table)
+
+
+def emit_line(text: str) -> None:
+    typer.echo(text)
+
+
+def emit_note(text: str) -> None:
+    typer.echo(text, err=True)

@@ -1,0 +1,166 @@
+"""Study sessions: recording, finding (by id or date), listing, editing, deleting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from studylog.errors import StudylogError
+from studylog.members import find_member
+from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
+from studylog.parse import clean_text, optional_text, parse_date
+from studylog.vocab import Format, Kind
+
+_ID = re.compile(r"^#?(\d+)$")
+
+
+@dataclass
+class SessionFields:
+    """What ``session add`` and ``session edit`` take; ``None`` means "not given"."""
+
+    date: dt.date | None = None
+    title: str | None = None
+    kind: Kind | None = None
+    discussion: bool | None = None
+    format: Format | None = None
+    host: str | None = None  # a member's name; "" clears
+    location: str | None = None  # "" clears
+    first_agenda: str | None = None  # "" clears, with its source date
+    source_date: dt.date | None = None
+    tags: list[str] | None = None  # replaces the session's tags
+
+
+def add_session(*, session: Session, org: Org, fields: SessionFields) -> StudySession:
+    if fields.date is None:
+        raise StudylogError("missing_option", option="--date")
+    if fields.title is None:
+        raise StudylogError("missing_option", option="--title")
+    record = StudySession(
+        org_id=org.id,
+        date=fields.date,
+        title="",
+        kind=Kind.STUDY,
+        discussion=False,
+        format=Format.IN_PERSON,
+    )
+    _apply(session, org, record, fields)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def edit_session(*, session: Session, org: Org, ref: str, fields: SessionFields) -> StudySession:
+    record = resolve_session(session=session, org=org, ref=ref)
+    _apply(session, org, record, fields)
+    session.flush()
+    return record
+
+
+def _apply(session: Session, org: Org, record: StudySession, fields: SessionFields) -> None:
+    if fields.date is not None:
+        record.date = fields.date
+    if fields.title is not None:
+        record.title = clean_text(fields.title, what="--title")
+    if fields.kind is not None:
+        record.kind = fields.kind
+    if fields.discussion is not None:
+        record.discussion = fields.discussion
+    if fields.format is not None:
+        record.format = fields.format
+    if fields.host is not None:
+        record.host = (
+            find_member(session=session, org=org, name=fields.host) if fields.host.strip() else None
+        )
+    if fields.location is not None:
+        record.location = optional_text(fields.location, what="--location", limit=200)
+    if fields.first_agenda is not None:
+        record.first_agenda = optional_text(fields.first_agenda, what="--first-agenda")
+        if record.first_agenda is None:
+            record.source_date = None
+    if fields.source_date is not None:
+        if record.first_agenda is None:
+            raise StudylogError("source_without_agenda")
+        record.source_date = fields.source_date
+    if record.source_date is not None and record.source_date > record.date:
+        raise StudylogError("source_after_session", source=record.source_date, day=record.date)
+    if fields.tags is not None:
+        record.tags = [SessionTag(tag=tag) for tag in fields.tags]
+
+
+def resolve_session(*, session: Session, org: Org, ref: str) -> StudySession:
+    """A session by its id (``12`` or ``#12``) or by its date when only one was held then."""
+    text = ref.strip()
+    by_id = _ID.match(text)
+    if by_id and len(text.lstrip("#")) < 8:  # 20230301 is a date, not an id
+        record = session.scalar(
+            select(StudySession).where(
+                StudySession.id == int(by_id.group(1)), StudySession.org_id == org.id
+            )
+        )
+        if record is None:
+            raise StudylogError("unknown_session_id", ref=text)
+        return record
+    day = parse_date(text)
+    found = list(
+        session.scalars(
+            select(StudySession)
+            .where(StudySession.org_id == org.id, StudySession.date == day)
+            .order_by(StudySession.id)
+        )
+    )
+    if not found:
+        raise StudylogError("no_session_on", day=day)
+    if len(found) > 1:
+        raise StudylogError("ambiguous_session", day=day, ids=[f"#{s.id}" for s in found])
+    return found[0]
+
+
+def list_sessions(
+    *,
+    session: Session,
+    org: Org,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    kind: Kind | None = None,
+    format: Format | None = None,
+) -> list[StudySession]:
+    """Sessions between ``start`` and ``end`` inclusive, oldest first."""
+    query = select(StudySession).where(StudySession.org_id == org.id)
+    if start is not None:
+        query = query.where(StudySession.date >= start)
+    if end is not None:
+        query = query.where(StudySession.date <= end)
+    if kind is not None:
+        query = query.where(StudySession.kind == kind)
+    if format is not None:
+        query = query.where(StudySession.format == format)
+    return list(session.scalars(query.order_by(StudySession.date, StudySession.id)))
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What deleting a session takes with it."""
+
+    roll: int
+    makeups: int
+    speeches: int
+
+
+def session_contents(*, session: Session, record: StudySession) -> Contents:
+    roll, makeups = session.execute(
+        select(func.count(Attendance.id), func.count(Makeup.id))
+        .select_from(Attendance)
+        .outerjoin(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(Attendance.session_id == record.id)
+    ).one()
+    speeches = session.scalar(select(func.count(Speech.id)).where(Speech.session_id == record.id))
+    return Contents(roll=roll, makeups=makeups, speeches=speeches or 0)
+
+
+def delete_session(*, session: Session, record: StudySession) -> None:
+    session.delete(record)
+    session.flush()

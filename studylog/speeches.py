@@ -1,0 +1,110 @@
+"""Speeches at a session: key (重点发言), written (书面发言), exchange (交流发言)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from studylog.errors import StudylogError
+from studylog.members import find_member
+from studylog.models import Member, Org, Speech, StudySession
+from studylog.parse import optional_text
+from studylog.sessions import resolve_session
+from studylog.vocab import SpeechKind
+
+
+def add_speech(
+    *,
+    session: Session,
+    org: Org,
+    ref: str,
+    name: str,
+    kind: SpeechKind,
+    title: str | None = None,
+) -> tuple[StudySession, Speech]:
+    record = resolve_session(session=session, org=org, ref=ref)
+    member = find_member(session=session, org=org, name=name)
+    if (member.joined is not None and member.joined > record.date) or (
+        member.retired is not None and member.retired < record.date
+    ):
+        raise StudylogError("not_in_group", name=member.name, day=record.date)
+    duplicate = session.scalar(
+        select(Speech.id).where(
+            Speech.session_id == record.id, Speech.member_id == member.id, Speech.kind == kind
+        )
+    )
+    if duplicate is not None:
+        raise StudylogError("duplicate_speech", name=member.name, day=record.date, kind=kind)
+    speech = Speech(
+        session_id=record.id,
+        member_id=member.id,
+        kind=kind,
+        title=optional_text(title, what="--title"),
+    )
+    session.add(speech)
+    session.flush()
+    return record, speech
+
+
+def delete_speech(
+    *, session: Session, org: Org, ref: str, name: str, kind: SpeechKind
+) -> StudySession:
+    record = resolve_session(session=session, org=org, ref=ref)
+    member = find_member(session=session, org=org, name=name)
+    speech = session.scalar(
+        select(Speech).where(
+            Speech.session_id == record.id, Speech.member_id == member.id, Speech.kind == kind
+        )
+    )
+    if speech is None:
+        raise StudylogError("no_speech", name=member.name, day=record.date, kind=kind)
+    session.delete(speech)
+    session.flush()
+    return record
+
+
+@dataclass(frozen=True)
+class SpeechLine:
+    session_id: int
+    day: date
+    session_title: str
+    member: str
+    kind: SpeechKind
+    title: str | None
+
+
+def list_speeches(
+    *,
+    session: Session,
+    org: Org,
+    start: date | None = None,
+    end: date | None = None,
+    member: str | None = None,
+    session_id: int | None = None,
+) -> list[SpeechLine]:
+    query = (
+        select(
+            StudySession.id,
+            StudySession.date,
+            StudySession.title,
+            Member.name,
+            Speech.kind,
+            Speech.title,
+        )
+        .join(Speech, Speech.session_id == StudySession.id)
+        .join(Member, Member.id == Speech.member_id)
+        .where(StudySession.org_id == org.id)
+        .order_by(StudySession.date, StudySession.id, Speech.id)
+    )
+    if start is not None:
+        query = query.where(StudySession.date >= start)
+    if end is not None:
+        query = query.where(StudySession.date <= end)
+    if member is not None:
+        query = query.where(Member.id == find_member(session=session, org=org, name=member).id)
+    if session_id is not None:
+        query = query.where(StudySession.id == session_id)
+    return [SpeechLine(*row) for row in session.execute(query)]

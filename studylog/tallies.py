@@ -1,0 +1,271 @@
+"""The yearly figures, as SQL aggregates (GROUP BY), never a Python loop over records.
+
+Definitions (see the design): expected = members expected on the session's date; attended =
+present + late; attendance rate = attended / expected; make-ups outstanding = leave + absent −
+make-ups recorded for them; participation rate = (attended + make-ups) / expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, cast, extract, func, select
+from sqlalchemy.orm import Session
+
+from studylog.members import expected_on
+from studylog.models import Attendance, Makeup, Member, Org, Speech, StudySession
+from studylog.vocab import Kind, SpeechKind, Status
+
+Grouping = Literal["member", "month", "quarter"]
+MISSED = (Status.LEAVE, Status.ABSENT)
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    sessions: int = 0
+    discussions: int = 0
+    topic_sessions: int = 0
+    topic_discussions: int = 0
+    first_agenda_items: int = 0
+
+
+@dataclass(frozen=True)
+class RollCounts:
+    expected: int = 0
+    present: int = 0
+    late: int = 0
+    leave: int = 0
+    absent: int = 0
+    makeups: int = 0
+    unrecorded: int = 0  # expected members with no line on a roll (roll not taken yet)
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.late
+
+    @property
+    def makeups_outstanding(self) -> int:
+        return self.leave + self.absent - self.makeups
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return self.attended / self.expected if self.expected else None
+
+    @property
+    def participation_rate(self) -> float | None:
+        return (self.attended + self.makeups) / self.expected if self.expected else None
+
+
+@dataclass(frozen=True)
+class SpeechCounts:
+    key: int = 0
+    written: int = 0
+    exchange: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.key + self.written + self.exchange
+
+
+def _session_figures() -> list[ColumnElement[Any]]:
+    topic = StudySession.kind == Kind.TOPIC
+    return [
+        func.count(StudySession.id).label("sessions"),
+        _count_if(StudySession.discussion.is_(True)).label("discussions"),
+        _count_if(topic).label("topic_sessions"),
+        _count_if(and_(topic, StudySession.discussion.is_(True))).label("topic_discussions"),
+        func.count(StudySession.first_agenda).label("first_agenda_items"),
+    ]
+
+
+def _roll_figures() -> list[ColumnElement[Any]]:
+    return [
+        func.count(Member.id).label("expected"),
+        *(_count_if(Attendance.status == status).label(status.value) for status in Status),
+        _count_if(and_(Makeup.id.is_not(None), Attendance.status.in_(MISSED))).label("makeups"),
+        _count_if(Attendance.id.is_(None)).label("unrecorded"),
+    ]
+
+
+def _speech_figures() -> list[ColumnElement[Any]]:
+    return [_count_if(Speech.kind == kind).label(kind.value) for kind in SpeechKind]
+
+
+def _in_period(query: Select[Any], org: Org, start: date, end: date) -> Select[Any]:
+    return query.where(
+        StudySession.org_id == org.id, StudySession.date >= start, StudySession.date <= end
+    )
+
+
+def _expected_lines(query: Select[Any]) -> Select[Any]:
+    """Every (session, expected member) pair, with its roll line and make-up if any."""
+    return (
+        query.select_from(StudySession)
+        .join(Member, and_(Member.org_id == StudySession.org_id, expected_on(StudySession.date)))
+        .outerjoin(
+            Attendance,
+            and_(Attendance.session_id == StudySession.id, Attendance.member_id == Member.id),
+        )
+        .outerjoin(Makeup, Makeup.attendance_id == Attendance.id)
+    )
+
+
+def _speeches(query: Select[Any]) -> Select[Any]:
+    return query.select_from(Speech).join(StudySession, StudySession.id == Speech.session_id)
+
+
+@dataclass(frozen=True)
+class Tallies:
+    """The figures for one org over one period (a year, or one row of ``--by``)."""
+
+    sessions: SessionCounts = field(default_factory=SessionCounts)
+    roll: RollCounts = field(default_factory=RollCounts)
+    speeches: SpeechCounts = field(default_factory=SpeechCounts)
+
+    def figures(self) -> dict[str, Any]:
+        """The design's JSON keys, in its order."""
+        roll = self.roll
+        return {
+            "sessions": self.sessions.sessions,
+            "discussions": self.sessions.discussions,
+            "topic_sessions": self.sessions.topic_sessions,
+            "topic_discussions": self.sessions.topic_discussions,
+            "first_agenda_items": self.sessions.first_agenda_items,
+            "expected": roll.expected,
+            "present": roll.present,
+            "late": roll.late,
+            "leave": roll.leave,
+            "absent": roll.absent,
+            "attendance_rate": roll.attendance_rate,
+            "makeups": roll.makeups,
+            "makeups_outstanding": roll.makeups_outstanding,
+            "participation_rate": roll.participation_rate,
+            "speeches": {
+                "key": self.speeches.key,
+                "written": self.speeches.written,
+                "exchange": self.speeches.exchange,
+            },
+            "unrecorded": roll.unrecorded,
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of ``stats --by``: a member or a period, and its figures."""
+
+    key: str  # member name, "2023-03" or "2023-Q1"
+    title: str | None
+    tallies: Tallies
+
+
+@dataclass(frozen=True)
+class YearReport:
+    year: int
+    org: str
+    tallies: Tallies
+    by: Grouping | None = None
+    rows: list[Row] = field(default_factory=list)
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def yearly_tallies(
+    *, session: Session, org: Org, year: int, by: Grouping | None = None
+) -> YearReport:
+    """The year's figures for one org, and per member, month or quarter when asked."""
+    start, end = year_bounds(year)
+    sessions = session.execute(_in_period(select(*_session_figures()), org, start, end)).one()
+    roll = session.execute(_in_period(_expected_lines(select(*_roll_figures())), org, start, end))
+    speeches = session.execute(
+        _in_period(_speeches(select(*_speech_figures())), org, start, end)
+    ).one()
+    tallies = Tallies(
+        SessionCounts(**sessions._asdict()),
+        RollCounts(**roll.one()._asdict()),
+        SpeechCounts(**speeches._asdict()),
+    )
+    rows: list[Row] = []
+    if by == "member":
+        rows = _member_rows(session, org, start, end)
+    elif by in ("month", "quarter"):
+        rows = _period_rows(session, org, year, by)
+    return YearReport(year=year, org=org.name, tallies=tallies, by=by, rows=rows)
+
+
+def _member_rows(session: Session, org: Org, start: date, end: date) -> list[Row]:
+    """The attendance notice (出勤公示): one row per member expected during the period."""
+    roll = session.execute(
+        _in_period(
+            _expected_lines(select(Member.id, Member.name, Member.title, *_roll_figures())),
+            org,
+            start,
+            end,
+        )
+        .group_by(Member.id, Member.name, Member.title)
+        .order_by(Member.id)
+    )
+    speeches = {
+        row.member_id: SpeechCounts(**_without(row._asdict(), "member_id"))
+        for row in session.execute(
+            _in_period(
+                _speeches(select(Speech.member_id, *_speech_figures())), org, start, end
+            ).group_by(Speech.member_id)
+        )
+    }
+    rows = []
+    for line in roll:
+        counts = line._asdict()
+        member_id, name, title = counts.pop("id"), counts.pop("name"), counts.pop("title")
+        rows.append(
+            Row(
+                key=name,
+                title=title,
+                tallies=Tallies(
+                    roll=RollCounts(**counts), speeches=speeches.get(member_id, SpeechCounts())
+                ),
+            )
+        )
+    return rows
+
+
+def _period_rows(session: Session, org: Org, year: int, by: Grouping) -> list[Row]:
+    """One row per month or quarter of the year, empty periods included."""
+    month = cast(extract("month", StudySession.date), Integer)
+    period = month if by == "month" else (month + 2) // 3
+    start, end = year_bounds(year)
+
+    def grouped(query: Select[Any]) -> dict[int, dict[str, Any]]:
+        rows = session.execute(_in_period(query, org, start, end).group_by(period))
+        return {row.period: row._asdict() for row in rows}
+
+    sessions = grouped(select(period.label("period"), *_session_figures()))
+    roll = grouped(_expected_lines(select(period.label("period"), *_roll_figures())))
+    speeches = grouped(_speeches(select(period.label("period"), *_speech_figures())))
+    count = 12 if by == "month" else 4
+    rows = []
+    for number in range(1, count + 1):
+        key = f"{year}-{number:02d}" if by == "month" else f"{year}-Q{number}"
+        rows.append(
+            Row(
+                key=key,
+                title=None,
+                tallies=Tallies(
+                    SessionCounts(**_without(sessions.get(number))),
+                    RollCounts(**_without(roll.get(number))),
+                    SpeechCounts(**_without(speeches.get(number))),
+                ),
+            )
+        )
+    return rows
+
+
+def _without(row: dict[str, Any] | None, column: str = "period") -> dict[str, Any]:
+    return {key: value for key, value in (row or {}).items() if key != column}

@@ -1,0 +1,102 @@
+"""The words of the trade: every enum, its CLI value, and its zh / en labels.
+
+Input accepts the CLI value or the Chinese label (``--kind 专题学习`` = ``--kind topic``).
+Kept free of SQLAlchemy so the CLI can parse options without touching the database layer.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from studylog.errors import StudylogError
+
+
+class Role(StrEnum):
+    LEADER = "leader"
+    DEPUTY = "deputy"
+    MEMBER = "member"
+    SECRETARY = "secretary"
+    OBSERVER = "observer"  # 列席: sits in, is not expected to attend
+
+
+class Kind(StrEnum):
+    STUDY = "study"
+    TOPIC = "topic"
+
+
+class Format(StrEnum):
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    FIELD = "field"
+
+
+class Status(StrEnum):
+    PRESENT = "present"
+    LATE = "late"
+    LEAVE = "leave"
+    ABSENT = "absent"
+
+
+class Method(StrEnum):
+    SELF_STUDY = "self-study"
+    NOTES = "notes"
+    ONLINE = "online"
+    BRIEFING = "briefing"
+
+
+class SpeechKind(StrEnum):
+    KEY = "key"
+    WRITTEN = "written"
+    EXCHANGE = "exchange"
+
+
+# value -> (English label, Chinese label, further Chinese spellings accepted on input)
+LABELS: dict[StrEnum, tuple[str, str, tuple[str, ...]]] = {
+    Role.LEADER: ("leader", "组长", ()),
+    Role.DEPUTY: ("deputy leader", "副组长", ()),
+    Role.MEMBER: ("member", "成员", ("班子成员",)),
+    Role.SECRETARY: ("study secretary", "学习秘书", ("秘书",)),
+    Role.OBSERVER: ("observer", "列席", ("列席人员",)),
+    Kind.STUDY: ("study session", "集中学习", ()),
+    Kind.TOPIC: ("topic session", "专题学习", ("专题",)),
+    Format.IN_PERSON: ("in person", "线下", ("现场",)),
+    Format.ONLINE: ("online", "线上", ("视频",)),
+    Format.FIELD: ("field study", "实地", ("实地学习", "现场教学")),
+    Status.PRESENT: ("present", "出席", ("参加", "到会")),
+    Status.LATE: ("late", "迟到", ()),
+    Status.LEAVE: ("on leave", "请假", ()),
+    Status.ABSENT: ("absent", "缺席", ()),
+    Method.SELF_STUDY: ("self-study", "自学", ()),
+    Method.NOTES: ("study notes", "笔记", ("学习笔记",)),
+    Method.ONLINE: ("online", "线上", ("线上学习",)),
+    Method.BRIEFING: ("briefing", "传达", ("补课", "个别传达")),
+    SpeechKind.KEY: ("key speech", "重点发言", ("重点",)),
+    SpeechKind.WRITTEN: ("written speech", "书面发言", ("书面",)),
+    SpeechKind.EXCHANGE: ("exchange speech", "交流发言", ("交流",)),
+}
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def label(value: StrEnum) -> str:
+    """The label of an enum value in the current language."""
+    from studylog.i18n import current_language
+
+    en, zh, _ = LABELS[value]
+    return zh if current_language() == "zh" else en
+
+
+def choices(enum: type[StrEnum]) -> str:
+    """``study (集中学习) | topic (专题学习)``: what help texts and errors offer."""
+    return " | ".join(f"{member.value} ({LABELS[member][1]})" for member in enum)
+
+
+def parse_enum(enum: type[E], text: str, *, what: str) -> E:
+    """Read a CLI value or a Chinese label; anything else is a StudylogError."""
+    wanted = text.strip().lower()
+    for member in enum:
+        _, zh, aliases = LABELS[member]
+        if wanted in (member.value, member.name.lower(), zh, *aliases):
+            return member
+    raise StudylogError("bad_choice", what=what, value=text, choices=choices(enum))

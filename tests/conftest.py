@@ -1,0 +1,52 @@
+"""Shared fixtures: every test gets its own studylog folder and database, in English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from studylog.cli import app
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test touches a real home directory or inherits the developer's settings."""
+    monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("STUDYLOG_DB", str(tmp_path / "studylog.db"))
+    for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_DEBUG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    return tmp_path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "studylog.db"
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run studylog in-process: ``run("member", "add", "张三")`` → the CliRunner result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def ok(run: Run) -> Callable[..., str]:
+    """Run studylog, insist that it succeeded, and return its stdout."""
+
+    def invoke(*args: str, input: str | None = None) -> str:
+        result = run(*args, input=input)
+        assert result.exit_code == 0, (args, result.output, result.exception)
+        return result.stdout
+
+    return invoke
