@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,7 +86,7 @@ def mark_roll(
     for line in existing.values():  # no longer expected that day (dates edited since)
         if line.id in made_up:
             raise StudylogError(
-                "roll_has_makeup", name=line.member.name, day=made_up[line.id], status=None
+                "roll_makeup_not_expected", name=line.member.name, day=made_up[line.id]
             )
         session.delete(line)
     session.flush()
@@ -144,15 +145,15 @@ def add_makeup(
     """Record that ``name`` made up a session they missed (on leave or absent)."""
     record = resolve_session(session=session, org=org, ref=ref)
     member = find_members(session=session, org=org, names=[name])[name.strip()]
+    expected = session.scalar(select(expected_on(record.date)).where(Member.id == member.id))
+    if not expected:
+        raise StudylogError("not_expected", name=member.name, day=record.date, why=_why(member))
     line = session.scalar(
         select(Attendance).where(
             Attendance.session_id == record.id, Attendance.member_id == member.id
         )
     )
     if line is None:
-        expected = session.scalar(select(expected_on(record.date)).where(Member.id == member.id))
-        if not expected:
-            raise StudylogError("not_expected", name=member.name, day=record.date, why=_why(member))
         raise StudylogError("no_roll", name=member.name, ref=f"#{record.id}", day=record.date)
     if line.status in (Status.PRESENT, Status.LATE):
         raise StudylogError(
@@ -190,12 +191,12 @@ class MissedLine:
     """A leave or absence, with its make-up when there is one."""
 
     session_id: int
-    day: date
+    date: dt.date
     title: str
     member: str
     status: Status
     reason: str | None
-    made_up: date | None
+    made_up: dt.date | None
     method: Method | None
     note: str | None
 

@@ -83,7 +83,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a valid date: {year}-{month:02d} has {days} days",
         "{value} 不是有效日期：{year}年{month}月只有 {days} 天",
     ),
-    "bad_year": ("{value} is not a plausible year", "{value} 不是合理的年份"),
+    "bad_year": (
+        "{value} is not a plausible year (expected {low} to {high})",
+        "{value} 不是合理的年份（应在 {low} 至 {high} 之间）",
+    ),
+    "bad_date_year": (
+        "{value} is not a valid date: the year must be from {low} to {high}",
+        "{value} 不是有效日期：年份应在 {low} 至 {high} 之间",
+    ),
     "empty_text": ("{what} must not be empty", "{what} 不能为空"),
     "control_chars": (
         "{what} contains control characters",
@@ -134,10 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} joined on {joined}; they cannot leave before that",
         "{name} 于 {joined} 加入，离开日期不能早于该日",
     ),
-    "retire_has_makeup": (
-        "{name} has a make-up for the session of {day}, after that date; "
+    "dates_cut_makeup": (
+        "{name} has a make-up for the session of {day}, outside those dates; "
         "delete it first (studylog makeup delete)",
-        "{name} 在该日期之后（{day} 的学习）有补学记录，请先删除（studylog makeup delete）",
+        "{name} 在该日期范围之外（{day} 的学习）有补学记录，请先删除（studylog makeup delete）",
     ),
     "source_without_agenda": (
         "--source-date needs --first-agenda",
@@ -170,6 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "named_twice": (
         "{name} is named twice on the roll",
         "{name} 在名单中出现了两次",
+    ),
+    "roll_makeup_not_expected": (
+        "{name} made up this session on {day} but is no longer expected at it; "
+        "delete the make-up first (studylog makeup delete)",
+        "{name} 已于 {day} 补学，但已不属于该次学习的应参学人员，"
+        "请先删除补学记录（studylog makeup delete）",
     ),
     "roll_has_makeup": (
         "{name} made up this session on {day}; delete the make-up first "

@@ -119,9 +119,33 @@ def edit_member(
     if joined is not None:
         if member.retired is not None and joined > member.retired:
             raise StudylogError("joined_after_retired", name=member.name, retired=member.retired)
+        _take_off_rolls(session, member, StudySession.date < joined)
         member.joined = joined
     session.flush()
     return member
+
+
+def _take_off_rolls(session: Session, member: Member, outside: ColumnElement[bool]) -> int:
+    """Remove the member's roll lines at sessions ``outside`` their time in the group.
+
+    Such lines were only the default "present" of a roll taken while the dates said
+    otherwise; a line with a make-up is real history, so it is an error to sort out first.
+    """
+    lines = (
+        select(Attendance.id)
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .where(Attendance.member_id == member.id, outside)
+    )
+    made_up = session.scalar(
+        select(func.min(StudySession.date))
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(Attendance.id.in_(lines))
+    )
+    if made_up is not None:
+        raise StudylogError("dates_cut_makeup", name=member.name, day=made_up)
+    removed = session.execute(delete(Attendance).where(Attendance.id.in_(lines)))
+    return int(removed.rowcount)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -141,20 +165,7 @@ def retire_member(*, session: Session, org: Org, name: str, on: date) -> Retirem
         raise StudylogError("already_retired", name=member.name, on=member.retired)
     if member.joined is not None and on < member.joined:
         raise StudylogError("retired_before_joined", name=member.name, joined=member.joined)
-    later = (
-        select(Attendance.id)
-        .join(StudySession, StudySession.id == Attendance.session_id)
-        .where(Attendance.member_id == member.id, StudySession.date > on)
-    )
-    made_up = session.scalar(
-        select(func.min(StudySession.date))
-        .join(Attendance, Attendance.session_id == StudySession.id)
-        .join(Makeup, Makeup.attendance_id == Attendance.id)
-        .where(Attendance.id.in_(later))
-    )
-    if made_up is not None:
-        raise StudylogError("retire_has_makeup", name=member.name, day=made_up)
-    removed = session.execute(delete(Attendance).where(Attendance.id.in_(later)))
+    removed = _take_off_rolls(session, member, StudySession.date > on)
     member.retired = on
     session.flush()
-    return Retirement(member=member, rolls_left=removed.rowcount)  # type: ignore[attr-defined]
+    return Retirement(member=member, rolls_left=removed)

@@ -16,6 +16,7 @@ from studylog.errors import StudylogError
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _LIST_SEPARATORS = re.compile(r"[,，、;；]")
+MIN_YEAR, MAX_YEAR = 1900, 2999  # anything outside is a typing slip, not a study session
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -26,6 +27,8 @@ def parse_date(text: str) -> date:
     if not match:
         raise StudylogError("bad_date_format", value=text)
     year, month, day = (int(part) for part in match.groups())
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise StudylogError("bad_date_year", value=text, low=MIN_YEAR, high=MAX_YEAR)
     if not 1 <= month <= 12:
         raise StudylogError("bad_month", value=text, month=month)
     last = calendar.monthrange(year, month)[1]
@@ -35,8 +38,8 @@ def parse_date(text: str) -> date:
 
 
 def parse_year(value: int) -> int:
-    if not 1900 <= value <= 2999:
-        raise StudylogError("bad_year", value=value)
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise StudylogError("bad_year", value=value, low=MIN_YEAR, high=MAX_YEAR)
     return value
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -69,7 +69,7 @@ def delete_speech(
 @dataclass(frozen=True)
 class SpeechLine:
     session_id: int
-    day: date
+    date: dt.date
     session_title: str
     member: str
     kind: SpeechKind
@@ -80,8 +80,8 @@ def list_speeches(
     *,
     session: Session,
     org: Org,
-    start: date | None = None,
-    end: date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
     member: str | None = None,
     session_id: int | None = None,
 ) -> list[SpeechLine]:

@@ -200,6 +200,21 @@ def yearly_tallies(
     return YearReport(year=year, org=org.name, tallies=tallies, by=by, rows=rows)
 
 
+def session_roll(*, session: Session, record: StudySession) -> tuple[RollCounts, int]:
+    """One session's roll figures, and how many roll lines it has in all.
+
+    A roll that no longer matches the members expected that day (its date or the members'
+    dates changed since it was taken) shows as ``unrecorded`` or as extra lines.
+    """
+    counts = session.execute(
+        _expected_lines(select(*_roll_figures())).where(StudySession.id == record.id)
+    ).one()
+    lines = session.scalar(
+        select(func.count(Attendance.id)).where(Attendance.session_id == record.id)
+    )
+    return RollCounts(**counts._asdict()), lines or 0
+
+
 def _member_rows(session: Session, org: Org, start: date, end: date) -> list[Row]:
     """The attendance notice (出勤公示): one row per member expected during the period."""
     roll = session.execute(

@@ -114,3 +114,17 @@ def test_renaming_keeps_history(session: Session, org: Org) -> None:
     assert count == 1
     _, roll = mark_roll(session=session, org=org, ref=ref, late=["张叁"])
     assert roll[0].member == "张叁" and roll[0].status == Status.LATE
+
+
+def test_a_later_joining_date_takes_a_member_off_earlier_rolls(session: Session, org: Org) -> None:
+    ref = _session_on(session, org, date(2023, 3, 1))
+    mark_roll(session=session, org=org, ref=ref, leave=[("王五", None)])
+    add_makeup(session=session, org=org, ref=ref, name="王五", on=date(2023, 3, 9))
+    with pytest.raises(StudylogError) as caught:  # the make-up is history: sort it out first
+        edit_member(session=session, org=org, name="王五", joined=date(2023, 6, 1))
+    assert caught.value.key == "dates_cut_makeup"
+    edit_member(session=session, org=org, name="李四", joined=date(2023, 6, 1))
+    report = yearly_tallies(session=session, org=org, year=2023)
+    assert (report.tallies.roll.expected, report.tallies.roll.unrecorded) == (2, 0)
+    lines = session.scalar(select(func.count(Attendance.id)).where(Attendance.session_id == 1))
+    assert lines == 2

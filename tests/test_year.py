@@ -213,3 +213,16 @@ def test_deleting_a_session_takes_its_records_and_says_so(
     ok("session", "delete", "2023-04-15", input="y\n")
     figures = stats_json(ok)
     assert (figures["sessions"], figures["expected"], figures["makeups"]) == (11, 66, 2)
+
+
+def test_moving_a_session_across_a_membership_change_asks_for_a_new_roll(
+    seeded: Path, run: Run, ok: Callable[..., str]
+) -> None:
+    moved = run("session", "edit", "2023-11-15", "--date", "2023-06-20")
+    assert moved.exit_code == 0
+    assert "roll of #11 no longer matches" in moved.stderr
+    assert stats_json(ok)["unrecorded"] == 1  # 钱七 is expected again on 2023-06-20
+    roll = ok("attend", "11")
+    assert "钱七" in roll and "孙八" not in roll
+    figures = stats_json(ok)
+    assert (figures["unrecorded"], figures["expected"]) == (0, 72)

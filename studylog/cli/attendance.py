@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
 
 from studylog.cli.common import (
+    ROLL_COLUMNS,
     FormatOption,
     FromOption,
     RefArgument,
@@ -19,7 +21,7 @@ from studylog.cli.common import (
 from studylog.i18n import t
 from studylog.parse import parse_date, split_leaves, split_names
 from studylog.render import emit_line, emit_rows
-from studylog.vocab import Method, Status, choices, parse_enum
+from studylog.vocab import Method, choices, parse_enum
 
 
 def attend(
@@ -50,6 +52,7 @@ def attend(
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     """
     from studylog.attendance import mark_roll
+    from studylog.tallies import session_roll
 
     output = to_format(fmt)
     present_names, late_names = split_names(present), split_names(late)
@@ -64,31 +67,11 @@ def attend(
             leave=leave_names,
             absent=absent_names,
         )
+        counts, _ = session_roll(session=session, record=record)
         about = {"id": record.id, "day": record.date, "title": record.title}
-    rows = [
-        {
-            "member": line.member,
-            "title": line.title,
-            "status": line.status,
-            "reason": line.reason,
-            "made_up": line.made_up,
-        }
-        for line in roll
-    ]
-    attended = sum(1 for line in roll if line.status in (Status.PRESENT, Status.LATE))
     if output != "json":
-        emit_line(t("roll_stored", **about, attended=attended, expected=len(roll)))
-    emit_rows(
-        rows,
-        [
-            ("member", "col_name"),
-            ("title", "col_job_title"),
-            ("status", "col_status"),
-            ("reason", "col_reason"),
-            ("made_up", "col_made_up"),
-        ],
-        output,
-    )
+        emit_line(t("roll_stored", **about, attended=counts.attended, expected=counts.expected))
+    emit_rows([asdict(line) for line in roll], ROLL_COLUMNS, output)
 
 
 makeup_app = typer.Typer(help="Make-up study (事后补学) after a leave or absence.")
@@ -164,22 +147,9 @@ def makeup_list(
             outstanding=outstanding,
             made_up_only=not outstanding,
         )
-    rows = [
-        {
-            "session": line.session_id,
-            "date": line.day,
-            "title": line.title,
-            "member": line.member,
-            "status": line.status,
-            "reason": line.reason,
-            "made_up": line.made_up,
-            "method": line.method,
-            "note": line.note,
-        }
-        for line in lines
-    ]
+    rows = [asdict(line) for line in lines]
     columns = [
-        ("session", "col_id"),
+        ("session_id", "col_id"),
         ("date", "col_date"),
         ("title", "col_title"),
         ("member", "col_name"),

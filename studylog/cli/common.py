@@ -72,6 +72,14 @@ def period(year: int | None, start: str | None, end: str | None) -> tuple[date |
     return first, last
 
 
+ROLL_COLUMNS = [
+    ("member", "col_name"),
+    ("title", "col_job_title"),
+    ("status", "col_status"),
+    ("reason", "col_reason"),
+    ("made_up", "col_made_up"),
+]
+
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output: table | json | csv | markdown.")
 ]

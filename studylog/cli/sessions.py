@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from studylog.cli.common import (
+    ROLL_COLUMNS,
     FormatOption,
     FromOption,
     RefArgument,
@@ -149,8 +151,8 @@ def edit(
 
     Example: studylog session edit 12 --no-discussion --location 三楼会议室
     """
-    from studylog.attendance import expected_members, roll_of
     from studylog.sessions import edit_session
+    from studylog.tallies import session_roll
 
     fields = _fields(
         date,
@@ -167,9 +169,8 @@ def edit(
     with records() as (session, org):
         record = edit_session(session=session, org=org, ref=ref, fields=fields)
         message = t("session_edited", id=record.id, day=record.date, title=record.title)
-        roll = {line.member for line in roll_of(session=session, record=record)}
-        expected = {m.name for m in expected_members(session=session, org=org, on=record.date)}
-        mismatch = bool(roll) and roll != expected
+        counts, lines = session_roll(session=session, record=record)
+        mismatch = lines > 0 and (counts.unrecorded > 0 or lines != counts.expected)
         record_id, day = record.id, record.date
     emit_line(message)
     if mismatch:
@@ -259,16 +260,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
     with records(write=False) as (session, org):
         record = resolve_session(session=session, org=org, ref=ref)
         detail = _summary(record)
-        roll = [
-            {
-                "member": line.member,
-                "title": line.title,
-                "status": line.status,
-                "reason": line.reason,
-                "made_up": line.made_up,
-            }
-            for line in roll_of(session=session, record=record)
-        ]
+        roll = [asdict(line) for line in roll_of(session=session, record=record)]
         speeches = [
             {"member": line.member, "kind": line.kind, "title": line.title}
             for line in list_speeches(session=session, org=org, session_id=record.id)
@@ -283,18 +275,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
         [("field", "col_session"), ("value", "col_value")],
         output,
     )
-    emit_rows(
-        roll,
-        [
-            ("member", "col_name"),
-            ("title", "col_job_title"),
-            ("status", "col_status"),
-            ("reason", "col_reason"),
-            ("made_up", "col_made_up"),
-        ],
-        output,
-        title=t("roll"),
-    )
+    emit_rows(roll, ROLL_COLUMNS, output, title=t("roll"))
     if speeches:
         emit_rows(
             speeches,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -83,24 +84,14 @@ def list_(
     first, last = period(year, start, end)
     with records(write=False) as (session, org):
         lines = list_speeches(session=session, org=org, start=first, end=last, member=member)
-    rows = [
-        {
-            "session": line.session_id,
-            "date": line.day,
-            "session_title": line.session_title,
-            "member": line.member,
-            "kind": line.kind,
-            "title": line.title,
-        }
-        for line in lines
-    ]
+    rows = [asdict(line) for line in lines]
     if not rows and output == "table":
         emit_line(t("nothing_found"))
         return
     emit_rows(
         rows,
         [
-            ("session", "col_id"),
+            ("session_id", "col_id"),
             ("date", "col_date"),
             ("session_title", "col_title"),
             ("member", "col_name"),

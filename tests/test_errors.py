@@ -1,0 +1,454 @@
+"""Expected failures, through the CLI (design.md, "Errors").
+
+Each one prints exactly one line ``Error: …`` (``错误：…`` in zh) on stderr and nothing on
+stdout, exits 1 (2 for a usage mistake), shows no traceback, and leaves every file as it was:
+the database, a foreign file given as ``--db``, and no database created where there was none.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from studylog.cli import app
+
+ORG = "测试局党组理论学习中心组"
+DAY = "2023-03-01"
+
+Run = Callable[..., Result]
+Ok = Callable[..., str]
+Fails = Callable[..., str]
+
+
+def files_in(folder: Path) -> dict[Path, bytes]:
+    """Every file under ``folder`` with its bytes: the database and anything beside it."""
+    return {path: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def fails(run: Run, tmp_path: Path, db_path: Path) -> Fails:
+    """Run studylog, insist that it failed cleanly and changed no file; return its error line."""
+
+    def invoke(*args: str, code: int = 1, prefix: str = "Error: ") -> str:
+        db_before = db_path.read_bytes() if db_path.exists() else None
+        files_before = files_in(tmp_path)
+        result = run(*args)
+        db_after = db_path.read_bytes() if db_path.exists() else None
+        assert db_after == db_before, f"{args} changed the database"
+        assert files_in(tmp_path) == files_before, f"{args} changed or created a file"
+        assert result.exit_code == code, (args, result.output)
+        assert isinstance(result.exception, SystemExit), result.exception
+        assert "Traceback" not in result.output
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        line = lines[0]
+        assert line.startswith(prefix), line
+        assert "unexpected failure" not in line and "意外错误" not in line, line
+        return line
+
+    return invoke
+
+
+GROUP = [
+    ("init", "--org", ORG),
+    ("member", "add", "张三", "--role", "leader"),
+    ("member", "add", "李四"),
+    ("session", "add", "--date", DAY, "--title", "学习", "--discussion"),
+    ("attend", DAY, "--leave", "李四:出差"),
+]
+OUTSIDERS = [
+    ("member", "add", "王五", "--joined", "2023-06-01"),
+    ("member", "add", "赵六", "--role", "observer"),
+    ("member", "add", "钱七"),
+    ("member", "retire", "钱七", "--on", "2023-02-01"),
+]
+
+
+def built_with(tmp_path_factory: pytest.TempPathFactory, *commands: tuple[str, ...]) -> bytes:
+    """A database made by running ``commands`` through the CLI, as bytes to copy per test."""
+    path = tmp_path_factory.mktemp("template") / "studylog.db"
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("STUDYLOG_DB", str(path))
+        for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG"):
+            env.delenv(variable, raising=False)
+        for args in commands:
+            result = runner.invoke(app, list(args))
+            assert result.exit_code == 0, (args, result.output)
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def group_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return built_with(tmp_path_factory, *GROUP)
+
+
+@pytest.fixture(scope="module")
+def outsiders_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return built_with(tmp_path_factory, *GROUP, *OUTSIDERS)
+
+
+@pytest.fixture
+def group(db_path: Path, group_template: bytes) -> None:
+    """张三 (leader) and 李四; session #1 on 2023-03-01, where 李四 was on leave."""
+    db_path.write_bytes(group_template)
+
+
+# -- 1. impossible dates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("session", "add", "--date", "2023-02-30", "--title", "x"),
+        ("attend", "2023-02-30"),
+        ("session", "show", "2023-02-30"),
+        ("makeup", "add", DAY, "李四", "--date", "2023-02-30"),
+        ("member", "add", "王五", "--joined", "2023-02-30"),
+        ("member", "retire", "李四", "--on", "2023-02-30"),
+        ("session", "list", "--from", "2023-02-30"),
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_impossible_date_is_refused_by_every_command(
+    group: None, fails: Fails, args: tuple
+) -> None:
+    line = fails(*args)
+    assert "2023-02-30 is not a valid date" in line
+    assert "2023-02 has 28 days" in line
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("2023年2月30日", "2023-02 has 28 days"),
+        ("20230230", "2023-02 has 28 days"),
+        ("2024-02-30", "2024-02 has 29 days"),
+        ("2023-04-31", "2023-04 has 30 days"),
+        ("2023-03-00", "2023-03 has 31 days"),
+        ("2023-13-01", "there is no month 13"),
+    ],
+)
+def test_impossible_date_spellings_say_what_is_wrong(
+    group: None, fails: Fails, typed: str, why: str
+) -> None:
+    line = fails("session", "add", "--date", typed, "--title", "x")
+    assert f"{typed} is not a valid date" in line
+    assert why in line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("session", "add", "--date", "0000-01-01", "--title", "x"), ("attend", "0000-01-01")],
+    ids=["session add", "attend"],
+)
+def test_year_zero_is_an_invalid_date_not_a_crash(group: None, fails: Fails, args: tuple) -> None:
+    assert "0000-01-01" in fails(*args)
+
+
+# -- 2. unknown members -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("attend", DAY, "--leave", "张山"),
+        ("attend", DAY, "--leave", "张山，李四：外出开会"),
+        ("attend", DAY, "--absent", "张山"),
+        ("attend", DAY, "--late", "李四,张山"),
+        ("makeup", "add", DAY, "张山", "--date", "2023-03-05"),
+        ("speech", "add", DAY, "张山", "--kind", "key"),
+        ("member", "retire", "张山", "--on", "2023-06-30"),
+        ("member", "edit", "张山", "--title", "局长"),
+        ("session", "add", "--date", "2023-04-01", "--title", "x", "--host", "张山"),
+    ],
+    ids=lambda args: " ".join(args[:3]),
+)
+def test_unknown_member_is_refused_with_close_names(group: None, fails: Fails, args: tuple) -> None:
+    line = fails(*args)
+    assert f"no member named '张山' in {ORG}" in line
+    assert "did you mean 张三?" in line
+
+
+def test_unknown_member_with_no_close_name_suggests_nothing(group: None, fails: Fails) -> None:
+    line = fails("attend", DAY, "--absent", "王五")
+    assert line == f"Error: no member named '王五' in {ORG}"
+
+
+# -- 3. unknown and ambiguous session refs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("99", "no session 99"),
+        ("#99", "no session #99"),
+        ("2023-03-02", "no session was held on 2023-03-02"),
+        ("2023年3月2日", "no session was held on 2023-03-02"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [("attend",), ("session", "show"), ("makeup", "add"), ("speech", "add")],
+    ids=" ".join,
+)
+def test_unknown_session_ref_is_refused(
+    group: None, fails: Fails, command: tuple, ref: str, message: str
+) -> None:
+    rest = {
+        "makeup": ("李四", "--date", "2023-03-05"),
+        "speech": ("张三", "--kind", "key"),
+    }.get(command[0], ())
+    assert fails(*command, ref, *rest).endswith(message)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("attend", DAY),
+        ("session", "show", DAY),
+        ("session", "delete", DAY, "--yes"),
+        ("makeup", "add", DAY, "李四", "--date", "2023-03-05"),
+        ("speech", "add", DAY, "张三", "--kind", "key"),
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_date_of_two_sessions_is_ambiguous_and_lists_both_ids(
+    group: None, ok: Ok, fails: Fails, args: tuple
+) -> None:
+    ok("session", "add", "--date", DAY, "--title", "专题学习", "--kind", "topic")
+    line = fails(*args)
+    assert f"several sessions were held on {DAY} (#1, #2)" in line
+    assert "give the id instead" in line
+
+
+# -- 4. make-up for someone who was there -------------------------------------------------
+
+
+@pytest.mark.parametrize(("roll", "status"), [((), "present"), (("--late", "张三"), "late")])
+def test_makeup_for_someone_who_attended_is_refused(
+    group: None, ok: Ok, fails: Fails, roll: tuple, status: str
+) -> None:
+    ok("attend", DAY, "--leave", "李四:出差", *roll)
+    line = fails("makeup", "add", DAY, "张三", "--date", "2023-03-05")
+    assert f"张三 was {status} at the session of {DAY}" in line
+    assert "only for a leave or absence" in line
+
+
+# -- 5. members not expected that day -----------------------------------------------------
+
+
+@pytest.fixture
+def outsiders(db_path: Path, outsiders_template: bytes) -> None:
+    """The group, plus 王五 who joins after 2023-03-01, 赵六 an observer, 钱七 who left before."""
+    db_path.write_bytes(outsiders_template)
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("王五", "joined the group on 2023-06-01"),
+        ("赵六", "an observer (列席) is not on the roll"),
+        ("钱七", "left the group on 2023-02-01"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("attend", DAY, "--absent"),
+        ("attend", DAY, "--leave"),
+        ("attend", DAY, "--present"),
+        ("makeup", "add", DAY),
+    ],
+    ids=lambda command: " ".join(command[::2]),
+)
+def test_member_not_expected_that_day_is_refused(
+    outsiders: None, fails: Fails, command: tuple, name: str, why: str
+) -> None:
+    rest = ("--date", "2023-03-05") if command[0] == "makeup" else ()
+    line = fails(*command, name, *rest)
+    assert line == f"Error: {name} is not expected on {DAY}: {why}"
+
+
+def test_makeup_for_member_retired_before_the_session_is_refused(
+    group: None, ok: Ok, fails: Fails
+) -> None:
+    ok("member", "retire", "李四", "--on", "2023-02-28")  # takes 李四 off the roll of #1
+    line = fails("makeup", "add", DAY, "李四", "--date", "2023-03-05")
+    assert line == f"Error: 李四 is not expected on {DAY}: left the group on 2023-02-28"
+
+
+@pytest.mark.parametrize("change", [("--role", "observer"), ("--joined", "2023-06-01")])
+def test_makeup_for_member_no_longer_expected_after_edit_is_refused(
+    group: None, ok: Ok, fails: Fails, change: tuple
+) -> None:
+    ok("member", "edit", "李四", *change)
+    line = fails("makeup", "add", DAY, "李四", "--date", "2023-03-05")
+    assert f"李四 is not expected on {DAY}" in line
+
+
+# -- 6. duplicate member names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("member", "add", "张三"),
+        ("member", "add", " 张三 "),
+        ("member", "edit", "李四", "--name", "张三"),
+    ],
+    ids=["add", "add with blanks", "rename"],
+)
+def test_duplicate_member_name_in_one_org_is_refused(
+    group: None, fails: Fails, args: tuple
+) -> None:
+    assert fails(*args) == f"Error: {ORG} already has a member named '张三'"
+
+
+def test_same_name_is_fine_in_another_org_but_not_twice_there(ok: Ok, fails: Fails) -> None:
+    ok("init", "--org", ORG)
+    ok("init", "--org", "另一中心组")
+    ok("--org", ORG, "member", "add", "张三")
+    ok("--org", "另一中心组", "member", "add", "张三")
+    line = fails("--org", "另一中心组", "member", "add", "张三")
+    assert line == "Error: 另一中心组 already has a member named '张三'"
+
+
+# -- 7. a --db file that is not a studylog database ---------------------------------------
+
+
+def text_file(path: Path) -> None:
+    path.write_text("姓名,职务\n张三,局长\n", encoding="utf-8")
+
+
+def binary_file(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 16)
+
+
+def sqlite_file_with_header_only(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize("make", [text_file, binary_file, sqlite_file_with_header_only])
+@pytest.mark.parametrize(
+    "args", [("member", "list"), ("init",), ("attend", DAY)], ids=lambda args: args[0]
+)
+def test_file_that_is_not_sqlite_is_refused_and_untouched(
+    fails: Fails, tmp_path: Path, make: Callable[[Path], None], args: tuple
+) -> None:
+    foreign = tmp_path / "records.db"
+    make(foreign)
+    line = fails("--db", str(foreign), *args)
+    assert "records.db is not a studylog database (not a SQLite file)" in line
+
+
+@pytest.mark.parametrize(
+    "args", [("member", "list"), ("init",), ("attend", DAY)], ids=lambda args: args[0]
+)
+def test_sqlite_file_of_another_program_is_refused_and_untouched(
+    fails: Fails, tmp_path: Path, args: tuple
+) -> None:
+    foreign = tmp_path / "other.sqlite"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('张三', '123')")
+    connection.close()
+    line = fails("--db", str(foreign), *args)
+    assert "other.sqlite is not a studylog database (it holds other tables)" in line
+
+
+# -- the rest: usage mistakes, no database yet, --lang, zh, whole transactions ------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("stats",), "Missing option '--year'"),
+        (("attend", DAY, "--bogus"), "No such option: --bogus"),
+        (("session", "add", "--date"), "Option '--date' requires an argument"),
+    ],
+)
+def test_usage_mistake_is_one_line_with_exit_code_2(
+    group: None, fails: Fails, args: tuple, message: str
+) -> None:
+    assert message in fails(*args, code=2)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("member", "list"),
+        ("member", "add", "张三"),
+        ("session", "add", "--date", DAY, "--title", "学习"),
+        ("attend", DAY),
+        ("stats", "--year", "2023"),
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_command_before_init_creates_no_database(fails: Fails, db_path: Path, args: tuple) -> None:
+    line = fails(*args)
+    assert f"no studylog database at {db_path}" in line
+    assert "studylog init" in line
+    assert not db_path.exists()
+
+
+def test_missing_database_in_missing_folder_creates_neither(fails: Fails, tmp_path: Path) -> None:
+    target = tmp_path / "archive" / "2023.db"
+    assert "no studylog database at" in fails("--db", str(target), "member", "list")
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_unknown_language_is_refused(group: None, fails: Fails, where: str) -> None:
+    args = ("--lang", "xx", "member", "list")
+    line = fails(*(args if where == "before" else args[2:] + args[:2]))
+    assert line == "Error: 'xx' is not a valid --lang; choose zh | en"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("session", "add", "--date", "2023-02-30", "--title", "x"), ["2023年2月只有 28 天"]),
+        (("attend", DAY, "--leave", "张山"), ["没有名为“张山”的成员", "您要找的是不是：张三"]),
+        (("attend", "2023-03-02"), ["2023-03-02 没有学习记录"]),
+        (("makeup", "add", DAY, "张三", "--date", "2023-03-05"), ["张三", "“出席”"]),
+        (("member", "add", "张三"), [f"{ORG} 已有名为“张三”的成员"]),
+    ],
+    ids=["date", "member", "session", "makeup", "duplicate"],
+)
+def test_errors_in_chinese(group: None, fails: Fails, args: tuple, words: list[str]) -> None:
+    line = fails("--lang", "zh", *args, prefix="错误：")
+    for word in words:
+        assert word in line
+
+
+def test_chinese_locale_gives_chinese_errors(
+    group: None, fails: Fails, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert fails("attend", "2023-03-02", prefix="错误：") == "错误：2023-03-02 没有学习记录"
+
+
+def test_refused_roll_writes_none_of_its_lines(group: None, ok: Ok, fails: Fails) -> None:
+    """张三's line is changed before 李四's make-up stops the roll: neither change lands."""
+    ok("makeup", "add", DAY, "李四", "--date", "2023-03-05")
+    line = fails("attend", DAY, "--absent", "张三")
+    assert "李四 made up this session on 2023-03-05" in line
+    assert line.endswith("to mark them present")
+
+
+def test_roll_with_a_made_up_member_no_longer_expected_names_no_none(ok: Ok, fails: Fails) -> None:
+    ok("init", "--org", ORG)
+    ok("member", "add", "王五", "--joined", DAY)
+    ok("session", "add", "--date", DAY, "--title", "学习")
+    ok("attend", DAY, "--leave", "王五")
+    ok("makeup", "add", DAY, "王五", "--date", "2023-03-05")
+    ok("session", "edit", "1", "--date", "2023-02-28")  # 王五 had not joined yet
+    line = fails("attend", "1")
+    assert "王五" in line and "makeup delete" in line
+    assert "None" not in line
