@@ -22,12 +22,13 @@ from sqlalchemy.orm import Session
 from studylog.errors import StudylogError
 
 #: The newest migration; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 #: Alembic's version table, named for us so a shared PostgreSQL database can hold others'.
 VERSION_TABLE = "studylog_version"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 OUR_TABLES = frozenset(
     {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
+    | {"plan_items", "plan_speakers", "rectifications", "rectify_progress"}
 )
 
 
@@ -143,9 +144,36 @@ def _ensure_schema(engine: Engine, url: str, *, create: bool) -> None:
             raise StudylogError("no_database", path=shown(url))
     elif version not in known_revisions():
         raise StudylogError("schema_newer", url=shown(url), version=version)
-    writer = engine.connect().execution_options(studylog_write=True)
-    with writer as connection, connection.begin():
-        upgrade(connection)
+    with engine.connect() as connection:
+        migrate(connection.execution_options(studylog_write=True))
+
+
+def migrate(connection: Connection) -> None:
+    """Upgrade to head in one transaction: all of it lands, or the database is as it was.
+
+    On SQLite, Alembic alters a table by copying it, and dropping the old copy would
+    cascade to every row that refers to it; foreign keys are switched off for the upgrade
+    (it cannot be done inside a transaction) and checked before the commit instead.
+    """
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        _sqlite_foreign_keys(connection, on=False)
+    try:
+        with connection.begin():
+            upgrade(connection)
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("the schema upgrade left rows without their parents")
+    finally:
+        if sqlite:
+            _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    # Straight to the driver: through SQLAlchemy the pragma would run in a transaction,
+    # where SQLite ignores it.
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
 def _first_line(error: Exception) -> str:

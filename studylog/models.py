@@ -13,6 +13,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
     Text,
@@ -98,6 +99,10 @@ class StudySession(Base):
     location: Mapped[str | None] = mapped_column(String(200))
     first_agenda: Mapped[str | None] = mapped_column(String(500))
     source_date: Mapped[dt.date | None] = mapped_column(Date)
+    # The plan item this session carried out; at most one session per item.
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_items.id", ondelete="SET NULL"), unique=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
 
     host: Mapped[Member | None] = relationship(lazy="joined")
@@ -159,3 +164,74 @@ class Speech(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
 
     member: Mapped[Member] = relationship(lazy="joined")
+
+
+class PlanItem(Base):
+    """One item of the year's study plan (学习计划): what is to be studied in which month."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (Index("ix_plan_items_org_id_year", "org_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[Kind] = mapped_column(_choice(Kind, "kind"), default=Kind.STUDY)
+    discussion: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+    speakers: Mapped[list[PlanSpeaker]] = relationship(
+        cascade="all, delete-orphan", order_by="PlanSpeaker.position", lazy="selectin"
+    )
+
+
+class PlanSpeaker(Base):
+    """A member planned to speak at a plan item."""
+
+    __tablename__ = "plan_speakers"
+
+    plan_item_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    member: Mapped[Member] = relationship(lazy="joined")
+
+
+class Rectification(Base):
+    """An entry of the rectification ledger (整改台账)."""
+
+    __tablename__ = "rectifications"
+    __table_args__ = (Index("ix_rectifications_org_id_found", "org_id", "found"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    problem: Mapped[str] = mapped_column(Text)
+    measure: Mapped[str] = mapped_column(Text)
+    dept: Mapped[str] = mapped_column(String(200))  # 责任部门
+    lead: Mapped[str] = mapped_column(String(200))  # 牵头单位
+    category: Mapped[str | None] = mapped_column(String(100))
+    found: Mapped[dt.date] = mapped_column(Date)  # the session's date, or the day it was entered
+    due: Mapped[dt.date] = mapped_column(Date)  # 整改时限
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    done_on: Mapped[dt.date | None] = mapped_column(Date)  # 销号
+    done_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+
+
+class RectifyProgress(Base):
+    """A dated line of follow-up feedback (跟踪反馈) on a rectification."""
+
+    __tablename__ = "rectify_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rectification_id: Mapped[int] = mapped_column(
+        ForeignKey("rectifications.id", ondelete="CASCADE"), index=True
+    )
+    on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)

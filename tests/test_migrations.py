@@ -10,6 +10,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
 
 from studylog.db import SCHEMA_HEAD, _alembic_config, open_engine, resolve_url
 
@@ -60,6 +61,63 @@ def test_the_wheel_contains_the_migrations(tmp_path: Path) -> None:
     for needed in (
         "studylog/migrations/env.py",
         "studylog/migrations/script.py.mako",
-        f"studylog/migrations/versions/{SCHEMA_HEAD}_core.py",
+        "studylog/migrations/versions/0001_core.py",
+        "studylog/migrations/versions/0002_plan_ledger.py",
     ):
         assert needed in names
+
+
+CORE_TABLES = ("orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches")
+
+
+def _rows(path: Path, table: str, columns: list[str]) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2"
+        ).fetchall()
+
+
+def test_a_database_made_at_the_core_revision_upgrades_keeping_every_row(
+    tmp_path: Path, db_path: Path, ok
+) -> None:
+    """A 0001 database full of records (made by the 0001 migration, filled with rows as the
+    core release wrote them) opens in this release with every row intact and the same stats."""
+    from tests.seed import record_seed_year
+
+    record_seed_year(ok)  # the records, at head, as the source of rows
+    source = tmp_path / "source.db"
+    db_path.rename(source)
+
+    old = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{old}")
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0001")
+    engine.dispose()
+    with sqlite3.connect(old) as connection:
+        connection.execute("ATTACH DATABASE ? AS source", (str(source),))
+        for table in CORE_TABLES:
+            columns = [row[1] for row in connection.execute(f"PRAGMA main.table_info({table})")]
+            listed = ", ".join(columns)
+            connection.execute(
+                f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM source.{table}"
+            )
+        (version,) = connection.execute("SELECT version_num FROM studylog_version").fetchone()
+    assert version == "0001"
+    core_columns = {
+        table: [row[1] for row in sqlite3.connect(old).execute(f"PRAGMA table_info({table})")]
+        for table in CORE_TABLES
+    }
+    before = {table: _rows(old, table, core_columns[table]) for table in CORE_TABLES}
+    assert len(before["attendance"]) == 72
+
+    stats_before = ok("--db", str(source), "stats", "--year", "2023", "--format", "json")
+    stats_after = ok("--db", str(old), "stats", "--year", "2023", "--format", "json")
+    assert stats_after == stats_before
+
+    with sqlite3.connect(old) as connection:
+        (version,) = connection.execute("SELECT version_num FROM studylog_version").fetchone()
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert version == SCHEMA_HEAD
+    after = {table: _rows(old, table, core_columns[table]) for table in CORE_TABLES}
+    assert after == before
