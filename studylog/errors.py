@@ -12,7 +12,7 @@ from typing import Any
 class StudylogError(Exception):
     """An expected failure, worded for the person at the keyboard."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

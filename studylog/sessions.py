@@ -32,6 +32,7 @@ class SessionFields:
     first_agenda: str | None = None  # "" clears, with its source date
     source_date: dt.date | None = None
     tags: list[str] | None = None  # replaces the session's tags
+    plan: int | None = None  # the plan item it carries out; 0 unlinks
 
 
 def add_session(*, session: Session, org: Org, fields: SessionFields) -> StudySession:
@@ -89,6 +90,10 @@ def _apply(session: Session, org: Org, record: StudySession, fields: SessionFiel
         raise StudylogError("source_after_session", source=record.source_date, day=record.date)
     if fields.tags is not None:
         record.tags = [SessionTag(tag=tag) for tag in fields.tags]
+    if fields.plan is not None:
+        from studylog.plans import link_session
+
+        link_session(session=session, org=org, record=record, item_id=fields.plan or None)
 
 
 def resolve_session(*, session: Session, org: Org, ref: str) -> StudySession:
@@ -127,6 +132,7 @@ def list_sessions(
     end: dt.date | None = None,
     kind: Kind | None = None,
     format: Format | None = None,
+    first_agenda: bool = False,
 ) -> list[StudySession]:
     """Sessions between ``start`` and ``end`` inclusive, oldest first."""
     query = select(StudySession).where(StudySession.org_id == org.id)
@@ -138,6 +144,8 @@ def list_sessions(
         query = query.where(StudySession.kind == kind)
     if format is not None:
         query = query.where(StudySession.format == format)
+    if first_agenda:
+        query = query.where(StudySession.first_agenda.is_not(None))
     return list(session.scalars(query.order_by(StudySession.date, StudySession.id)))
 
 

@@ -11,8 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, case, cast, extract, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from studylog.members import expected_on
 from studylog.models import Attendance, Makeup, Member, Org, Speech, StudySession
@@ -20,6 +34,26 @@ from studylog.vocab import Kind, SpeechKind, Status
 
 Grouping = Literal["member", "month", "quarter"]
 MISSED = (Status.LEAVE, Status.ABSENT)
+
+
+class days_between(FunctionElement[int]):
+    """SQL: whole days from the second date to the first."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "days_between"
+
+
+@compiles(days_between)
+def _days_between(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({later} - {earlier})"  # PostgreSQL: date - date is a number of days
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -156,6 +190,46 @@ class Tallies:
 
 
 @dataclass(frozen=True)
+class Latency:
+    """How fast first agenda items (第一议题) were relayed: days from source to session."""
+
+    items: int = 0  # first agenda items with a source date
+    median_days: float | None = None
+    longest_days: int | None = None
+
+
+def agenda_latency(*, session: Session, org: Org, start: date, end: date) -> Latency:
+    """Median and longest relay latency, in SQL (the median through window functions)."""
+    days = days_between(StudySession.date, StudySession.source_date)
+    ranked = _in_period(
+        select(
+            days.label("days"),
+            func.row_number().over(order_by=days).label("rank"),
+            func.count().over().label("total"),
+        ).where(StudySession.first_agenda.is_not(None), StudySession.source_date.is_not(None)),
+        org,
+        start,
+        end,
+    ).subquery()
+    middle = or_(
+        ranked.c.rank == (ranked.c.total + 1) // 2, ranked.c.rank == (ranked.c.total + 2) // 2
+    )
+    items, longest = session.execute(
+        select(func.count(), func.max(ranked.c.days)).select_from(ranked)
+    ).one()
+    median = session.scalar(select(func.avg(ranked.c.days)).where(middle))
+    return Latency(
+        items=items,
+        median_days=None if median is None else _number(float(median)),
+        longest_days=longest,
+    )
+
+
+def _number(value: float) -> float:
+    return int(value) if value.is_integer() else value
+
+
+@dataclass(frozen=True)
 class Row:
     """One row of ``stats --by``: a member or a period, and its figures."""
 
@@ -169,6 +243,7 @@ class YearReport:
     year: int
     org: str
     tallies: Tallies
+    latency: Latency = field(default_factory=Latency)
     by: Grouping | None = None
     rows: list[Row] = field(default_factory=list)
 
@@ -197,7 +272,8 @@ def yearly_tallies(
         rows = _member_rows(session, org, start, end)
     elif by in ("month", "quarter"):
         rows = _period_rows(session, org, year, by)
-    return YearReport(year=year, org=org.name, tallies=tallies, by=by, rows=rows)
+    latency = agenda_latency(session=session, org=org, start=start, end=end)
+    return YearReport(year=year, org=org.name, tallies=tallies, latency=latency, by=by, rows=rows)
 
 
 def session_roll(*, session: Session, record: StudySession) -> tuple[RollCounts, int]:

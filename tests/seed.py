@@ -23,6 +23,9 @@ MEMBERS = [
     ("吴十", "机关党委专职副书记", "列席", None),
 ]
 
+# First agenda items in January (relayed 5 days after the source) and July (12 days after).
+FIRST_AGENDA_SOURCES = {1: "2023年1月10日", 7: "2023年7月3日"}
+
 ROLLS = {
     1: ["--leave", "李四:出差"],
     3: ["--late", "王五"],
@@ -67,6 +70,8 @@ EXPECTED_FIGURES = {
     "participation_rate": 71 / 72,
     "speeches": {"key": 3, "written": 2, "exchange": 1},
     "unrecorded": 0,
+    "first_agenda_median_days": 8.5,
+    "first_agenda_longest_days": 12,
 }
 
 
@@ -89,8 +94,8 @@ def record_seed_year(ok: Callable[..., str]) -> None:
             "--discussion",
             "--host", "张三",
         ]  # fmt: skip
-        if month in (1, 7):
-            args += ["--first-agenda", "重要讲话精神", "--source-date", f"2023年{month}月10日"]
+        if month in FIRST_AGENDA_SOURCES:
+            args += ["--first-agenda", "重要讲话精神", "--source-date", FIRST_AGENDA_SOURCES[month]]
         ok(*args)
         ok("attend", f"2023-{month:02d}-15", *ROLLS.get(month, []))
     for ref, name, on, method in MAKEUPS:

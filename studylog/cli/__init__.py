@@ -16,16 +16,26 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__
-from studylog.cli import attendance, members, reports, sessions, setup, speeches
+from studylog.cli import (
+    attendance,
+    checks,
+    ledger,
+    members,
+    plans,
+    reports,
+    sessions,
+    setup,
+    speeches,
+)
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
 from studylog.i18n import LANGUAGES, detect_language, set_language, t
 
-GLOBAL_OPTIONS = ("--db", "--org", "--lang")
+GLOBAL_OPTIONS = ("--db", "--org", "--lang", "--config")
 
 
 def hoist_global_options(args: Sequence[str]) -> list[str]:
-    """Let ``--db``, ``--org`` and ``--lang`` be given after the command name too."""
+    """Let ``--db``, ``--org``, ``--lang`` and ``--config`` be given after the command too."""
     front: list[str] = []
     rest: list[str] = []
     index = 0
@@ -132,6 +142,15 @@ def root(
             help="Output language: zh | en (default: zh under a Chinese locale, else en).",
         ),
     ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            envvar="STUDYLOG_CONFIG",
+            help="Settings file (TOML; default: config.toml in the user config dir).",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -140,13 +159,20 @@ def root(
     ] = False,
 ) -> None:
     """Keep the study group's records; hand up exact figures at year end."""
+    settings.db, settings.org, settings.config_file = db, org, config
+    settings._config = None
+    if lang is None:
+        # The settings file's language beats the locale; a broken file is reported by the
+        # first command that needs it, so --help and `config path` still work.
+        try:
+            lang = settings.config().language
+        except StudylogError:
+            settings._config = None
     if lang is not None:
         chosen = lang.strip().lower()
         if chosen not in LANGUAGES:
             raise StudylogError("bad_choice", what="--lang", value=lang, choices="zh | en")
         set_language(chosen)
-    settings.db = db
-    settings.org = org
 
 
 app.command("init")(setup.init)
@@ -156,6 +182,10 @@ app.command("attend")(attendance.attend)
 app.add_typer(attendance.makeup_app, name="makeup")
 app.add_typer(speeches.app, name="speech")
 app.command("stats")(reports.stats)
+app.add_typer(plans.app, name="plan")
+app.add_typer(ledger.app, name="rectify")
+app.command("check")(checks.check)
+app.add_typer(checks.config_app, name="config")
 app.command("demo")(setup.demo)
 
 

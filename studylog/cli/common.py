@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from studylog.config import Config, load_config
 from studylog.errors import StudylogError
 from studylog.parse import parse_date, parse_year
 from studylog.render import OUTPUT_FORMATS, OutputFormat
@@ -25,8 +26,21 @@ if TYPE_CHECKING:
 
 @dataclass
 class Settings:
+    """The global options of this run, and the settings file, read once when first needed."""
+
     db: str | None = None
     org: str | None = None
+    config_file: str | None = None
+    _config: Config | None = None
+
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_file)
+        return self._config
+
+    def org_name(self) -> str | None:
+        """``--org`` / ``STUDYLOG_ORG``, else the settings file's ``[org] name``."""
+        return self.org or self.config().org
 
 
 settings = Settings()
@@ -38,12 +52,17 @@ def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
     from studylog.db import open_engine, resolve_url, transaction
     from studylog.orgs import resolve_org
 
+    org_name = settings.org_name()
     engine = open_engine(resolve_url(settings.db), create=False)
     try:
         with transaction(engine, write=write) as session:
-            yield session, resolve_org(session=session, name=settings.org)
+            yield session, resolve_org(session=session, name=org_name)
     finally:
         engine.dispose()
+
+
+def today() -> date:
+    return date.today()
 
 
 def to_date(text: str | None) -> date | None:
@@ -88,6 +107,9 @@ FromOption = Annotated[
     str | None, typer.Option("--from", help="First date of the period (inclusive).")
 ]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last date of the period (inclusive).")]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Judge as of this date instead of today.")
+]
 RefArgument = Annotated[
     str,
     typer.Argument(

@@ -61,7 +61,12 @@ def summary_line(report: YearReport) -> str:
 
 
 def _as_json(report: YearReport) -> dict[str, Any]:
-    data: dict[str, Any] = {"year": report.year, "org": report.org, **report.tallies.figures()}
+    data: dict[str, Any] = {
+        "year": report.year,
+        "org": report.org,
+        **report.tallies.figures(),
+        **_latency(report),
+    }
     if report.by == "member":
         data["rows"] = [
             {"member": row.key, "title": row.title, **_member_figures(row.tallies)}
@@ -70,6 +75,13 @@ def _as_json(report: YearReport) -> dict[str, Any]:
     elif report.by is not None:
         data["rows"] = [{"period": row.key, **row.tallies.figures()} for row in report.rows]
     return data
+
+
+def _latency(report: YearReport) -> dict[str, Any]:
+    return {
+        "first_agenda_median_days": report.latency.median_days,
+        "first_agenda_longest_days": report.latency.longest_days,
+    }
 
 
 def _member_figures(tallies: Tallies) -> dict[str, Any]:
@@ -86,6 +98,8 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
     if not figures["unrecorded"]:
         figures.pop("unrecorded")
     figures |= {f"speeches_{kind}": count for kind, count in speeches.items()}
+    if report.latency.items:
+        figures |= _latency(report)
     if report.by is None or output != "csv":
         emit_rows(
             [{"figure": t(f"fig_{key}"), "value": value} for key, value in figures.items()],

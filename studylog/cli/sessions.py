@@ -19,6 +19,7 @@ from studylog.cli.common import (
     to_date,
     to_format,
 )
+from studylog.errors import StudylogError
 from studylog.i18n import t
 from studylog.parse import split_tags
 from studylog.render import emit_json, emit_line, emit_note, emit_rows
@@ -59,6 +60,10 @@ SourceOption = Annotated[
     str | None,
     typer.Option("--source-date", help="Date of the first agenda item's source speech/document."),
 ]
+PlanOption = Annotated[
+    str | None,
+    typer.Option("--plan", help="The plan item this session carries out (plan list); '' unlinks."),
+]
 TagOption = Annotated[
     list[str] | None,
     typer.Option("--tag", help="A tag; repeat or separate with commas. Replaces existing tags."),
@@ -76,6 +81,7 @@ def _fields(
     first_agenda: str | None,
     source_date: str | None,
     tags: list[str] | None,
+    plan: str | None,
 ) -> SessionFields:
     from studylog.sessions import SessionFields
 
@@ -92,7 +98,20 @@ def _fields(
         first_agenda=first_agenda,
         source_date=to_date(source_date),
         tags=split_tags(tags) if tags is not None else None,
+        plan=_plan_id(plan),
     )
+
+
+def _plan_id(text: str | None) -> int | None:
+    """``--plan 3`` → 3; ``--plan ''`` → 0 (unlink); not given → None."""
+    if text is None:
+        return None
+    cleaned = text.strip().lstrip("#")
+    if not cleaned:
+        return 0
+    if not cleaned.isdigit() or int(cleaned) == 0:
+        raise StudylogError("bad_plan_ref", value=text)
+    return int(cleaned)
 
 
 @app.command("add")
@@ -107,6 +126,7 @@ def add(
     first_agenda: AgendaOption = None,
     source_date: SourceOption = None,
     tag: TagOption = None,
+    plan: PlanOption = None,
 ) -> None:
     """Record a study session (--date and --title are required).
 
@@ -126,6 +146,7 @@ def add(
         first_agenda,
         source_date,
         tag,
+        plan,
     )
     with records() as (session, org):
         record = add_session(session=session, org=org, fields=fields)
@@ -146,6 +167,7 @@ def edit(
     first_agenda: AgendaOption = None,
     source_date: SourceOption = None,
     tag: TagOption = None,
+    plan: PlanOption = None,
 ) -> None:
     """Change a session; only the options given change.
 
@@ -165,6 +187,7 @@ def edit(
         first_agenda,
         source_date,
         tag,
+        plan,
     )
     with records() as (session, org):
         record = edit_session(session=session, org=org, ref=ref, fields=fields)
@@ -190,6 +213,8 @@ def _summary(record: StudySession) -> dict[str, Any]:
         "first_agenda": record.first_agenda,
         "source_date": record.source_date,
         "tags": [tag.tag for tag in record.tags],
+        "plan": record.plan_id,
+        "latency_days": (record.date - record.source_date).days if record.source_date else None,
     }
 
 
@@ -206,6 +231,16 @@ LIST_COLUMNS = [
 ]
 
 
+AGENDA_COLUMNS = [
+    ("id", "col_id"),
+    ("date", "col_date"),
+    ("first_agenda", "col_first_agenda"),
+    ("source_date", "col_source_date"),
+    ("latency_days", "col_latency"),
+    ("title", "col_title"),
+]
+
+
 @app.command("list")
 def list_(
     year: YearOption = None,
@@ -216,6 +251,13 @@ def list_(
         str | None,
         typer.Option("--held", help=f"Only sessions held this way: {choices(Format)}."),
     ] = None,
+    first_agenda: Annotated[
+        bool,
+        typer.Option(
+            "--first-agenda",
+            help="Only sessions with a first agenda item (第一议题), with its relay latency.",
+        ),
+    ] = False,
     fmt: FormatOption = "table",
 ) -> None:
     """List sessions, oldest first, for a year or a date range (all when neither is given).
@@ -238,10 +280,13 @@ def list_(
                 end=last,
                 kind=wanted_kind,
                 format=wanted_format,
+                first_agenda=first_agenda,
             )
         ]
     if output == "json":
         emit_json(rows)
+    elif first_agenda:
+        emit_rows(rows, AGENDA_COLUMNS, output)
     else:
         emit_rows(rows, LIST_COLUMNS, output)
 
@@ -269,7 +314,12 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
         emit_json({**detail, "roll": roll, "speeches": speeches})
         return
     labels = {key: label for key, label in LIST_COLUMNS}
-    labels |= {"location": "col_location", "source_date": "col_source_date"}
+    labels |= {
+        "location": "col_location",
+        "source_date": "col_source_date",
+        "plan": "col_plan",
+        "latency_days": "col_latency",
+    }
     emit_rows(
         [{"field": t(labels[key]), "value": value} for key, value in detail.items()],
         [("field", "col_session"), ("value", "col_value")],

@@ -23,11 +23,12 @@ def init() -> None:
     from studylog.db import open_engine, resolve_url, shown, transaction
     from studylog.orgs import create_org
 
+    org_name = settings.org_name() or DEFAULT_ORG
     url = resolve_url(settings.db)
     engine = open_engine(url, create=True)
     try:
         with transaction(engine) as session:
-            org, created = create_org(session=session, name=settings.org or DEFAULT_ORG)
+            org, created = create_org(session=session, name=org_name)
             name = org.name
     finally:
         engine.dispose()

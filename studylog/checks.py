@@ -1,0 +1,191 @@
+"""The year-end check: the group's rules, each passed or failed with the offending items.
+
+A rule judges only what is already due as of the check's date: a quarter that has not ended,
+a leave whose make-up window is still open, or a month whose plan item may still be held
+are not failures yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from studylog.config import RULES, CheckRules
+from studylog.ledger import OVERDUE, ledger
+from studylog.members import expected_on
+from studylog.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.plans import plan_versus_actual
+from studylog.tallies import MISSED, days_between, year_bounds, yearly_tallies
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: str
+    enabled: bool
+    passed: bool
+    value: Any = None  # what was measured (a rate, a count)
+    threshold: Any = None
+    offenders: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    year: int
+    org: str
+    as_of: dt.date
+    results: list[RuleResult]
+
+    @property
+    def passed(self) -> bool:
+        return all(result.passed for result in self.results if result.enabled)
+
+
+def year_end_check(
+    *, session: Session, org: Org, year: int, as_of: dt.date, rules: CheckRules
+) -> CheckReport:
+    start, end = year_bounds(year)
+    checks = {
+        "attendance": lambda: _attendance(session, org, year, rules),
+        "quarterly_discussion": lambda: _discussions(session, org, year, as_of, rules),
+        "member_speeches": lambda: _speeches(session, org, year, as_of, end, rules),
+        "makeups_on_time": lambda: _makeups(session, org, start, end, as_of, rules),
+        "rectification": lambda: _rectification(session, org, end, as_of),
+        "plan": lambda: _plan(session, org, year, as_of),
+    }
+    results = [
+        checks[rule]() if rule not in rules.disabled else RuleResult(rule, False, True)
+        for rule in RULES
+    ]
+    return CheckReport(year=year, org=org.name, as_of=as_of, results=results)
+
+
+def _attendance(session: Session, org: Org, year: int, rules: CheckRules) -> RuleResult:
+    report = yearly_tallies(session=session, org=org, year=year, by="member")
+    rate = report.tallies.roll.attendance_rate
+    below = [
+        {"member": row.key, "attendance_rate": row.tallies.roll.attendance_rate}
+        for row in report.rows
+        if (row.tallies.roll.attendance_rate or 0) < rules.attendance_rate
+    ]
+    return RuleResult(
+        "attendance",
+        True,
+        rate is None or rate >= rules.attendance_rate,
+        value=rate,
+        threshold=rules.attendance_rate,
+        offenders=below,
+    )
+
+
+def _discussions(
+    session: Session, org: Org, year: int, as_of: dt.date, rules: CheckRules
+) -> RuleResult:
+    report = yearly_tallies(session=session, org=org, year=year, by="quarter")
+    quarter_ends = [dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30)]
+    quarter_ends.append(dt.date(year, 12, 31))
+    short = [
+        {"quarter": row.key, "discussions": row.tallies.sessions.discussions}
+        for row, last_day in zip(report.rows, quarter_ends, strict=True)
+        if last_day < as_of and row.tallies.sessions.discussions < rules.discussions_per_quarter
+    ]
+    return RuleResult(
+        "quarterly_discussion",
+        True,
+        not short,
+        value=report.tallies.sessions.discussions,
+        threshold=rules.discussions_per_quarter,
+        offenders=short,
+    )
+
+
+def _speeches(
+    session: Session, org: Org, year: int, as_of: dt.date, end: dt.date, rules: CheckRules
+) -> RuleResult:
+    report = yearly_tallies(session=session, org=org, year=year, by="member")
+    judged = end < as_of  # a member has until the year's end
+    few = [
+        {"member": row.key, "speeches": row.tallies.speeches.key + row.tallies.speeches.written}
+        for row in report.rows
+        if judged
+        and row.tallies.roll.expected
+        and row.tallies.speeches.key + row.tallies.speeches.written < rules.speeches_per_member
+    ]
+    return RuleResult(
+        "member_speeches", True, not few, threshold=rules.speeches_per_member, offenders=few
+    )
+
+
+def _makeups(
+    session: Session, org: Org, start: dt.date, end: dt.date, as_of: dt.date, rules: CheckRules
+) -> RuleResult:
+    """Leaves and absences made up late, or not made up once the window has closed."""
+    waited = days_between(Makeup.date, StudySession.date)
+    window_closed = StudySession.date < as_of - dt.timedelta(days=rules.makeup_days)
+    rows = session.execute(
+        select(
+            Member.name,
+            StudySession.id,
+            StudySession.date,
+            Attendance.status,
+            Makeup.date,
+            waited,
+        )
+        .select_from(StudySession)
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Member, and_(Member.id == Attendance.member_id, expected_on(StudySession.date)))
+        .outerjoin(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(
+            StudySession.org_id == org.id,
+            StudySession.date >= start,
+            StudySession.date <= end,
+            Attendance.status.in_(MISSED),
+            or_(
+                and_(Makeup.id.is_(None), window_closed),
+                and_(Makeup.id.is_not(None), waited > rules.makeup_days),
+            ),
+        )
+        .order_by(StudySession.date, Member.id)
+    )
+    late = [
+        {
+            "member": name,
+            "session_id": session_id,
+            "date": day,
+            "status": status,
+            "made_up": made_up,
+            "days": days,
+        }
+        for name, session_id, day, status, made_up, days in rows
+    ]
+    return RuleResult(
+        "makeups_on_time", True, not late, threshold=rules.makeup_days, offenders=late
+    )
+
+
+def _rectification(session: Session, org: Org, end: dt.date, as_of: dt.date) -> RuleResult:
+    overdue = [
+        {"id": line.id, "problem": line.problem, "dept": line.dept, "due": line.due}
+        for line in ledger(session=session, org=org, as_of=as_of, state=OVERDUE, found_by=end)
+    ]
+    return RuleResult("rectification", True, not overdue, offenders=overdue)
+
+
+def _plan(session: Session, org: Org, year: int, as_of: dt.date) -> RuleResult:
+    report = plan_versus_actual(session=session, org=org, year=year, as_of=as_of)
+    missed = [
+        {"id": line.id, "month": line.month, "title": line.title}
+        for line in report.lines
+        if line.status == OVERDUE
+    ]
+    return RuleResult(
+        "plan",
+        True,
+        not missed,
+        value=report.execution_rate,
+        threshold=report.planned,
+        offenders=missed,
+    )

@@ -1,0 +1,140 @@
+"""``studylog check`` (the year-end check) and ``studylog config`` (the settings file)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from studylog.cli.common import AsOfOption, records, settings, to_date, today
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.parse import parse_year
+from studylog.render import emit_json, emit_line, emit_rows, shown
+
+if TYPE_CHECKING:
+    from studylog.checks import RuleResult
+
+
+def check(
+    year: Annotated[int, typer.Option("--year", "-y", help="The year to check, e.g. 2023.")],
+    as_of: AsOfOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table | json.")] = "table",
+) -> None:
+    """Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.
+
+    Rules: attendance rate, a discussion every quarter, a key or written speech from every
+    member, make-ups within 30 days, no overdue rectification, every plan item held.
+    Thresholds and rules switched off come from the settings file (studylog config show).
+    Example: studylog check --year 2023 --as-of 2024-01-10
+    """
+    from studylog.checks import year_end_check
+
+    if fmt not in ("table", "json"):
+        raise StudylogError("bad_choice", what="--format", value=fmt, choices="table | json")
+    parse_year(year)
+    day = to_date(as_of) or today()
+    rules = settings.config().check
+    with records(write=False) as (session, org):
+        report = year_end_check(session=session, org=org, year=year, as_of=day, rules=rules)
+    if fmt == "json":
+        emit_json(
+            {
+                "year": report.year,
+                "org": report.org,
+                "as_of": report.as_of,
+                "passed": report.passed,
+                "rules": [asdict(result) for result in report.results],
+            }
+        )
+    else:
+        failed = sum(1 for result in report.results if result.enabled and not result.passed)
+        enabled = sum(1 for result in report.results if result.enabled)
+        emit_line(
+            t(
+                "check_summary",
+                year=year,
+                org=settings.config().display_name or report.org,
+                as_of=day,
+                passed=enabled - failed,
+                failed=failed,
+            )
+        )
+        emit_rows(
+            [
+                {
+                    "rule": t(f"rule_{result.rule}", threshold=_threshold(result)),
+                    "result": t(
+                        "result_off"
+                        if not result.enabled
+                        else "result_pass"
+                        if result.passed
+                        else "result_fail"
+                    ),
+                    "offenders": _details(result),
+                }
+                for result in report.results
+            ],
+            [("rule", "col_rule"), ("result", "col_result"), ("offenders", "col_offenders")],
+            "table",
+        )
+    if not report.passed:
+        raise typer.Exit(1)
+
+
+def _threshold(result: RuleResult) -> str:
+    if result.rule == "attendance" and result.threshold is not None:
+        return f"{result.threshold * 100:g}%"
+    return "" if result.threshold is None else str(result.threshold)
+
+
+def _details(result: RuleResult) -> str:
+    """What was measured and the offending items, one per line, in the current language."""
+    lines = []
+    if result.rule == "attendance" and result.value is not None:
+        lines.append(t("measured_attendance", rate=shown(result.value)))
+    if result.rule == "plan" and result.value is not None:
+        lines.append(t("measured_plan", rate=shown(result.value)))
+    for item in result.offenders:
+        values = {key: shown(value) for key, value in item.items()}
+        if result.rule == "attendance":
+            lines.append(
+                t("below_threshold", member=values["member"], rate=values["attendance_rate"])
+            )
+        elif result.rule == "makeups_on_time":
+            missing = item["made_up"] is None
+            lines.append(
+                t("offender_makeups_missing" if missing else "offender_makeups_late", **values)
+            )
+        else:
+            lines.append(t(f"offender_{result.rule}", **values))
+    return "\n".join(lines)
+
+
+config_app = typer.Typer(help="The settings file (配置): where it is and what is in force.")
+
+
+@config_app.command("path")
+def config_path_command() -> None:
+    """Print where the settings file is read from (it need not exist).
+
+    Example: studylog config path
+    """
+    from studylog.config import config_path
+
+    typer.echo(str(config_path(settings.config_file)))
+
+
+@config_app.command("show")
+def config_show() -> None:
+    """Print the settings in force, as TOML; an example for writing your own.
+
+    Example: studylog config show > ~/.config/studylog/config.toml
+    """
+    from studylog.config import as_toml
+
+    config = settings.config()
+    source = str(config.path) if config.found else t("config_defaults", path=config.path)
+    typer.echo(f"# {source}")
+    typer.echo(as_toml(config))

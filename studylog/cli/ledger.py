@@ -1,0 +1,190 @@
+"""``studylog rectify …``: the rectification ledger (整改台账)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+
+from studylog.cli.common import AsOfOption, FormatOption, records, to_date, to_format, today
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.parse import parse_date
+from studylog.render import emit_json, emit_line, emit_rows
+
+app = typer.Typer(
+    help="The rectification ledger (整改台账): problems, measures, follow-up, closing (销号)."
+)
+
+EntryArgument = Annotated[int, typer.Argument(help="The ledger entry's id (see rectify list).")]
+
+LEDGER_COLUMNS = [
+    ("id", "col_id"),
+    ("category", "col_category"),
+    ("problem", "col_problem"),
+    ("measure", "col_measure"),
+    ("dept", "col_dept"),
+    ("lead", "col_lead"),
+    ("found", "col_found"),
+    ("due", "col_due"),
+    ("state", "col_state"),
+    ("done_on", "col_done_on"),
+]
+
+
+@app.command("add")
+def add(
+    problem: Annotated[str, typer.Option("--problem", help="The problem found (问题).")],
+    measure: Annotated[str, typer.Option("--measure", help="The measure taken (整改措施).")],
+    dept: Annotated[str, typer.Option("--dept", help="Department responsible (责任部门).")],
+    lead: Annotated[str, typer.Option("--lead", help="Leading unit (牵头单位).")],
+    due: Annotated[str, typer.Option("--due", help="Deadline (整改时限).")],
+    category: Annotated[
+        str | None, typer.Option("--category", help="Category, e.g. 理论学习 or 作风建设.")
+    ] = None,
+    session_ref: Annotated[
+        str | None,
+        typer.Option("--session", help="The session whose discussion found it (id or date)."),
+    ] = None,
+    found: Annotated[
+        str | None,
+        typer.Option("--found", help="Date found (default: the session's date, else today)."),
+    ] = None,
+) -> None:
+    """Enter a problem into the rectification ledger.
+
+    Example: studylog rectify add --problem 学用结合不够紧密 --measure 建立学习转化清单
+    --dept 办公室 --lead 机关党委 --due 2023-06-30 --session 2023-03-14
+    """
+    from studylog.ledger import add_rectification
+
+    due_on = parse_date(due)
+    found_on = to_date(found)
+    with records() as (session, org):
+        entry = add_rectification(
+            session=session,
+            org=org,
+            problem=problem,
+            measure=measure,
+            dept=dept,
+            lead=lead,
+            due=due_on,
+            category=category,
+            session_ref=session_ref,
+            found=found_on,
+        )
+        message = t("rectify_added", id=entry.id, due=entry.due)
+    emit_line(message)
+
+
+@app.command("list")
+def list_(
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Only problems found in this year.")
+    ] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Only entries not yet closed.")] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only open entries past their deadline.")
+    ] = False,
+    done: Annotated[bool, typer.Option("--done", help="Only closed entries (已销号).")] = False,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the ledger, oldest first; overdue means open past its deadline.
+
+    Example: studylog rectify list --year 2023 --overdue --as-of 2023-12-31
+    """
+    from studylog.ledger import DONE, OPEN, OVERDUE, ledger
+
+    output = to_format(fmt)
+    chosen = [
+        state for state, wanted in ((OPEN, open_), (OVERDUE, overdue), (DONE, done)) if wanted
+    ]
+    if len(chosen) > 1:
+        raise StudylogError("one_state")
+    day = to_date(as_of) or today()
+    with records(write=False) as (session, org):
+        lines = ledger(
+            session=session, org=org, as_of=day, year=year, state=chosen[0] if chosen else None
+        )
+    rows = [asdict(line) for line in lines]
+    if output != "json":
+        for row in rows:
+            row["state"] = t(f"state_{row['state']}")
+    if not rows and output == "table":
+        emit_line(t("nothing_found"))
+        return
+    emit_rows(rows, LEDGER_COLUMNS, output)
+
+
+@app.command("progress")
+def progress(
+    entry_id: EntryArgument,
+    note: Annotated[str, typer.Option("--note", help="What was done (跟踪反馈).")],
+    on: Annotated[str | None, typer.Option("--on", help="Date (default: today).")] = None,
+) -> None:
+    """Log follow-up progress on a ledger entry.
+
+    Example: studylog rectify progress 3 --note 已制定学习转化清单 --on 2023-04-10
+    """
+    from studylog.ledger import add_progress
+
+    day = to_date(on)
+    with records() as (session, org):
+        line = add_progress(session=session, org=org, entry_id=entry_id, note=note, on=day)
+        message = t("progress_added", id=entry_id, on=line.on)
+    emit_line(message)
+
+
+@app.command("done")
+def done_(
+    entry_id: EntryArgument,
+    on: Annotated[str, typer.Option("--on", help="Date it was closed (销号).")],
+    note: Annotated[str | None, typer.Option("--note", help="How it was resolved.")] = None,
+) -> None:
+    """Close (销号) a ledger entry.
+
+    Example: studylog rectify done 3 --on 2023-06-20 --note 清单已落实
+    """
+    from studylog.ledger import close_rectification
+
+    day = parse_date(on)
+    with records() as (session, org):
+        entry = close_rectification(session=session, org=org, entry_id=entry_id, on=day, note=note)
+        message = t("rectify_done", id=entry.id, on=entry.done_on)
+    emit_line(message)
+
+
+@app.command("show")
+def show(entry_id: EntryArgument, as_of: AsOfOption = None, fmt: FormatOption = "table") -> None:
+    """Show one ledger entry with its follow-up log.
+
+    Example: studylog rectify show 3
+    """
+    from studylog.ledger import find_rectification, ledger, progress_log
+
+    output = to_format(fmt)
+    day = to_date(as_of) or today()
+    with records(write=False) as (session, org):
+        entry = find_rectification(session=session, org=org, entry_id=entry_id)
+        (line,) = ledger(session=session, org=org, as_of=day, entry_id=entry.id)
+        log = [{"on": p.on, "note": p.note} for p in progress_log(session=session, entry=entry)]
+        done_note = entry.done_note
+    detail = asdict(line) | {"done_note": done_note}
+    if output == "json":
+        emit_json(detail | {"progress": log})
+        return
+    detail["state"] = t(f"state_{detail['state']}")
+    labels = dict(LEDGER_COLUMNS) | {
+        "session_id": "col_session",
+        "session_date": "col_date",
+        "done_note": "col_note",
+    }
+    emit_rows(
+        [{"field": t(labels[key]), "value": value} for key, value in detail.items()],
+        [("field", "col_figure"), ("value", "col_value")],
+        output,
+    )
+    if log:
+        emit_rows(log, [("on", "col_date"), ("note", "col_note")], output, title=t("progress"))

@@ -1,0 +1,221 @@
+"""``studylog plan …``: the year's study plan, and plan against actual."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+import typer
+
+from studylog.cli.common import AsOfOption, FormatOption, records, to_date, to_format, today
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.parse import split_names
+from studylog.render import emit_json, emit_line, emit_rows
+from studylog.vocab import Kind, choices, parse_enum
+
+app = typer.Typer(help="The year's study plan (学习计划): add, list, edit, delete, show.")
+
+ItemArgument = Annotated[int, typer.Argument(help="The plan item's id (see plan list).")]
+YearOption = Annotated[int, typer.Option("--year", "-y", help="The plan's year, e.g. 2023.")]
+MonthOption = Annotated[int, typer.Option("--month", "-m", help="Month it is due, 1 to 12.")]
+TitleOption = Annotated[str, typer.Option("--title", "-t", help="What is to be studied.")]
+KindOption = Annotated[str | None, typer.Option("--kind", help=f"Kind: {choices(Kind)}.")]
+SpeakerOption = Annotated[
+    list[str] | None,
+    typer.Option("--speaker", help="A member planned to speak; repeat or separate with commas."),
+]
+
+LIST_COLUMNS = [
+    ("id", "col_id"),
+    ("month", "col_month"),
+    ("title", "col_title"),
+    ("kind", "col_kind"),
+    ("discussion", "col_discussion"),
+    ("speakers", "col_speakers"),
+]
+
+
+@app.command("add")
+def add(
+    year: YearOption,
+    month: MonthOption,
+    title: TitleOption,
+    kind: KindOption = None,
+    discussion: Annotated[
+        bool, typer.Option("--discussion", help="A discussion (研讨) is planned.")
+    ] = False,
+    speaker: SpeakerOption = None,
+) -> None:
+    """Add an item to the year's study plan.
+
+    Example: studylog plan add --year 2023 --month 3 --title 全面从严治党 --kind 专题学习
+    --discussion --speaker 张三,李四
+    """
+    from studylog.plans import add_plan_item
+
+    planned_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else Kind.STUDY
+    speakers = split_names(speaker)
+    with records() as (session, org):
+        item = add_plan_item(
+            session=session,
+            org=org,
+            year=year,
+            month=month,
+            title=title,
+            kind=planned_kind,
+            discussion=discussion,
+            speakers=speakers,
+        )
+        message = t("plan_added", id=item.id, year=item.year, month=item.month, title=item.title)
+    emit_line(message)
+
+
+@app.command("list")
+def list_(year: YearOption, fmt: FormatOption = "table") -> None:
+    """List the plan items of a year, by month.
+
+    Example: studylog plan list --year 2023
+    """
+    from studylog.plans import plan_items
+
+    output = to_format(fmt)
+    with records(write=False) as (session, org):
+        rows = [
+            {
+                "id": item.id,
+                "month": item.month,
+                "title": item.title,
+                "kind": item.kind,
+                "discussion": item.discussion,
+                "speakers": [speaker.member.name for speaker in item.speakers],
+            }
+            for item in plan_items(session=session, org=org, year=year)
+        ]
+    if not rows and output == "table":
+        emit_line(t("nothing_found"))
+        return
+    emit_rows(rows, LIST_COLUMNS, output)
+
+
+@app.command("edit")
+def edit(
+    item_id: ItemArgument,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Move to this year.")] = None,
+    month: Annotated[int | None, typer.Option("--month", "-m", help="Move to this month.")] = None,
+    title: Annotated[str | None, typer.Option("--title", "-t", help="New title.")] = None,
+    kind: KindOption = None,
+    discussion: Annotated[
+        bool | None,
+        typer.Option("--discussion/--no-discussion", help="A discussion is planned, or not."),
+    ] = None,
+    speaker: Annotated[
+        list[str] | None,
+        typer.Option("--speaker", help="Planned speakers; replaces the list ('' clears it)."),
+    ] = None,
+) -> None:
+    """Change a plan item; only the options given change.
+
+    Example: studylog plan edit 3 --month 4 --speaker 王五
+    """
+    from studylog.plans import edit_plan_item
+
+    planned_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
+    speakers = split_names(speaker) if speaker is not None else None
+    with records() as (session, org):
+        item = edit_plan_item(
+            session=session,
+            org=org,
+            item_id=item_id,
+            year=year,
+            month=month,
+            title=title,
+            kind=planned_kind,
+            discussion=discussion,
+            speakers=speakers,
+        )
+        message = t("plan_edited", id=item.id, year=item.year, month=item.month, title=item.title)
+    emit_line(message)
+
+
+@app.command("delete")
+def delete(
+    item_id: ItemArgument,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a plan item; a session that carried it out is kept (no longer linked).
+
+    Example: studylog plan delete 3 --yes
+    """
+    from studylog.plans import delete_plan_item, find_plan_item
+
+    with records(write=False) as (session, org):
+        item = find_plan_item(session=session, org=org, item_id=item_id)
+        about = {"id": item.id, "year": item.year, "month": item.month, "title": item.title}
+    if not yes and not typer.confirm(t("confirm_plan_delete", **about), default=False):
+        raise StudylogError("aborted")
+    with records() as (session, org):
+        delete_plan_item(session=session, org=org, item_id=item_id)
+    emit_line(t("plan_deleted", **about))
+
+
+@app.command("show")
+def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table") -> None:
+    """Set the plan against what was held: each item held, pending or overdue.
+
+    The execution rate (计划执行率) is held items / planned items. Sessions held outside the
+    plan are listed too. Example: studylog plan show --year 2023
+    """
+    from studylog.plans import plan_versus_actual
+
+    output = to_format(fmt)
+    day = to_date(as_of) or today()
+    with records(write=False) as (session, org):
+        report = plan_versus_actual(session=session, org=org, year=year, as_of=day)
+    lines = [asdict(line) for line in report.lines]
+    unplanned = [asdict(line) for line in report.unplanned]
+    if output == "json":
+        emit_json(
+            {
+                "year": report.year,
+                "as_of": report.as_of,
+                "planned": report.planned,
+                "held": report.held,
+                "pending": report.pending,
+                "overdue": report.overdue,
+                "execution_rate": report.execution_rate,
+                "items": lines,
+                "unplanned": unplanned,
+            }
+        )
+        return
+    summary = t(
+        "plan_summary",
+        year=year,
+        planned=report.planned,
+        held=report.held,
+        pending=report.pending,
+        overdue=report.overdue,
+        rate="—" if report.execution_rate is None else f"{report.execution_rate * 100:.1f}%",
+        as_of=day,
+    )
+    if output != "csv":
+        emit_line(summary)
+    rows: list[dict[str, Any]] = [line | {"status": t(f"plan_{line['status']}")} for line in lines]
+    emit_rows(
+        rows,
+        [
+            *LIST_COLUMNS,
+            ("status", "col_status_plan"),
+            ("session_id", "col_held_by"),
+            ("session_date", "col_date"),
+        ],
+        output,
+    )
+    if unplanned and output != "csv":
+        emit_rows(
+            unplanned,
+            [("session_id", "col_id"), ("date", "col_date"), ("title", "col_title")],
+            output,
+            title=t("unplanned"),
+        )

@@ -1,0 +1,189 @@
+"""The rectification ledger (整改台账): problems found, measures, who owns them, by when.
+
+An entry is *open* until it is closed (销号) with ``done``; an open entry past its due date
+(整改时限) is *overdue*, as of today or a given date. Follow-up feedback (跟踪反馈) is a dated
+log of progress notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import ColumnElement, and_, case, select
+from sqlalchemy.orm import Session
+
+from studylog.errors import StudylogError
+from studylog.models import Org, Rectification, RectifyProgress, StudySession
+from studylog.parse import clean_text, optional_text
+from studylog.sessions import resolve_session
+
+State = Literal["open", "overdue", "done"]
+OPEN: State = "open"
+OVERDUE: State = "overdue"
+DONE: State = "done"
+
+
+def state_of(as_of: dt.date) -> ColumnElement[str]:
+    """done / overdue / open, in SQL, as of a date."""
+    return case(
+        (Rectification.done_on.is_not(None), DONE),
+        (Rectification.due < as_of, OVERDUE),
+        else_=OPEN,
+    )
+
+
+def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
+    return and_(Rectification.done_on.is_(None), Rectification.due < as_of)
+
+
+def add_rectification(
+    *,
+    session: Session,
+    org: Org,
+    problem: str,
+    measure: str,
+    dept: str,
+    lead: str,
+    due: dt.date,
+    category: str | None = None,
+    session_ref: str | None = None,
+    found: dt.date | None = None,
+) -> Rectification:
+    """Enter a problem into the ledger. It was found at ``session_ref``'s session, on
+    ``found``, or today."""
+    record = resolve_session(session=session, org=org, ref=session_ref) if session_ref else None
+    found_on = found or (record.date if record is not None else dt.date.today())
+    if due < found_on:
+        raise StudylogError("due_before_found", due=due, found=found_on)
+    entry = Rectification(
+        org_id=org.id,
+        problem=clean_text(problem, what="--problem", limit=2000),
+        measure=clean_text(measure, what="--measure", limit=2000),
+        dept=clean_text(dept, what="--dept", limit=200),
+        lead=clean_text(lead, what="--lead", limit=200),
+        category=optional_text(category, what="--category", limit=100),
+        found=found_on,
+        due=due,
+        session_id=record.id if record is not None else None,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def find_rectification(*, session: Session, org: Org, entry_id: int) -> Rectification:
+    entry = session.scalar(
+        select(Rectification).where(Rectification.id == entry_id, Rectification.org_id == org.id)
+    )
+    if entry is None:
+        raise StudylogError("unknown_rectification", id=entry_id)
+    return entry
+
+
+def add_progress(
+    *, session: Session, org: Org, entry_id: int, note: str, on: dt.date | None = None
+) -> RectifyProgress:
+    entry = find_rectification(session=session, org=org, entry_id=entry_id)
+    day = on or dt.date.today()
+    if entry.done_on is not None:
+        raise StudylogError("rectification_closed", id=entry.id, on=entry.done_on)
+    if day < entry.found:
+        raise StudylogError("progress_before_found", on=day, found=entry.found)
+    line = RectifyProgress(
+        rectification_id=entry.id, on=day, note=clean_text(note, what="--note", limit=2000)
+    )
+    session.add(line)
+    session.flush()
+    return line
+
+
+def close_rectification(
+    *, session: Session, org: Org, entry_id: int, on: dt.date, note: str | None = None
+) -> Rectification:
+    """Close (销号) an entry on ``on``."""
+    entry = find_rectification(session=session, org=org, entry_id=entry_id)
+    if entry.done_on is not None:
+        raise StudylogError("rectification_closed", id=entry.id, on=entry.done_on)
+    if on < entry.found:
+        raise StudylogError("progress_before_found", on=on, found=entry.found)
+    entry.done_on = on
+    entry.done_note = optional_text(note, what="--note", limit=2000)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    id: int
+    category: str | None
+    problem: str
+    measure: str
+    dept: str
+    lead: str
+    found: dt.date
+    due: dt.date
+    state: str
+    done_on: dt.date | None
+    session_id: int | None
+    session_date: dt.date | None
+
+
+def ledger(
+    *,
+    session: Session,
+    org: Org,
+    as_of: dt.date,
+    year: int | None = None,
+    state: State | None = None,
+    found_by: dt.date | None = None,
+    entry_id: int | None = None,
+) -> list[LedgerLine]:
+    """Ledger entries, oldest first: those found in ``year`` (or by ``found_by``), and only
+    those in ``state`` as of ``as_of`` when given."""
+    current = state_of(as_of)
+    query = (
+        select(
+            Rectification.id,
+            Rectification.category,
+            Rectification.problem,
+            Rectification.measure,
+            Rectification.dept,
+            Rectification.lead,
+            Rectification.found,
+            Rectification.due,
+            current,
+            Rectification.done_on,
+            StudySession.id,
+            StudySession.date,
+        )
+        .outerjoin(StudySession, StudySession.id == Rectification.session_id)
+        .where(Rectification.org_id == org.id)
+        .order_by(Rectification.found, Rectification.id)
+    )
+    if year is not None:
+        query = query.where(
+            Rectification.found >= dt.date(year, 1, 1), Rectification.found <= dt.date(year, 12, 31)
+        )
+    if found_by is not None:
+        query = query.where(Rectification.found <= found_by)
+    if entry_id is not None:
+        query = query.where(Rectification.id == entry_id)
+    if state == OPEN:  # open includes overdue: everything not yet closed
+        query = query.where(Rectification.done_on.is_(None))
+    elif state == OVERDUE:
+        query = query.where(overdue_condition(as_of))
+    elif state == DONE:
+        query = query.where(Rectification.done_on.is_not(None))
+    return [LedgerLine(*tuple(row)) for row in session.execute(query)]
+
+
+def progress_log(*, session: Session, entry: Rectification) -> list[RectifyProgress]:
+    return list(
+        session.scalars(
+            select(RectifyProgress)
+            .where(RectifyProgress.rectification_id == entry.id)
+            .order_by(RectifyProgress.on, RectifyProgress.id)
+        )
+    )
