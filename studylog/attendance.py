@@ -11,11 +11,12 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.members import expected_on, find_members
+from studylog.i18n import Phrase
+from studylog.members import expected_on, find_member, find_members
 from studylog.models import Attendance, Makeup, Member, Org, StudySession
 from studylog.parse import optional_text
 from studylog.sessions import resolve_session
-from studylog.vocab import Method, Status
+from studylog.vocab import Method, Role, Status
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,8 @@ def mark_roll(
             )
             continue
         if line.id in made_up and status in (Status.PRESENT, Status.LATE):
-            raise StudylogError(
-                "roll_has_makeup", name=member.name, day=made_up[line.id], status=status
-            )
+            key = "roll_has_makeup" if member.name in named else "roll_unnamed_has_makeup"
+            raise StudylogError(key, name=member.name, day=made_up[line.id], status=status)
         line.status, line.reason = status, reason
     for line in existing.values():  # no longer expected that day (dates edited since)
         if line.id in made_up:
@@ -101,14 +101,12 @@ def _name_once(
     named[name] = (status, reason)
 
 
-def _why(member: Member) -> str:
-    from studylog.i18n import t
-
-    if member.role == "observer":
-        return t("why_observer")
+def _why(member: Member) -> Phrase:
+    if member.role == Role.OBSERVER:
+        return Phrase("why_observer")
     if member.retired is not None:
-        return t("why_retired", on=member.retired)
-    return t("why_joined", on=member.joined)
+        return Phrase("why_retired", {"on": member.retired})
+    return Phrase("why_joined", {"on": member.joined})
 
 
 def _makeups_by_line(session: Session, line_ids: list[int]) -> dict[int, date]:
@@ -144,7 +142,7 @@ def add_makeup(
 ) -> tuple[StudySession, Makeup]:
     """Record that ``name`` made up a session they missed (on leave or absent)."""
     record = resolve_session(session=session, org=org, ref=ref)
-    member = find_members(session=session, org=org, names=[name])[name.strip()]
+    member = find_member(session=session, org=org, name=name)
     expected = session.scalar(select(expected_on(record.date)).where(Member.id == member.id))
     if not expected:
         raise StudylogError("not_expected", name=member.name, day=record.date, why=_why(member))
@@ -161,10 +159,15 @@ def add_makeup(
         )
     if on < record.date:
         raise StudylogError("makeup_before_session", on=on, day=record.date)
+    if on > date.today():
+        raise StudylogError("makeup_in_future", on=on)
     if session.scalar(select(Makeup.date).where(Makeup.attendance_id == line.id)) is not None:
         raise StudylogError("makeup_exists", name=member.name, day=record.date)
     makeup = Makeup(
-        attendance_id=line.id, date=on, method=method, note=optional_text(note, what="--note")
+        attendance_id=line.id,
+        date=on,
+        method=method,
+        note=optional_text(note, what="--note", limit=2000, multiline=True),
     )
     session.add(makeup)
     session.flush()
@@ -173,7 +176,7 @@ def add_makeup(
 
 def delete_makeup(*, session: Session, org: Org, ref: str, name: str) -> StudySession:
     record = resolve_session(session=session, org=org, ref=ref)
-    member = find_members(session=session, org=org, names=[name])[name.strip()]
+    member = find_member(session=session, org=org, name=name)
     makeup = session.scalar(
         select(Makeup)
         .join(Attendance, Attendance.id == Makeup.attendance_id)

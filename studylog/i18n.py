@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
@@ -41,7 +42,17 @@ def current_language() -> Language:
     return _language
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A message inside another message's parameters, translated when the outer one is."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
 def _format(value: Any) -> Any:
+    if isinstance(value, Phrase):
+        return t(value.key, **value.params)
     if isinstance(value, StrEnum):
         from studylog.vocab import label
 
@@ -57,6 +68,9 @@ def t(key: str, **params: Any) -> str:
     """The message ``key`` in the current language, with its parameters filled in."""
     en, zh = MESSAGES[key]
     values = {name: _format(value) for name, value in params.items()}
+    what = params.get("what")
+    if isinstance(what, str) and f"what_{what}" in MESSAGES:  # NAME → 姓名, not the metavar
+        values["what"] = t(f"what_{what}")
     suggestions = params.get("suggestions")
     if "suggestions" in params:
         values["suggestions"] = t("did_you_mean", names=list(suggestions)) if suggestions else ""
@@ -66,6 +80,33 @@ def t(key: str, **params: Any) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- errors -----------------------------------------------------------------------------
     "error_prefix": ("Error: ", "错误："),
+    "what_NAME": ("the name", "姓名"),
+    "what_REASON": ("the reason", "请假事由"),
+    "leave_without_name": (
+        "--leave '{value}' names nobody before the colon",
+        "--leave “{value}” 的冒号前没有姓名",
+    ),
+    "makeup_in_future": (
+        "the make-up date {on} is in the future",
+        "补学日期 {on} 晚于今天",
+    ),
+    "host_not_in_group": (
+        "the host {name} was not in the group on {day}",
+        "主持人 {name} 在 {day} 不在中心组",
+    ),
+    "roll_unnamed_has_makeup": (
+        "{name} is not named, so would be marked present, but made up this session on {day}; "
+        "name them again (e.g. --leave {name}) or delete the make-up first",
+        "{name} 未被列出，将被记为出席，但已于 {day} 补学；请再次列出（如 --leave {name}）"
+        "或先删除补学记录",
+    ),
+    "delete_declined": ("Nothing was deleted.", "未删除任何内容。"),
+    "member_counts_back": (
+        "Note: {name} has no joining date, so counts as expected at the {count} session(s) "
+        "already recorded; give --joined DATE if they joined later",
+        "提示：{name} 未填加入日期，将计入已登记的 {count} 次学习的应参学人员；"
+        "若是之后加入的，请用 --joined 填写加入日期",
+    ),
     "did_you_mean": ("; did you mean {names}?", "；您要找的是不是：{names}？"),
     "bad_choice": (
         "'{value}' is not a valid {what}; choose {choices}",
@@ -484,7 +525,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_method": ("Method", "补学方式"),
     "col_note": ("Note", "备注"),
     "col_session": ("Session", "学习"),
-    "col_member": ("Member", "成员"),
     "col_speech_kind": ("Speech", "发言类型"),
     "col_speech_title": ("Speech title", "发言题目"),
     "col_figure": ("Figure", "项目"),
@@ -494,7 +534,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     "roll": ("Roll", "签到"),
-    "makeups": ("Make-ups", "补学"),
     "speeches": ("Speeches", "发言"),
     "fig_year": ("Year", "年度"),
     "fig_org": ("Study group", "中心组"),

@@ -59,8 +59,8 @@ def add_rectification(
         raise StudylogError("due_before_found", due=due, found=found_on)
     entry = Rectification(
         org_id=org.id,
-        problem=clean_text(problem, what="--problem", limit=2000),
-        measure=clean_text(measure, what="--measure", limit=2000),
+        problem=clean_text(problem, what="--problem", limit=2000, multiline=True),
+        measure=clean_text(measure, what="--measure", limit=2000, multiline=True),
         dept=clean_text(dept, what="--dept", limit=200),
         lead=clean_text(lead, what="--lead", limit=200),
         category=optional_text(category, what="--category", limit=100),
@@ -92,7 +92,9 @@ def add_progress(
     if day < entry.found:
         raise StudylogError("progress_before_found", on=day, found=entry.found)
     line = RectifyProgress(
-        rectification_id=entry.id, on=day, note=clean_text(note, what="--note", limit=2000)
+        rectification_id=entry.id,
+        on=day,
+        note=clean_text(note, what="--note", limit=2000, multiline=True),
     )
     session.add(line)
     session.flush()
@@ -109,7 +111,7 @@ def close_rectification(
     if on < entry.found:
         raise StudylogError("progress_before_found", on=on, found=entry.found)
     entry.done_on = on
-    entry.done_note = optional_text(note, what="--note", limit=2000)
+    entry.done_note = optional_text(note, what="--note", limit=2000, multiline=True)
     session.flush()
     return entry
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
@@ -26,6 +26,21 @@ def expected_on(day: Any) -> ColumnElement[bool]:
         Member.role != Role.OBSERVER,
         or_(Member.joined.is_(None), Member.joined <= day),
         or_(Member.retired.is_(None), Member.retired >= day),
+    )
+
+
+def in_group(member: Member, day: date) -> bool:
+    """The member belonged to the group on ``day`` (observers included)."""
+    return (member.joined is None or member.joined <= day) and (
+        member.retired is None or member.retired >= day
+    )
+
+
+def recorded_sessions(*, session: Session, org: Org) -> int:
+    """How many sessions the org has recorded so far."""
+    return (
+        session.scalar(select(func.count(StudySession.id)).where(StudySession.org_id == org.id))
+        or 0
     )
 
 
@@ -55,18 +70,19 @@ def add_member(
 
 def find_member(*, session: Session, org: Org, name: str) -> Member:
     """The member called ``name``; an unknown name suggests close ones."""
-    member = _by_name(session, org, name.strip())
+    wanted = clean_name(name)
+    member = _by_name(session, org, wanted)
     if member is None:
         known = list(session.scalars(select(Member.name).where(Member.org_id == org.id)))
         raise StudylogError(
-            "unknown_member", name=name.strip(), org=org.name, suggestions=close_names(name, known)
+            "unknown_member", name=wanted, org=org.name, suggestions=close_names(wanted, known)
         )
     return member
 
 
 def find_members(*, session: Session, org: Org, names: list[str]) -> dict[str, Member]:
     """Several members by name in one query; the first unknown name is an error."""
-    wanted = [name.strip() for name in names]
+    wanted = [clean_name(name) for name in names]
     found = {
         member.name: member
         for member in session.scalars(
@@ -91,8 +107,6 @@ def list_members(*, session: Session, org: Org, include_retired: bool = False) -
 
 
 def _role_order() -> ColumnElement[int]:
-    from sqlalchemy import case
-
     return case({role.value: rank for rank, role in enumerate(Role)}, value=Member.role)
 
 

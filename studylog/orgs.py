@@ -23,6 +23,14 @@ def create_org(*, session: Session, name: str) -> tuple[Org, bool]:
     return org, True
 
 
+def only_org(*, session: Session) -> Org | None:
+    """The database's one org; None when it has none; an error when it has several."""
+    orgs = list(session.scalars(select(Org).order_by(Org.name).limit(4)))
+    if len(orgs) > 1:
+        raise StudylogError("org_ambiguous", names=[org.name for org in orgs])
+    return orgs[0] if orgs else None
+
+
 def resolve_org(*, session: Session, name: str | None) -> Org:
     """The named org, or the only one when no name is given."""
     if name is not None:
@@ -33,9 +41,7 @@ def resolve_org(*, session: Session, name: str | None) -> Org:
                 "unknown_org", name=name, suggestions=close_names(name, known) or known[:3]
             )
         return org
-    orgs = list(session.scalars(select(Org).order_by(Org.name).limit(4)))
-    if not orgs:
+    org = only_org(session=session)
+    if org is None:
         raise StudylogError("no_org")
-    if len(orgs) > 1:
-        raise StudylogError("org_ambiguous", names=[org.name for org in orgs])
-    return orgs[0]
+    return org

@@ -17,7 +17,10 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _LIST_SEPARATORS = re.compile(r"[,，、;；]")
 MIN_YEAR, MAX_YEAR = 1900, 2999  # anything outside is a typing slip, not a study session
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tabs and newlines aside
+_LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]")
+_BLANKS = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 def parse_date(text: str) -> date:
@@ -43,26 +46,32 @@ def parse_year(value: int) -> int:
     return value
 
 
-def clean_text(text: str, *, what: str, limit: int = 500) -> str:
-    """Strip surrounding blanks; refuse empty text, control characters and runaway lengths."""
+def clean_text(text: str, *, what: str, limit: int = 500, multiline: bool = False) -> str:
+    """Strip surrounding blanks; refuse empty text, control characters, line breaks (unless
+    ``multiline``: notes and ledger texts may have several lines) and runaway lengths."""
     cleaned = text.strip()
     if not cleaned:
         raise StudylogError("empty_text", what=what)
-    if _CONTROL.search(cleaned):
+    if _CONTROL.search(cleaned) or (not multiline and _LINE_BREAKS.search(cleaned)):
         raise StudylogError("control_chars", what=what)
     if len(cleaned) > limit:
         raise StudylogError("too_long", what=what, limit=limit)
     return cleaned
 
 
-def optional_text(text: str | None, *, what: str, limit: int = 500) -> str | None:
+def optional_text(
+    text: str | None, *, what: str, limit: int = 500, multiline: bool = False
+) -> str | None:
     if text is None or not text.strip():
         return None
-    return clean_text(text, what=what, limit=limit)
+    return clean_text(text, what=what, limit=limit, multiline=multiline)
 
 
 def clean_name(text: str) -> str:
-    return clean_text(text, what="NAME", limit=100)
+    """A person's name as one spelling: blanks padding Chinese names (张　三, 张 三) go,
+    other runs of blanks (Zhang  San) become one space."""
+    name = clean_text(text, what="NAME", limit=100)
+    return _CJK_GAP.sub("", _BLANKS.sub(" ", name))
 
 
 def split_names(values: list[str] | None) -> list[str]:
@@ -83,7 +92,10 @@ def split_leaves(values: list[str] | None) -> list[tuple[str, str | None]]:
     for value in values or []:
         names, colon, reason = value.replace("：", ":").partition(":")
         shared = optional_text(reason, what="REASON") if colon else None
-        leaves.extend((name, shared) for name in split_names([names]))
+        named = split_names([names])
+        if colon and not named:
+            raise StudylogError("leave_without_name", value=value)
+        leaves.extend((name, shared) for name in named)
     return leaves
 
 

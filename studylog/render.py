@@ -36,12 +36,19 @@ def shown(value: Any) -> str:
 
         return label(value)
     if isinstance(value, float):
-        return f"{value * 100:.1f}%"
+        return percent(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
         return ("、" if current_language() == "zh" else ", ").join(shown(item) for item in value)
     return str(value)
+
+
+def percent(rate: float) -> str:
+    """0.8125 → 81.3%: rounded half up (四舍五入), as figures handed upward are."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return f"{(Decimal(repr(rate)) * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 
 def raw(value: Any) -> Any:

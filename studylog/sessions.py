@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.members import find_member
+from studylog.members import find_member, in_group
 from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
 from studylog.parse import clean_text, optional_text, parse_date
 from studylog.vocab import Format, Kind
@@ -76,6 +76,9 @@ def _apply(session: Session, org: Org, record: StudySession, fields: SessionFiel
         record.host = (
             find_member(session=session, org=org, name=fields.host) if fields.host.strip() else None
         )
+    host = record.host
+    if host is not None and not in_group(host, record.date):
+        raise StudylogError("host_not_in_group", name=host.name, day=record.date)
     if fields.location is not None:
         record.location = optional_text(fields.location, what="--location", limit=200)
     if fields.first_agenda is not None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.members import find_member
+from studylog.members import find_member, in_group
 from studylog.models import Member, Org, Speech, StudySession
 from studylog.parse import optional_text
 from studylog.sessions import resolve_session
@@ -27,9 +27,7 @@ def add_speech(
 ) -> tuple[StudySession, Speech]:
     record = resolve_session(session=session, org=org, ref=ref)
     member = find_member(session=session, org=org, name=name)
-    if (member.joined is not None and member.joined > record.date) or (
-        member.retired is not None and member.retired < record.date
-    ):
+    if not in_group(member, record.date):
         raise StudylogError("not_in_group", name=member.name, day=record.date)
     duplicate = session.scalar(
         select(Speech.id).where(

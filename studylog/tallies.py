@@ -163,7 +163,7 @@ class Tallies:
     speeches: SpeechCounts = field(default_factory=SpeechCounts)
 
     def figures(self) -> dict[str, Any]:
-        """The design's JSON keys, in its order."""
+        """The design's JSON keys, in its order, and ``unrecorded``."""
         roll = self.roll
         return {
             "sessions": self.sessions.sessions,
@@ -320,10 +320,17 @@ def _member_rows(session: Session, org: Org, start: date, end: date) -> list[Row
                 key=name,
                 title=title,
                 tallies=Tallies(
-                    roll=RollCounts(**counts), speeches=speeches.get(member_id, SpeechCounts())
+                    roll=RollCounts(**counts), speeches=speeches.pop(member_id, SpeechCounts())
                 ),
             )
         )
+    if speeches:  # observers, or members outside their dates, who spoke: rows add up to the total
+        for member_id, name, title in session.execute(
+            select(Member.id, Member.name, Member.title)
+            .where(Member.id.in_(speeches))
+            .order_by(Member.id)
+        ):
+            rows.append(Row(key=name, title=title, tallies=Tallies(speeches=speeches[member_id])))
     return rows
 
 

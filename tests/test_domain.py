@@ -77,7 +77,7 @@ def test_a_made_up_line_cannot_silently_become_present(session: Session, org: Or
     add_makeup(session=session, org=org, ref=ref, name="李四", on=date(2023, 3, 5))
     with pytest.raises(StudylogError) as caught:
         mark_roll(session=session, org=org, ref=ref)
-    assert caught.value.key == "roll_has_makeup"
+    assert caught.value.key == "roll_unnamed_has_makeup"
     # leave → absent keeps the make-up
     _, roll = mark_roll(session=session, org=org, ref=ref, absent=["李四"])
     assert [(line.member, line.status, line.made_up) for line in roll][1] == (

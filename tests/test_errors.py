@@ -438,8 +438,19 @@ def test_refused_roll_writes_none_of_its_lines(group: None, ok: Ok, fails: Fails
     """张三's line is changed before 李四's make-up stops the roll: neither change lands."""
     ok("makeup", "add", DAY, "李四", "--date", "2023-03-05")
     line = fails("attend", DAY, "--absent", "张三")
+    assert line == (
+        "Error: 李四 is not named, so would be marked present, but made up this session on "
+        "2023-03-05; name them again (e.g. --leave 李四) or delete the make-up first"
+    )
+
+
+def test_naming_a_made_up_member_present_says_which_status(
+    group: None, ok: Ok, fails: Fails
+) -> None:
+    ok("makeup", "add", DAY, "李四", "--date", "2023-03-05")
+    line = fails("attend", DAY, "--late", "李四")
     assert "李四 made up this session on 2023-03-05" in line
-    assert line.endswith("to mark them present")
+    assert line.endswith("to mark them late")
 
 
 def test_roll_with_a_made_up_member_no_longer_expected_names_no_none(ok: Ok, fails: Fails) -> None:

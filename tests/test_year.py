@@ -206,9 +206,10 @@ def test_session_list_filters(seeded: Path, ok: Callable[..., str]) -> None:
 def test_deleting_a_session_takes_its_records_and_says_so(
     seeded: Path, run: Run, ok: Callable[..., str]
 ) -> None:
-    refused = run("session", "delete", "2023-04-15", input="n\n")
-    assert refused.exit_code == 1
-    assert "6 lines" in refused.stdout and "2 make-up(s)" in refused.stdout
+    declined = run("session", "delete", "2023-04-15", input="n\n")
+    assert declined.exit_code == 0
+    assert "6 lines" in declined.stdout and "2 make-up(s)" in declined.stdout
+    assert "Nothing was deleted." in declined.stdout
     assert stats_json(ok)["sessions"] == 12
     ok("session", "delete", "2023-04-15", input="y\n")
     figures = stats_json(ok)

@@ -8,6 +8,7 @@ it becomes one line ``Error: …`` (``错误：…``) on stderr and exit status 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -29,7 +30,14 @@ from studylog.cli import (
 )
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
-from studylog.i18n import LANGUAGES, detect_language, set_language, t
+from studylog.i18n import (
+    LANGUAGES,
+    Language,
+    current_language,
+    detect_language,
+    set_language,
+    t,
+)
 
 GLOBAL_OPTIONS = ("--db", "--org", "--lang", "--config")
 
@@ -68,7 +76,8 @@ class StudylogGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        set_language(detect_language())
+        # --lang is read ahead too, so a command line Typer refuses is answered in it.
+        set_language(_language_in(args) or detect_language())
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except StudylogError as error:
@@ -79,7 +88,7 @@ class StudylogGroup(TyperGroup):
                 sys.exit(0)
             context = getattr(error, "ctx", None)
             hint = f" ({context.command_path} --help)" if context is not None else ""
-            _fail(error.format_message() + hint, error.exit_code)
+            _fail(usage_message(error.format_message()) + hint, error.exit_code)
         except typer.Abort:
             _fail(t("aborted"), 1)
         except Exception as error:  # a bug: say so plainly, keep tracebacks for developers
@@ -89,6 +98,52 @@ class StudylogGroup(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+# Typer's usage messages, as Chinese users should read them.
+_USAGE_ZH = [
+    (re.compile(r"^Missing option (.+?)\.?$"), "缺少选项 {0}"),
+    (re.compile(r"^Missing argument (.+?)\.?$"), "缺少参数 {0}"),
+    (
+        re.compile(r"^No such option: (\S+?) \(Possible options: (.+)\)$"),
+        "没有选项 {0}（可用：{1}）",
+    ),
+    (re.compile(r"^No such option: (\S+?)(?:\s+Did you mean (.+?)\?)?$"), "没有选项 {0}"),
+    (re.compile(r"^No such command (.+?)\.?(?:\s+Did you mean (.+?)\?)?$"), "没有命令 {0}"),
+    (re.compile(r"^Option (.+?) requires an argument\.?$"), "选项 {0} 需要一个值"),
+    (re.compile(r"^Invalid value for (.+?): (.+)$", re.S), "{0} 的值无效：{1}"),
+    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((.+)\)$"), "多余的参数：{0}"),
+]
+
+
+def usage_message(message: str) -> str:
+    """Typer's own message, in Chinese when the user reads Chinese."""
+    if current_language() != "zh":
+        return message
+    for pattern, template in _USAGE_ZH:
+        match = pattern.match(message.strip())
+        if match:
+            groups = [group or "" for group in match.groups()]
+            groups = [re.sub(r"Input should be a valid integer.*", "应为整数", g) for g in groups]
+            translated = template.format(*groups)
+            suggestion = match.groups()[-1] if len(match.groups()) > 1 else None
+            if suggestion and "Did you mean" in message:
+                translated += t("did_you_mean", names=suggestion)
+            return translated
+    return message
+
+
+def _language_in(args: Sequence[str] | None) -> Language | None:
+    words = list(sys.argv[1:] if args is None else args)
+    for index, word in enumerate(words):
+        value = None
+        if word == "--lang" and index + 1 < len(words):
+            value = words[index + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value is not None and value.strip().lower() in LANGUAGES:
+            return value.strip().lower()  # type: ignore[return-value]
+    return None
 
 
 def _fail(message: str, code: int) -> None:
@@ -104,6 +159,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -121,6 +177,7 @@ def root(
         typer.Option(
             "--db",
             envvar="STUDYLOG_DB",
+            metavar="PATH|URL",
             help="Database: a SQLite file path or a SQLAlchemy URL "
             "(default: studylog.db in studylog's folder, STUDYLOG_HOME).",
             show_default=False,
@@ -131,6 +188,7 @@ def root(
         typer.Option(
             "--org",
             envvar="STUDYLOG_ORG",
+            metavar="NAME",
             help="The study group (中心组); may be omitted while the database holds one.",
         ),
     ] = None,
@@ -139,6 +197,7 @@ def root(
         typer.Option(
             "--lang",
             envvar="STUDYLOG_LANG",
+            metavar="zh|en",
             help="Output language: zh | en (default: zh under a Chinese locale, else en).",
         ),
     ] = None,
@@ -147,6 +206,7 @@ def root(
         typer.Option(
             "--config",
             envvar="STUDYLOG_CONFIG",
+            metavar="PATH",
             help="Settings file (TOML; default: config.toml in the user config dir).",
             show_default=False,
         ),

@@ -19,7 +19,7 @@ from studylog.cli.common import (
     to_format,
 )
 from studylog.i18n import t
-from studylog.parse import parse_date, split_leaves, split_names
+from studylog.parse import clean_name, parse_date, split_leaves, split_names
 from studylog.render import emit_line, emit_rows
 from studylog.vocab import Method, choices, parse_enum
 
@@ -28,27 +28,34 @@ def attend(
     ref: RefArgument,
     present: Annotated[
         list[str] | None,
-        typer.Option("--present", help="Names present (出席), comma-separated; may repeat."),
+        typer.Option(
+            "--present", metavar="NAMES", help="Names present (出席), comma-separated; may repeat."
+        ),
     ] = None,
     late: Annotated[
-        list[str] | None, typer.Option("--late", help="Names who came late (迟到).")
+        list[str] | None,
+        typer.Option("--late", metavar="NAMES", help="Names who came late (迟到)."),
     ] = None,
     leave: Annotated[
         list[str] | None,
         typer.Option(
             "--leave",
+            metavar="NAMES[:REASON]",
             help="On leave (请假): NAME[:REASON]; names before the colon share its reason "
             "(张三,李四：外出开会). May repeat.",
         ),
     ] = None,
     absent: Annotated[
-        list[str] | None, typer.Option("--absent", help="Names absent without leave (缺席).")
+        list[str] | None,
+        typer.Option("--absent", metavar="NAMES", help="Names absent without leave (缺席)."),
     ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Record a session's whole roll in one line; everyone expected and not named was present.
 
     Running it again replaces the roll. Prints the roll as stored.
+
+    \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     """
     from studylog.attendance import mark_roll
@@ -69,28 +76,37 @@ def attend(
         )
         counts, _ = session_roll(session=session, record=record)
         about = {"id": record.id, "day": record.date, "title": record.title}
-    if output != "json":
+    if output in ("table", "markdown"):
         emit_line(t("roll_stored", **about, attended=counts.attended, expected=counts.expected))
     emit_rows([asdict(line) for line in roll], ROLL_COLUMNS, output)
 
 
-makeup_app = typer.Typer(help="Make-up study (事后补学) after a leave or absence.")
+makeup_app = typer.Typer(
+    help="Make-up study (事后补学) after a leave or absence.", no_args_is_help=True
+)
 
-NameArgument = Annotated[str, typer.Argument(help="The member who missed the session.")]
+NameArgument = Annotated[
+    str, typer.Argument(metavar="NAME", help="The member who missed the session.")
+]
 
 
 @makeup_app.command("add")
 def makeup_add(
     ref: RefArgument,
     name: NameArgument,
-    on: Annotated[str, typer.Option("--date", "-d", help="Date of the make-up study.")],
+    on: Annotated[
+        str, typer.Option("--date", "-d", metavar="DATE", help="Date of the make-up study.")
+    ],
     method: Annotated[
-        str, typer.Option("--method", help=f"How: {choices(Method)}.")
+        str, typer.Option("--method", metavar="METHOD", help=f"How: {choices(Method)}.")
     ] = Method.SELF_STUDY.value,
-    note: Annotated[str | None, typer.Option("--note", help="What was studied, notes.")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="What was studied, notes.")
+    ] = None,
 ) -> None:
     """Record that a member made up a session they missed (on leave or absent).
 
+    \b
     Example: studylog makeup add 2023-03-01 李四 --date 2023-03-05 --method 自学
     """
     from studylog.attendance import add_makeup
@@ -101,7 +117,7 @@ def makeup_add(
         record, makeup = add_makeup(
             session=session, org=org, ref=ref, name=name, on=made_on, method=how, note=note
         )
-        message = t("makeup_added", name=name.strip(), on=makeup.date, day=record.date)
+        message = t("makeup_added", name=clean_name(name), on=makeup.date, day=record.date)
     emit_line(message)
 
 
@@ -109,13 +125,14 @@ def makeup_add(
 def makeup_delete(ref: RefArgument, name: NameArgument) -> None:
     """Delete a make-up recorded by mistake.
 
+    \b
     Example: studylog makeup delete 2023-03-01 李四
     """
     from studylog.attendance import delete_makeup
 
     with records() as (session, org):
         record = delete_makeup(session=session, org=org, ref=ref, name=name)
-        message = t("makeup_deleted", name=name.strip(), day=record.date)
+        message = t("makeup_deleted", name=clean_name(name), day=record.date)
     emit_line(message)
 
 
@@ -132,6 +149,7 @@ def makeup_list(
 ) -> None:
     """List make-ups, or with --outstanding the leaves and absences still to make up.
 
+    \b
     Example: studylog makeup list --year 2023 --outstanding
     """
     from studylog.attendance import missed

@@ -18,15 +18,21 @@ if TYPE_CHECKING:
 
 
 def check(
-    year: Annotated[int, typer.Option("--year", "-y", help="The year to check, e.g. 2023.")],
+    year: Annotated[
+        int, typer.Option("--year", "-y", metavar="YEAR", help="The year to check, e.g. 2023.")
+    ],
     as_of: AsOfOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table | json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table | json.")
+    ] = "table",
 ) -> None:
     """Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.
 
     Rules: attendance rate, a discussion every quarter, a key or written speech from every
     member, make-ups within 30 days, no overdue rectification, every plan item held.
     Thresholds and rules switched off come from the settings file (studylog config show).
+
+    \b
     Example: studylog check --year 2023 --as-of 2024-01-10
     """
     from studylog.checks import year_end_check
@@ -112,13 +118,16 @@ def _details(result: RuleResult) -> str:
     return "\n".join(lines)
 
 
-config_app = typer.Typer(help="The settings file (配置): where it is and what is in force.")
+config_app = typer.Typer(
+    help="The settings file (配置): where it is and what is in force.", no_args_is_help=True
+)
 
 
 @config_app.command("path")
 def config_path_command() -> None:
     """Print where the settings file is read from (it need not exist).
 
+    \b
     Example: studylog config path
     """
     from studylog.config import config_path
@@ -130,6 +139,7 @@ def config_path_command() -> None:
 def config_show() -> None:
     """Print the settings in force, as TOML; an example for writing your own.
 
+    \b
     Example: studylog config show > ~/.config/studylog/config.toml
     """
     from studylog.config import as_toml

@@ -40,7 +40,7 @@ class Settings:
 
     def org_name(self) -> str | None:
         """``--org`` / ``STUDYLOG_ORG``, else the settings file's ``[org] name``."""
-        return self.org or self.config().org
+        return self.org if self.org is not None else self.config().org
 
 
 settings = Settings()
@@ -100,19 +100,26 @@ ROLL_COLUMNS = [
 ]
 
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="Output: table | json | csv | markdown.")
+    str,
+    typer.Option("--format", "-f", metavar="FORMAT", help="Output: table | json | csv | markdown."),
 ]
-YearOption = Annotated[int | None, typer.Option("--year", "-y", help="Calendar year, e.g. 2023.")]
+YearOption = Annotated[
+    int | None, typer.Option("--year", "-y", metavar="YEAR", help="Calendar year, e.g. 2023.")
+]
 FromOption = Annotated[
-    str | None, typer.Option("--from", help="First date of the period (inclusive).")
+    str | None, typer.Option("--from", metavar="DATE", help="First date of the period (inclusive).")
 ]
-ToOption = Annotated[str | None, typer.Option("--to", help="Last date of the period (inclusive).")]
+ToOption = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help="Last date of the period (inclusive).")
+]
 AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="Judge as of this date instead of today.")
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="Judge as of this date instead of today."),
 ]
 RefArgument = Annotated[
     str,
     typer.Argument(
-        help="Session id (12 or #12), or its date when only one session was held that day."
+        metavar="REF",
+        help="Session id (12 or #12), or its date when only one session was held that day.",
     ),
 ]

@@ -14,10 +14,13 @@ from studylog.parse import parse_date
 from studylog.render import emit_json, emit_line, emit_rows
 
 app = typer.Typer(
-    help="The rectification ledger (整改台账): problems, measures, follow-up, closing (销号)."
+    help="The rectification ledger (整改台账): problems, measures, follow-up, closing (销号).",
+    no_args_is_help=True,
 )
 
-EntryArgument = Annotated[int, typer.Argument(help="The ledger entry's id (see rectify list).")]
+EntryArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="The ledger entry's id (see rectify list).")
+]
 
 LEDGER_COLUMNS = [
     ("id", "col_id"),
@@ -35,27 +38,39 @@ LEDGER_COLUMNS = [
 
 @app.command("add")
 def add(
-    problem: Annotated[str, typer.Option("--problem", help="The problem found (问题).")],
-    measure: Annotated[str, typer.Option("--measure", help="The measure taken (整改措施).")],
-    dept: Annotated[str, typer.Option("--dept", help="Department responsible (责任部门).")],
-    lead: Annotated[str, typer.Option("--lead", help="Leading unit (牵头单位).")],
-    due: Annotated[str, typer.Option("--due", help="Deadline (整改时限).")],
+    problem: Annotated[
+        str, typer.Option("--problem", metavar="TEXT", help="The problem found (问题).")
+    ],
+    measure: Annotated[
+        str, typer.Option("--measure", metavar="TEXT", help="The measure taken (整改措施).")
+    ],
+    dept: Annotated[
+        str, typer.Option("--dept", metavar="TEXT", help="Department responsible (责任部门).")
+    ],
+    lead: Annotated[str, typer.Option("--lead", metavar="TEXT", help="Leading unit (牵头单位).")],
+    due: Annotated[str, typer.Option("--due", metavar="DATE", help="Deadline (整改时限).")],
     category: Annotated[
-        str | None, typer.Option("--category", help="Category, e.g. 理论学习 or 作风建设.")
+        str | None,
+        typer.Option("--category", metavar="TEXT", help="Category, e.g. 理论学习 or 作风建设."),
     ] = None,
     session_ref: Annotated[
         str | None,
-        typer.Option("--session", help="The session whose discussion found it (id or date)."),
+        typer.Option(
+            "--session", metavar="REF", help="The session whose discussion found it (id or date)."
+        ),
     ] = None,
     found: Annotated[
         str | None,
-        typer.Option("--found", help="Date found (default: the session's date, else today)."),
+        typer.Option(
+            "--found", metavar="DATE", help="Date found (default: the session's date, else today)."
+        ),
     ] = None,
 ) -> None:
     """Enter a problem into the rectification ledger.
 
-    Example: studylog rectify add --problem 学用结合不够紧密 --measure 建立学习转化清单
-    --dept 办公室 --lead 机关党委 --due 2023-06-30 --session 2023-03-14
+    \b
+    Example: studylog rectify add --problem 学用结合不够紧密 --measure 建立学习转化清单 \\
+               --dept 办公室 --lead 机关党委 --due 2023-06-30 --session 2023-03-14
     """
     from studylog.ledger import add_rectification
 
@@ -81,7 +96,8 @@ def add(
 @app.command("list")
 def list_(
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Only problems found in this year.")
+        int | None,
+        typer.Option("--year", "-y", metavar="YEAR", help="Only problems found in this year."),
     ] = None,
     open_: Annotated[bool, typer.Option("--open", help="Only entries not yet closed.")] = False,
     overdue: Annotated[
@@ -93,6 +109,7 @@ def list_(
 ) -> None:
     """List the ledger, oldest first; overdue means open past its deadline.
 
+    \b
     Example: studylog rectify list --year 2023 --overdue --as-of 2023-12-31
     """
     from studylog.ledger import DONE, OPEN, OVERDUE, ledger
@@ -121,11 +138,14 @@ def list_(
 @app.command("progress")
 def progress(
     entry_id: EntryArgument,
-    note: Annotated[str, typer.Option("--note", help="What was done (跟踪反馈).")],
-    on: Annotated[str | None, typer.Option("--on", help="Date (default: today).")] = None,
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="What was done (跟踪反馈).")],
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="DATE", help="Date (default: today).")
+    ] = None,
 ) -> None:
     """Log follow-up progress on a ledger entry.
 
+    \b
     Example: studylog rectify progress 3 --note 已制定学习转化清单 --on 2023-04-10
     """
     from studylog.ledger import add_progress
@@ -140,11 +160,14 @@ def progress(
 @app.command("done")
 def done_(
     entry_id: EntryArgument,
-    on: Annotated[str, typer.Option("--on", help="Date it was closed (销号).")],
-    note: Annotated[str | None, typer.Option("--note", help="How it was resolved.")] = None,
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="Date it was closed (销号).")],
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="How it was resolved.")
+    ] = None,
 ) -> None:
     """Close (销号) a ledger entry.
 
+    \b
     Example: studylog rectify done 3 --on 2023-06-20 --note 清单已落实
     """
     from studylog.ledger import close_rectification
@@ -160,6 +183,7 @@ def done_(
 def show(entry_id: EntryArgument, as_of: AsOfOption = None, fmt: FormatOption = "table") -> None:
     """Show one ledger entry with its follow-up log.
 
+    \b
     Example: studylog rectify show 3
     """
     from studylog.ledger import find_rectification, ledger, progress_log

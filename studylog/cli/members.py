@@ -9,20 +9,25 @@ import typer
 from studylog.cli.common import FormatOption, records, to_date, to_format
 from studylog.i18n import t
 from studylog.parse import parse_date
-from studylog.render import emit_line, emit_rows
+from studylog.render import emit_line, emit_note, emit_rows
 from studylog.vocab import Role, choices, parse_enum
 
-app = typer.Typer(help="Members of the group (班子成员): add, list, edit, retire.")
+app = typer.Typer(
+    help="Members of the group (班子成员): add, list, edit, retire.", no_args_is_help=True
+)
 
-NameArgument = Annotated[str, typer.Argument(help="The member's name, e.g. 张三.")]
+NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="The member's name, e.g. 张三.")]
 TitleOption = Annotated[
-    str | None, typer.Option("--title", help="Post (职务), e.g. 党组书记、局长.")
+    str | None, typer.Option("--title", metavar="TEXT", help="Post (职务), e.g. 党组书记、局长.")
 ]
-RoleOption = Annotated[str | None, typer.Option("--role", help=f"Role: {choices(Role)}.")]
+RoleOption = Annotated[
+    str | None, typer.Option("--role", metavar="ROLE", help=f"Role: {choices(Role)}.")
+]
 JoinedOption = Annotated[
     str | None,
     typer.Option(
         "--joined",
+        metavar="DATE",
         help="Date they joined the group; without it they count from the first record on.",
     ),
 ]
@@ -37,9 +42,10 @@ def add(
 ) -> None:
     """Add a member to the group.
 
+    \b
     Example: studylog member add 张三 --title 党组书记、局长 --role 组长
     """
-    from studylog.members import add_member
+    from studylog.members import add_member, recorded_sessions
 
     parsed_role = parse_enum(Role, role, what="--role") if role is not None else Role.MEMBER
     joined_on = to_date(joined)
@@ -48,7 +54,10 @@ def add(
             session=session, org=org, name=name, title=title, role=parsed_role, joined=joined_on
         )
         message = t("member_added", name=member.name, role=member.role)
+        earlier = recorded_sessions(session=session, org=org) if joined_on is None else 0
     emit_line(message)
+    if earlier and parsed_role != Role.OBSERVER:
+        emit_note(t("member_counts_back", name=member.name, count=earlier))
 
 
 @app.command("list")
@@ -60,6 +69,7 @@ def list_(
 ) -> None:
     """List the group's members (current ones unless --all).
 
+    \b
     Example: studylog member list --all --format csv
     """
     from studylog.members import list_members
@@ -92,13 +102,16 @@ def list_(
 @app.command("edit")
 def edit(
     name: NameArgument,
-    new_name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
+    new_name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="New name.")
+    ] = None,
     title: TitleOption = None,
     role: RoleOption = None,
     joined: JoinedOption = None,
 ) -> None:
     """Change a member's name, post, role or joining date.
 
+    \b
     Example: studylog member edit 张三 --title 党组书记
     """
     from studylog.members import edit_member
@@ -122,11 +135,13 @@ def edit(
 @app.command("retire")
 def retire(
     name: NameArgument,
-    on: Annotated[str, typer.Option("--on", help="The date they left the group.")],
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="The date they left the group.")],
 ) -> None:
     """Record that a member left the group; their history is kept.
 
     They stay expected at sessions up to and including that date.
+
+    \b
     Example: studylog member retire 王五 --on 2023-06-30
     """
     from studylog.members import retire_member

@@ -8,22 +8,37 @@ from typing import Annotated, Any
 import typer
 
 from studylog.cli.common import AsOfOption, FormatOption, records, to_date, to_format, today
-from studylog.errors import StudylogError
 from studylog.i18n import t
 from studylog.parse import split_names
 from studylog.render import emit_json, emit_line, emit_rows
 from studylog.vocab import Kind, choices, parse_enum
 
-app = typer.Typer(help="The year's study plan (学习计划): add, list, edit, delete, show.")
+app = typer.Typer(
+    help="The year's study plan (学习计划): add, list, edit, delete, show.", no_args_is_help=True
+)
 
-ItemArgument = Annotated[int, typer.Argument(help="The plan item's id (see plan list).")]
-YearOption = Annotated[int, typer.Option("--year", "-y", help="The plan's year, e.g. 2023.")]
-MonthOption = Annotated[int, typer.Option("--month", "-m", help="Month it is due, 1 to 12.")]
-TitleOption = Annotated[str, typer.Option("--title", "-t", help="What is to be studied.")]
-KindOption = Annotated[str | None, typer.Option("--kind", help=f"Kind: {choices(Kind)}.")]
+ItemArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="The plan item's id (see plan list).")
+]
+YearOption = Annotated[
+    int, typer.Option("--year", "-y", metavar="YEAR", help="The plan's year, e.g. 2023.")
+]
+MonthOption = Annotated[
+    int, typer.Option("--month", "-m", metavar="MONTH", help="Month it is due, 1 to 12.")
+]
+TitleOption = Annotated[
+    str, typer.Option("--title", "-t", metavar="TEXT", help="What is to be studied.")
+]
+KindOption = Annotated[
+    str | None, typer.Option("--kind", metavar="KIND", help=f"Kind: {choices(Kind)}.")
+]
 SpeakerOption = Annotated[
     list[str] | None,
-    typer.Option("--speaker", help="A member planned to speak; repeat or separate with commas."),
+    typer.Option(
+        "--speaker",
+        metavar="NAMES",
+        help="A member planned to speak; repeat or separate with commas.",
+    ),
 ]
 
 LIST_COLUMNS = [
@@ -49,8 +64,9 @@ def add(
 ) -> None:
     """Add an item to the year's study plan.
 
-    Example: studylog plan add --year 2023 --month 3 --title 全面从严治党 --kind 专题学习
-    --discussion --speaker 张三,李四
+    \b
+    Example: studylog plan add --year 2023 --month 3 --title 全面从严治党 --kind 专题学习 \\
+               --discussion --speaker 张三,李四
     """
     from studylog.plans import add_plan_item
 
@@ -75,6 +91,7 @@ def add(
 def list_(year: YearOption, fmt: FormatOption = "table") -> None:
     """List the plan items of a year, by month.
 
+    \b
     Example: studylog plan list --year 2023
     """
     from studylog.plans import plan_items
@@ -101,9 +118,15 @@ def list_(year: YearOption, fmt: FormatOption = "table") -> None:
 @app.command("edit")
 def edit(
     item_id: ItemArgument,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Move to this year.")] = None,
-    month: Annotated[int | None, typer.Option("--month", "-m", help="Move to this month.")] = None,
-    title: Annotated[str | None, typer.Option("--title", "-t", help="New title.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", metavar="YEAR", help="Move to this year.")
+    ] = None,
+    month: Annotated[
+        int | None, typer.Option("--month", "-m", metavar="MONTH", help="Move to this month.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", "-t", metavar="TEXT", help="New title.")
+    ] = None,
     kind: KindOption = None,
     discussion: Annotated[
         bool | None,
@@ -111,11 +134,14 @@ def edit(
     ] = None,
     speaker: Annotated[
         list[str] | None,
-        typer.Option("--speaker", help="Planned speakers; replaces the list ('' clears it)."),
+        typer.Option(
+            "--speaker", metavar="NAMES", help="Planned speakers; replaces the list ('' clears it)."
+        ),
     ] = None,
 ) -> None:
     """Change a plan item; only the options given change.
 
+    \b
     Example: studylog plan edit 3 --month 4 --speaker 王五
     """
     from studylog.plans import edit_plan_item
@@ -145,6 +171,7 @@ def delete(
 ) -> None:
     """Delete a plan item; a session that carried it out is kept (no longer linked).
 
+    \b
     Example: studylog plan delete 3 --yes
     """
     from studylog.plans import delete_plan_item, find_plan_item
@@ -153,7 +180,8 @@ def delete(
         item = find_plan_item(session=session, org=org, item_id=item_id)
         about = {"id": item.id, "year": item.year, "month": item.month, "title": item.title}
     if not yes and not typer.confirm(t("confirm_plan_delete", **about), default=False):
-        raise StudylogError("aborted")
+        emit_line(t("delete_declined"))
+        return
     with records() as (session, org):
         delete_plan_item(session=session, org=org, item_id=item_id)
     emit_line(t("plan_deleted", **about))
@@ -164,7 +192,10 @@ def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table"
     """Set the plan against what was held: each item held, pending or overdue.
 
     The execution rate (计划执行率) is held items / planned items. Sessions held outside the
-    plan are listed too. Example: studylog plan show --year 2023
+    plan are listed too.
+
+    \b
+    Example: studylog plan show --year 2023
     """
     from studylog.plans import plan_versus_actual
 

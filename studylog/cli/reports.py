@@ -15,18 +15,29 @@ from studylog.render import OutputFormat, emit_json, emit_line, emit_note, emit_
 if TYPE_CHECKING:
     from studylog.tallies import Tallies, YearReport
 
-GROUPINGS = ("member", "month", "quarter")
+GROUPINGS = {
+    "member": "member",
+    "成员": "member",
+    "month": "month",
+    "月": "month",
+    "月份": "month",
+    "quarter": "quarter",
+    "季度": "quarter",
+}
 SESSION_KEYS = ["sessions", "discussions", "topic_sessions", "topic_discussions"]
 ROLL_KEYS = ["expected", "present", "late", "leave", "absent", "makeups", "makeups_outstanding"]
 RATE_KEYS = ["attendance_rate", "participation_rate"]
 
 
 def stats(
-    year: Annotated[int, typer.Option("--year", "-y", help="Calendar year, e.g. 2023.")],
+    year: Annotated[
+        int, typer.Option("--year", "-y", metavar="YEAR", help="Calendar year, e.g. 2023.")
+    ],
     by: Annotated[
         str | None,
         typer.Option(
             "--by",
+            metavar="BY",
             help="Also one row per member (the attendance notice, 出勤公示), month or quarter.",
         ),
     ] = None,
@@ -34,16 +45,19 @@ def stats(
 ) -> None:
     """Print the year's tallies: the one-line summary and every figure.
 
+    \b
     Example: studylog stats --year 2023 --by member --format markdown
     """
     from studylog.tallies import yearly_tallies
 
     output = to_format(fmt)
     parse_year(year)
-    if by is not None and by not in GROUPINGS:
-        raise StudylogError("bad_choice", what="--by", value=by, choices=" | ".join(GROUPINGS))
+    grouping = GROUPINGS.get(by.strip().lower()) if by is not None else None
+    if by is not None and grouping is None:
+        choices = "member (成员) | month (月份) | quarter (季度)"
+        raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
     with records(write=False) as (session, org):
-        report = yearly_tallies(session=session, org=org, year=year, by=by)  # type: ignore[arg-type]
+        report = yearly_tallies(session=session, org=org, year=year, by=grouping)  # type: ignore[arg-type]
     print_report(report, output)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))

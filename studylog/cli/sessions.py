@@ -29,11 +29,20 @@ if TYPE_CHECKING:
     from studylog.models import StudySession
     from studylog.sessions import SessionFields
 
-app = typer.Typer(help="Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.")
+app = typer.Typer(
+    help="Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.",
+    no_args_is_help=True,
+)
 
-DateOption = Annotated[str | None, typer.Option("--date", "-d", help="Date held, e.g. 2023-03-01.")]
-TitleOption = Annotated[str | None, typer.Option("--title", "-t", help="What was studied.")]
-KindOption = Annotated[str | None, typer.Option("--kind", help=f"Kind: {choices(Kind)}.")]
+DateOption = Annotated[
+    str | None, typer.Option("--date", "-d", metavar="DATE", help="Date held, e.g. 2023-03-01.")
+]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", "-t", metavar="TEXT", help="What was studied.")
+]
+KindOption = Annotated[
+    str | None, typer.Option("--kind", metavar="KIND", help=f"Kind: {choices(Kind)}.")
+]
 DiscussionOption = Annotated[
     bool | None,
     typer.Option(
@@ -43,30 +52,47 @@ DiscussionOption = Annotated[
     ),
 ]
 SessionFormatOption = Annotated[
-    str | None, typer.Option("--format", help=f"How it was held: {choices(Format)}.")
+    str | None,
+    typer.Option("--format", metavar="FORMAT", help=f"How it was held: {choices(Format)}."),
 ]
 HostOption = Annotated[
-    str | None, typer.Option("--host", help="The member who chaired it (主持人); '' clears.")
+    str | None,
+    typer.Option("--host", metavar="NAME", help="The member who chaired it (主持人); '' clears."),
 ]
-LocationOption = Annotated[str | None, typer.Option("--location", help="Where; '' clears.")]
+LocationOption = Annotated[
+    str | None, typer.Option("--location", metavar="TEXT", help="Where; '' clears.")
+]
 AgendaOption = Annotated[
     str | None,
     typer.Option(
         "--first-agenda",
+        metavar="TEXT",
         help="First agenda item (第一议题): the speech or document relayed; '' clears.",
     ),
 ]
 SourceOption = Annotated[
     str | None,
-    typer.Option("--source-date", help="Date of the first agenda item's source speech/document."),
+    typer.Option(
+        "--source-date",
+        metavar="DATE",
+        help="Date of the first agenda item's source speech/document.",
+    ),
 ]
 PlanOption = Annotated[
     str | None,
-    typer.Option("--plan", help="The plan item this session carries out (plan list); '' unlinks."),
+    typer.Option(
+        "--plan",
+        metavar="ID",
+        help="The plan item this session carries out (plan list); '' unlinks.",
+    ),
 ]
 TagOption = Annotated[
     list[str] | None,
-    typer.Option("--tag", help="A tag; repeat or separate with commas. Replaces existing tags."),
+    typer.Option(
+        "--tag",
+        metavar="TAG",
+        help="A tag; repeat or separate with commas. Replaces existing tags.",
+    ),
 ]
 
 
@@ -130,8 +156,10 @@ def add(
 ) -> None:
     """Record a study session (--date and --title are required).
 
-    Example: studylog session add --date 2023-03-01 --title 学习党的二十大精神 --kind 专题学习
-    --discussion --host 张三 --first-agenda 习近平总书记重要讲话 --source-date 2023-02-20
+    \b
+    Example: studylog session add --date 2023-03-01 --title 学习党的二十大精神 \\
+               --kind 专题学习 --discussion --host 张三 \\
+               --first-agenda 习近平总书记重要讲话 --source-date 2023-02-20
     """
     from studylog.sessions import add_session
 
@@ -171,6 +199,7 @@ def edit(
 ) -> None:
     """Change a session; only the options given change.
 
+    \b
     Example: studylog session edit 12 --no-discussion --location 三楼会议室
     """
     from studylog.sessions import edit_session
@@ -249,7 +278,9 @@ def list_(
     kind: KindOption = None,
     held: Annotated[
         str | None,
-        typer.Option("--held", help=f"Only sessions held this way: {choices(Format)}."),
+        typer.Option(
+            "--held", metavar="FORMAT", help=f"Only sessions held this way: {choices(Format)}."
+        ),
     ] = None,
     first_agenda: Annotated[
         bool,
@@ -262,6 +293,7 @@ def list_(
 ) -> None:
     """List sessions, oldest first, for a year or a date range (all when neither is given).
 
+    \b
     Example: studylog session list --year 2023 --kind topic --format csv
     """
     from studylog.sessions import list_sessions
@@ -295,6 +327,7 @@ def list_(
 def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
     """Show one session with its roll, make-ups and speeches.
 
+    \b
     Example: studylog session show 2023-03-01
     """
     from studylog.attendance import roll_of
@@ -312,6 +345,9 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
         ]
     if output == "json":
         emit_json({**detail, "roll": roll, "speeches": speeches})
+        return
+    if output == "csv":  # one table per file: the roll, which is what a sheet is for
+        emit_rows(roll, ROLL_COLUMNS, output)
         return
     labels = {key: label for key, label in LIST_COLUMNS}
     labels |= {
@@ -338,13 +374,13 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
 @app.command("delete")
 def delete(
     ref: RefArgument,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a session with its roll, make-ups and speeches (asks first unless --yes).
 
+    \b
     Example: studylog session delete 12 --yes
     """
-    from studylog.errors import StudylogError
     from studylog.sessions import delete_session, resolve_session, session_contents
 
     with records(write=False) as (session, org):
@@ -360,7 +396,8 @@ def delete(
         speeches=contents.speeches,
     )
     if not yes and not typer.confirm(question, default=False):
-        raise StudylogError("aborted")
+        emit_line(t("delete_declined"))
+        return
     with records() as (session, org):
         record = resolve_session(session=session, org=org, ref=str(about["id"]))
         delete_session(session=session, record=record)

@@ -10,6 +10,7 @@ import typer
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
 from studylog.i18n import t
+from studylog.parse import clean_text
 from studylog.render import emit_line
 
 DEFAULT_ORG = "党组理论学习中心组"
@@ -18,17 +19,26 @@ DEFAULT_ORG = "党组理论学习中心组"
 def init() -> None:
     """Create the database if needed and name the study group (--org, default 党组理论学习中心组).
 
+    Run again without --org, it names the group the database already holds.
+
+    \b
     Example: studylog --org 市统计局党组理论学习中心组 init
     """
     from studylog.db import open_engine, resolve_url, shown, transaction
-    from studylog.orgs import create_org
+    from studylog.orgs import create_org, only_org
 
-    org_name = settings.org_name() or DEFAULT_ORG
+    asked = settings.org_name()
+    # Check the name before anything is created: a refused init leaves no file behind.
+    wanted = clean_text(asked, what="--org", limit=200) if asked is not None else None
     url = resolve_url(settings.db)
     engine = open_engine(url, create=True)
     try:
         with transaction(engine) as session:
-            org, created = create_org(session=session, name=org_name)
+            existing = only_org(session=session) if wanted is None else None
+            if existing is not None:  # `init` again without --org: the group it already has
+                org, created = existing, False
+            else:
+                org, created = create_org(session=session, name=wanted or DEFAULT_ORG)
             name = org.name
     finally:
         engine.dispose()
@@ -40,13 +50,17 @@ def demo(
         Path | None,
         typer.Option(
             "--out",
+            metavar="PATH",
             help="Where to write the sample database (default: demo.db in studylog's folder).",
         ),
     ] = None,
 ) -> None:
     """Load a realistic sample year into a sample database and print its tallies.
 
-    Your own database is not touched. Example: studylog demo
+    Your own database is not touched.
+
+    \b
+    Example: studylog demo
     """
     from studylog.db import home, open_engine, resolve_url, transaction
     from studylog.demo import DEMO_YEAR, load_demo_year

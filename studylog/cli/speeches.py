@@ -18,13 +18,16 @@ from studylog.cli.common import (
     to_format,
 )
 from studylog.i18n import t
+from studylog.parse import clean_name
 from studylog.render import emit_line, emit_rows
 from studylog.vocab import SpeechKind, choices, parse_enum
 
-app = typer.Typer(help="Speeches (发言): key, written, exchange.")
+app = typer.Typer(help="Speeches (发言): key, written, exchange.", no_args_is_help=True)
 
-NameArgument = Annotated[str, typer.Argument(help="The member who spoke.")]
-KindOption = Annotated[str, typer.Option("--kind", "-k", help=f"Kind: {choices(SpeechKind)}.")]
+NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="The member who spoke.")]
+KindOption = Annotated[
+    str, typer.Option("--kind", "-k", metavar="KIND", help=f"Kind: {choices(SpeechKind)}.")
+]
 
 
 @app.command("add")
@@ -32,10 +35,13 @@ def add(
     ref: RefArgument,
     name: NameArgument,
     kind: KindOption,
-    title: Annotated[str | None, typer.Option("--title", help="Title of the speech.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Title of the speech.")
+    ] = None,
 ) -> None:
     """Record a speech given at (or submitted for) a session.
 
+    \b
     Example: studylog speech add 2023-03-01 张三 --kind 重点发言 --title 以学促干
     """
     from studylog.speeches import add_speech
@@ -45,7 +51,7 @@ def add(
         record, speech = add_speech(
             session=session, org=org, ref=ref, name=name, kind=speech_kind, title=title
         )
-        message = t("speech_added", name=name.strip(), kind=speech.kind, day=record.date)
+        message = t("speech_added", name=clean_name(name), kind=speech.kind, day=record.date)
     emit_line(message)
 
 
@@ -53,6 +59,7 @@ def add(
 def delete(ref: RefArgument, name: NameArgument, kind: KindOption) -> None:
     """Delete a speech recorded by mistake.
 
+    \b
     Example: studylog speech delete 2023-03-01 张三 --kind key
     """
     from studylog.speeches import delete_speech
@@ -60,7 +67,7 @@ def delete(ref: RefArgument, name: NameArgument, kind: KindOption) -> None:
     speech_kind = parse_enum(SpeechKind, kind, what="--kind")
     with records() as (session, org):
         record = delete_speech(session=session, org=org, ref=ref, name=name, kind=speech_kind)
-        message = t("speech_deleted", name=name.strip(), kind=speech_kind, day=record.date)
+        message = t("speech_deleted", name=clean_name(name), kind=speech_kind, day=record.date)
     emit_line(message)
 
 
@@ -70,12 +77,14 @@ def list_(
     start: FromOption = None,
     end: ToOption = None,
     member: Annotated[
-        str | None, typer.Option("--member", "-m", help="Only this member's speeches.")
+        str | None,
+        typer.Option("--member", "-m", metavar="NAME", help="Only this member's speeches."),
     ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List speeches, oldest first.
 
+    \b
     Example: studylog speech list --year 2023 --member 张三
     """
     from studylog.speeches import list_speeches
