@@ -18,6 +18,7 @@ from studylog.config import RULES, CheckRules
 from studylog.ledger import OVERDUE, ledger
 from studylog.members import expected_on
 from studylog.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.plans import OVERDUE as PLAN_OVERDUE
 from studylog.plans import plan_versus_actual
 from studylog.tallies import MISSED, days_between, year_bounds, yearly_tallies
 
@@ -56,8 +57,16 @@ def year_end_check(
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
     }
+    thresholds = {
+        "attendance": rules.attendance_rate,
+        "quarterly_discussion": rules.discussions_per_quarter,
+        "member_speeches": rules.speeches_per_member,
+        "makeups_on_time": rules.makeup_days,
+    }
     results = [
-        checks[rule]() if rule not in rules.disabled else RuleResult(rule, False, True)
+        checks[rule]()
+        if rule not in rules.disabled
+        else RuleResult(rule, False, True, threshold=thresholds.get(rule))
         for rule in RULES
     ]
     return CheckReport(year=year, org=org.name, as_of=as_of, results=results)
@@ -69,7 +78,8 @@ def _attendance(session: Session, org: Org, year: int, rules: CheckRules) -> Rul
     below = [
         {"member": row.key, "attendance_rate": row.tallies.roll.attendance_rate}
         for row in report.rows
-        if (row.tallies.roll.attendance_rate or 0) < rules.attendance_rate
+        if row.tallies.roll.expected  # observers who spoke have a row but no attendance
+        and (row.tallies.roll.attendance_rate or 0) < rules.attendance_rate
     ]
     return RuleResult(
         "attendance",
@@ -90,7 +100,7 @@ def _discussions(
     short = [
         {"quarter": row.key, "discussions": row.tallies.sessions.discussions}
         for row, last_day in zip(report.rows, quarter_ends, strict=True)
-        if last_day < as_of and row.tallies.sessions.discussions < rules.discussions_per_quarter
+        if last_day <= as_of and row.tallies.sessions.discussions < rules.discussions_per_quarter
     ]
     return RuleResult(
         "quarterly_discussion",
@@ -106,7 +116,7 @@ def _speeches(
     session: Session, org: Org, year: int, as_of: dt.date, end: dt.date, rules: CheckRules
 ) -> RuleResult:
     report = yearly_tallies(session=session, org=org, year=year, by="member")
-    judged = end < as_of  # a member has until the year's end
+    judged = end <= as_of  # a member has until the year's last day
     few = [
         {"member": row.key, "speeches": row.tallies.speeches.key + row.tallies.speeches.written}
         for row in report.rows
@@ -179,7 +189,7 @@ def _plan(session: Session, org: Org, year: int, as_of: dt.date) -> RuleResult:
     missed = [
         {"id": line.id, "month": line.month, "title": line.title}
         for line in report.lines
-        if line.status == OVERDUE
+        if line.status == PLAN_OVERDUE
     ]
     return RuleResult(
         "plan",

@@ -9,6 +9,7 @@ Alembic. Alembic stays off the hot path: the stored revision is compared with
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -184,7 +185,9 @@ def _first_line(error: Exception) -> str:
 def _alembic_config(connection: Connection | None = None) -> Any:
     from alembic.config import Config
 
-    config = Config()
+    # Alembic keeps the stdout it is given; hand it the one in force now, not one captured
+    # at import time (which a test runner may since have closed).
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config

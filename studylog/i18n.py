@@ -64,7 +64,7 @@ def _format(value: Any) -> Any:
     return value
 
 
-def t(key: str, **params: Any) -> str:
+def t(key: str, /, **params: Any) -> str:
     """The message ``key`` in the current language, with its parameters filled in."""
     en, zh = MESSAGES[key]
     values = {name: _format(value) for name, value in params.items()}
@@ -314,6 +314,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the due date {due} is before the problem was found ({found})",
         "整改时限 {due} 早于发现问题的日期 {found}",
     ),
+    "due_before_today": (
+        "the due date {due} is before today ({found}), the day the problem counts as found; "
+        "give --found DATE or --session REF for a problem found earlier",
+        "整改时限 {due} 早于今天（{found}，未指定时按今天为发现日期）；"
+        "若问题发现得更早，请用 --found 日期 或 --session 学习",
+    ),
+    "date_in_future": ("{on} is in the future", "{on} 晚于今天"),
     "unknown_rectification": ("no ledger entry #{id}", "整改台账中没有编号为 #{id} 的问题"),
     "rectification_closed": (
         "ledger entry #{id} was already closed on {on}",
@@ -417,6 +424,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未到期 {pending} 项，逾期未完成 {overdue} 项；计划执行率 {rate}",
     ),
     "plan_held": ("held", "已完成"),
+    "plan_held_late": ("held late", "已完成（延期）"),
     "plan_pending": ("not yet held", "未到期"),
     "plan_overdue": ("overdue", "逾期未完成"),
     "unplanned": ("Held outside the plan", "计划外学习"),

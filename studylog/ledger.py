@@ -25,17 +25,22 @@ OVERDUE: State = "overdue"
 DONE: State = "done"
 
 
+def closed_by(as_of: dt.date) -> ColumnElement[bool]:
+    """Closed on or before ``as_of`` (a later closing did not exist yet then)."""
+    return and_(Rectification.done_on.is_not(None), Rectification.done_on <= as_of)
+
+
 def state_of(as_of: dt.date) -> ColumnElement[str]:
-    """done / overdue / open, in SQL, as of a date."""
+    """done / overdue / open, in SQL, as things stood on ``as_of``."""
     return case(
-        (Rectification.done_on.is_not(None), DONE),
+        (closed_by(as_of), DONE),
         (Rectification.due < as_of, OVERDUE),
         else_=OPEN,
     )
 
 
 def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
-    return and_(Rectification.done_on.is_(None), Rectification.due < as_of)
+    return and_(~closed_by(as_of), Rectification.due < as_of)
 
 
 def add_rectification(
@@ -56,7 +61,8 @@ def add_rectification(
     record = resolve_session(session=session, org=org, ref=session_ref) if session_ref else None
     found_on = found or (record.date if record is not None else dt.date.today())
     if due < found_on:
-        raise StudylogError("due_before_found", due=due, found=found_on)
+        key = "due_before_found" if found or record is not None else "due_before_today"
+        raise StudylogError(key, due=due, found=found_on)
     entry = Rectification(
         org_id=org.id,
         problem=clean_text(problem, what="--problem", limit=2000, multiline=True),
@@ -89,8 +95,7 @@ def add_progress(
     day = on or dt.date.today()
     if entry.done_on is not None:
         raise StudylogError("rectification_closed", id=entry.id, on=entry.done_on)
-    if day < entry.found:
-        raise StudylogError("progress_before_found", on=day, found=entry.found)
+    _check_day(day, entry)
     line = RectifyProgress(
         rectification_id=entry.id,
         on=day,
@@ -101,6 +106,13 @@ def add_progress(
     return line
 
 
+def _check_day(day: dt.date, entry: Rectification) -> None:
+    if day < entry.found:
+        raise StudylogError("progress_before_found", on=day, found=entry.found)
+    if day > dt.date.today():
+        raise StudylogError("date_in_future", on=day)
+
+
 def close_rectification(
     *, session: Session, org: Org, entry_id: int, on: dt.date, note: str | None = None
 ) -> Rectification:
@@ -108,8 +120,7 @@ def close_rectification(
     entry = find_rectification(session=session, org=org, entry_id=entry_id)
     if entry.done_on is not None:
         raise StudylogError("rectification_closed", id=entry.id, on=entry.done_on)
-    if on < entry.found:
-        raise StudylogError("progress_before_found", on=on, found=entry.found)
+    _check_day(on, entry)
     entry.done_on = on
     entry.done_note = optional_text(note, what="--note", limit=2000, multiline=True)
     session.flush()
@@ -173,11 +184,11 @@ def ledger(
     if entry_id is not None:
         query = query.where(Rectification.id == entry_id)
     if state == OPEN:  # open includes overdue: everything not yet closed
-        query = query.where(Rectification.done_on.is_(None))
+        query = query.where(~closed_by(as_of))
     elif state == OVERDUE:
         query = query.where(overdue_condition(as_of))
     elif state == DONE:
-        query = query.where(Rectification.done_on.is_not(None))
+        query = query.where(closed_by(as_of))
     return [LedgerLine(*tuple(row)) for row in session.execute(query)]
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, Integer, and_, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
@@ -20,7 +20,7 @@ from studylog.models import Org, PlanItem, PlanSpeaker, StudySession
 from studylog.parse import clean_text, parse_year
 from studylog.vocab import Kind
 
-HELD, PENDING, OVERDUE = "held", "pending", "overdue"
+HELD, HELD_LATE, PENDING, OVERDUE = "held", "held_late", "pending", "overdue"
 
 
 def _check_month(month: int) -> int:
@@ -125,11 +125,17 @@ def link_session(*, session: Session, org: Org, record: StudySession, item_id: i
 
 
 def _status(as_of: dt.date) -> ColumnElement[str]:
-    """held / overdue (its month ended before ``as_of``) / pending, in SQL."""
-    month_index = PlanItem.year * 12 + PlanItem.month
+    """held / held_late (in a later month) / overdue (its month is over by the end of
+    ``as_of``) / pending, in SQL. Only sessions held by ``as_of`` are joined."""
+    planned = PlanItem.year * 12 + PlanItem.month
+    held_in = cast(extract("year", StudySession.date), Integer) * 12 + cast(
+        extract("month", StudySession.date), Integer
+    )
+    day_after = as_of + dt.timedelta(days=1)
     return case(
+        (and_(StudySession.id.is_not(None), held_in > planned), HELD_LATE),
         (StudySession.id.is_not(None), HELD),
-        (month_index < as_of.year * 12 + as_of.month, OVERDUE),
+        (planned < day_after.year * 12 + day_after.month, OVERDUE),
         else_=PENDING,
     )
 
@@ -159,7 +165,8 @@ class PlanReport:
     year: int
     as_of: dt.date
     planned: int
-    held: int
+    held: int  # late ones included
+    held_late: int
     pending: int
     overdue: int
     lines: list[PlanLine] = field(default_factory=list)
@@ -185,14 +192,19 @@ def plan_versus_actual(*, session: Session, org: Org, year: int, as_of: dt.date)
     status = _status(as_of)
     in_year = and_(PlanItem.org_id == org.id, PlanItem.year == year)
     joined = (
-        select().select_from(PlanItem).outerjoin(StudySession, StudySession.plan_id == PlanItem.id)
+        select()
+        .select_from(PlanItem)
+        .outerjoin(
+            StudySession,
+            and_(StudySession.plan_id == PlanItem.id, StudySession.date <= as_of),
+        )
     )
     counts = session.execute(
         joined.add_columns(
             func.count(PlanItem.id).label("planned"),
             *(
                 func.coalesce(func.sum(case((status == name, 1), else_=0)), 0).label(name)
-                for name in (HELD, PENDING, OVERDUE)
+                for name in (HELD, HELD_LATE, PENDING, OVERDUE)
             ),
         ).where(in_year)
     ).one()
@@ -223,7 +235,7 @@ def plan_versus_actual(*, session: Session, org: Org, year: int, as_of: dt.date)
             .where(
                 StudySession.org_id == org.id,
                 StudySession.date >= dt.date(year, 1, 1),
-                StudySession.date <= dt.date(year, 12, 31),
+                StudySession.date <= min(dt.date(year, 12, 31), as_of),
                 StudySession.plan_id.is_(None),
             )
             .order_by(StudySession.date, StudySession.id)
@@ -233,7 +245,8 @@ def plan_versus_actual(*, session: Session, org: Org, year: int, as_of: dt.date)
         year=year,
         as_of=as_of,
         planned=counts.planned,
-        held=counts.held,
+        held=counts.held + counts.held_late,
+        held_late=counts.held_late,
         pending=counts.pending,
         overdue=counts.overdue,
         lines=lines,

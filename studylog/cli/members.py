@@ -86,6 +86,9 @@ def list_(
             }
             for member in list_members(session=session, org=org, include_retired=all_)
         ]
+    if not rows and output == "table":
+        emit_line(t("nothing_found"))
+        return
     emit_rows(
         rows,
         [

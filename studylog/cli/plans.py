@@ -212,6 +212,7 @@ def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table"
                 "as_of": report.as_of,
                 "planned": report.planned,
                 "held": report.held,
+                "held_late": report.held_late,
                 "pending": report.pending,
                 "overdue": report.overdue,
                 "execution_rate": report.execution_rate,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli.common import FormatOption, records, to_format
+from studylog.cli.common import FormatOption, records, settings, to_format
 from studylog.errors import StudylogError
 from studylog.i18n import t
 from studylog.parse import parse_year
@@ -107,7 +107,8 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
     if output != "csv":
         emit_line(summary_line(report))
         emit_line("")
-    figures = {"year": report.year, "org": report.org, **report.tallies.figures()}
+    shown_org = settings.config().display_name or report.org
+    figures = {"year": report.year, "org": shown_org, **report.tallies.figures()}
     speeches = figures.pop("speeches")
     if not figures["unrecorded"]:
         figures.pop("unrecorded")

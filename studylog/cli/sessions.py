@@ -317,6 +317,8 @@ def list_(
         ]
     if output == "json":
         emit_json(rows)
+    elif not rows and output == "table":
+        emit_line(t("nothing_found"))
     elif first_agenda:
         emit_rows(rows, AGENDA_COLUMNS, output)
     else:
