@@ -510,6 +510,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_latency": ("Days after source", "学习时效（天）"),
     "col_plan": ("Plan item", "计划项"),
     "col_held_by": ("Held by", "完成学习"),
+    # -- export and import (transfer.py) ---------------------------------------------------
+    # -- report, sign-in sheet, archive ----------------------------------------------------
     # -- column and figure labels ------------------------------------------------------------
     "col_id": ("#", "编号"),
     "col_date": ("Date", "日期"),
