@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import ColumnElement, and_, case, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
@@ -199,4 +199,33 @@ def progress_log(*, session: Session, entry: Rectification) -> list[RectifyProgr
             .where(RectifyProgress.rectification_id == entry.id)
             .order_by(RectifyProgress.on, RectifyProgress.id)
         )
+    )
+
+
+@dataclass(frozen=True)
+class LedgerCounts:
+    found: int = 0
+    done: int = 0
+    open: int = 0  # not closed, still within the deadline
+    overdue: int = 0
+
+
+def ledger_counts(*, session: Session, org: Org, year: int, as_of: dt.date) -> LedgerCounts:
+    """How many problems the year's discussions found, and where they stand, in one query."""
+    current = state_of(as_of)
+    rows = session.execute(
+        select(current, func.count(Rectification.id))
+        .where(
+            Rectification.org_id == org.id,
+            Rectification.found >= dt.date(year, 1, 1),
+            Rectification.found <= dt.date(year, 12, 31),
+        )
+        .group_by(current)
+    )
+    counts = {state: count for state, count in rows}
+    return LedgerCounts(
+        found=sum(counts.values()),
+        done=counts.get(DONE, 0),
+        open=counts.get(OPEN, 0),
+        overdue=counts.get(OVERDUE, 0),
     )

@@ -20,6 +20,7 @@ from studylog import __version__
 from studylog.cli import (
     attendance,
     checks,
+    documents,
     ledger,
     members,
     plans,
@@ -245,6 +246,9 @@ app.command("stats")(reports.stats)
 app.add_typer(plans.app, name="plan")
 app.add_typer(ledger.app, name="rectify")
 app.command("check")(checks.check)
+app.command("report")(documents.report)
+app.command("sheet")(documents.sheet)
+app.command("archive")(documents.archive)
 app.add_typer(checks.config_app, name="config")
 app.command("demo")(setup.demo)
 

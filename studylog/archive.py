@@ -1,0 +1,290 @@
+"""Sign-in sheets (签到表) and the year's archive (学习档案).
+
+The archive is a folder (or a zip of one) of Word files, numbered in the order offices keep
+them: the contents page (目录), the study plan, one record per session with its roll and
+speeches, the make-ups, the rectification ledger where there is one, the annual report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from studylog.attendance import expected_members, missed
+from studylog.documents import Document, write_docx
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.ledger import ledger
+from studylog.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.plans import plan_versus_actual
+from studylog.render import shown
+from studylog.report import compose, gather
+from studylog.sessions import list_sessions, resolve_session
+from studylog.speeches import SpeechLine, list_speeches
+from studylog.tallies import session_roll, year_bounds
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """A sign-in sheet: the session's header and one line per expected member."""
+
+    org: str
+    record: StudySession
+    members: list[tuple[str, str]]  # name, post
+
+    def header(self) -> list[tuple[str, str]]:
+        record = self.record
+        return [
+            (t("col_date"), record.date.isoformat()),
+            (t("col_title"), record.title),
+            (t("col_location"), record.location or ""),
+            (t("col_host"), record.host.name if record.host else ""),
+        ]
+
+
+def sign_in(*, session: Session, org: Org, ref: str, display_name: str | None = None) -> SignIn:
+    record = resolve_session(session=session, org=org, ref=ref)
+    members = [
+        (member.name, member.title or "")
+        for member in expected_members(session=session, org=org, on=record.date)
+    ]
+    return SignIn(org=display_name or org.name, record=record, members=members)
+
+
+def sign_in_document(sheet: SignIn) -> Document:
+    document = Document(t("sheet_title", org=sheet.org))
+    for label, value in sheet.header():
+        document.paragraph(f"{label}：{value}", indent=False)
+    document.table(
+        [t("col_no"), t("col_name"), t("col_job_title"), t("col_signature"), t("col_remark")],
+        [
+            (str(number), name, post, "", "")
+            for number, (name, post) in enumerate(sheet.members, start=1)
+        ],
+        tall_rows=True,
+    )
+    return document
+
+
+def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
+    """The sign-in sheet as an Excel workbook ready to print on A4."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    workbook = Workbook()
+    worksheet = workbook.active
+    assert worksheet is not None
+    worksheet.title = t("sheet_tab")
+    headers = [t("col_no"), t("col_name"), t("col_job_title"), t("col_signature"), t("col_remark")]
+    worksheet.append([t("sheet_title", org=sheet.org)])
+    worksheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    worksheet["A1"].font = Font(name="方正小标宋简体", size=18)
+    worksheet["A1"].alignment = Alignment(horizontal="center")
+    for label, value in sheet.header():
+        worksheet.append([f"{label}：{value}"])
+        line = worksheet.max_row
+        worksheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(headers))
+    first = worksheet.max_row + 1
+    worksheet.append(headers)
+    for number, (name, post) in enumerate(sheet.members, start=1):
+        worksheet.append([number, name, post, "", ""])
+    thin = Side(style="thin")
+    for number, row in enumerate(
+        worksheet.iter_rows(min_row=first, max_row=worksheet.max_row), start=first
+    ):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.font = Font(name="仿宋_GB2312", size=12, bold=number == first)
+        worksheet.row_dimensions[number].height = 22 if number == first else 32  # room to sign
+    for column, width in zip("ABCDE", (6, 12, 28, 20, 14), strict=True):
+        worksheet.column_dimensions[column].width = width
+    worksheet.print_title_rows = f"{first}:{first}"
+    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.fitToWidth = 1
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    workbook.save(str(path))
+
+
+def _session_records(
+    session: Session, org: Org, year: int
+) -> list[tuple[StudySession, list[tuple[str, ...]], list[SpeechLine]]]:
+    """Each session of the year with its roll and speeches, in three queries in all."""
+    start, end = year_bounds(year)
+    records = list_sessions(session=session, org=org, start=start, end=end)
+    rolls: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for session_id, name, title, status, reason, made_up in session.execute(
+        select(
+            Attendance.session_id,
+            Member.name,
+            Member.title,
+            Attendance.status,
+            Attendance.reason,
+            Makeup.date,
+        )
+        .join(Member, Member.id == Attendance.member_id)
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .outerjoin(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(StudySession.org_id == org.id, StudySession.date.between(start, end))
+        .order_by(Attendance.session_id, Member.id)
+    ):
+        rolls[session_id].append((name, title or "", shown(status), reason or "", shown(made_up)))
+    speeches: dict[int, list[SpeechLine]] = defaultdict(list)
+    for line in list_speeches(session=session, org=org, start=start, end=end):
+        speeches[line.session_id].append(line)
+    return [(record, rolls[record.id], speeches[record.id]) for record in records]
+
+
+def session_document(
+    session: Session,
+    org_name: str,
+    record: StudySession,
+    roll: list[tuple[str, ...]],
+    speeches: list[SpeechLine],
+) -> Document:
+    """One session's record (学习记录): what, when, who came, who spoke."""
+    counts, _ = session_roll(session=session, record=record)
+    document = Document(t("record_title", org=org_name))
+    details = [
+        (t("col_date"), record.date.isoformat()),
+        (t("col_location"), record.location or ""),
+        (t("col_host"), record.host.name if record.host else ""),
+        (t("col_kind"), shown(record.kind)),
+        (t("col_format"), shown(record.format)),
+        (t("col_discussion"), shown(record.discussion)),
+        (t("col_title"), record.title),
+    ]
+    if record.first_agenda:
+        source = f"（{record.source_date.isoformat()}）" if record.source_date else ""
+        details.append((t("col_first_agenda"), record.first_agenda + source))
+    for label, value in details:
+        document.paragraph(f"{label}：{value}", indent=False)
+    document.paragraph(
+        t(
+            "record_attendance",
+            expected=counts.expected,
+            attended=counts.attended,
+            leave=counts.leave,
+            absent=counts.absent,
+        ),
+        indent=False,
+    )
+    document.table(
+        [t("col_name"), t("col_job_title"), t("col_status"), t("col_reason"), t("col_made_up")],
+        roll,
+        caption=t("roll"),
+    )
+    if speeches:
+        document.table(
+            [t("col_name"), t("col_speech_kind"), t("col_speech_title")],
+            [(line.member, shown(line.kind), line.title or "") for line in speeches],
+            caption=t("speeches"),
+        )
+    return document
+
+
+def archive_parts(
+    *, session: Session, org: Org, year: int, as_of: dt.date, display_name: str | None = None
+) -> list[tuple[str, Document]]:
+    """The archive's documents, each with its file name, in the order offices keep them."""
+    org_name = display_name or org.name
+    start, end = year_bounds(year)
+    parts: list[tuple[str, Document]] = []
+
+    plan = Document(t("archive_plan_title", org=org_name, year=year))
+    report = plan_versus_actual(session=session, org=org, year=year, as_of=as_of)
+    if report.lines:
+        plan.table(
+            [t("col_no"), t("col_month"), t("col_title"), t("col_kind"), t("col_discussion"),
+             t("col_speakers"), t("col_status_plan")],
+            [
+                (str(number), str(line.month), line.title, shown(line.kind),
+                 shown(line.discussion), shown(line.speakers), t(f"plan_{line.status}"))
+                for number, line in enumerate(report.lines, start=1)
+            ],
+        )  # fmt: skip
+    else:
+        plan.paragraph(t("archive_no_plan"))
+    parts.append((t("archive_plan_file"), plan))
+
+    for number, (record, roll, speeches) in enumerate(
+        _session_records(session, org, year), start=1
+    ):
+        name = t("archive_session_file", number=number, day=record.date)
+        parts.append((name, session_document(session, org_name, record, roll, speeches)))
+
+    makeups = Document(t("archive_makeups_title", org=org_name, year=year))
+    lines = missed(session=session, org=org, start=start, end=end)
+    if lines:
+        makeups.table(
+            [t("col_date"), t("col_title"), t("col_name"), t("col_status"), t("col_reason"),
+             t("col_made_up"), t("col_method")],
+            [
+                (line.date.isoformat(), line.title, line.member, shown(line.status),
+                 line.reason or "", shown(line.made_up) or t("not_made_up"), shown(line.method))
+                for line in lines
+            ],
+        )  # fmt: skip
+    else:
+        makeups.paragraph(t("archive_no_makeups"))
+    parts.append((t("archive_makeups_file"), makeups))
+
+    entries = ledger(session=session, org=org, as_of=as_of, year=year)
+    if entries:
+        ledger_document = Document(t("archive_ledger_title", org=org_name, year=year))
+        ledger_document.table(
+            [t("col_no"), t("col_category"), t("col_problem"), t("col_measure"), t("col_dept"),
+             t("col_lead"), t("col_due"), t("col_state"), t("col_done_on")],
+            [
+                (str(entry.id), entry.category or "", entry.problem, entry.measure, entry.dept,
+                 entry.lead, entry.due.isoformat(), t(f"state_{entry.state}"),
+                 shown(entry.done_on))
+                for entry in entries
+            ],
+        )  # fmt: skip
+        parts.append((t("archive_ledger_file"), ledger_document))
+
+    data = gather(session=session, org=org, year=year, as_of=as_of, display_name=display_name)
+    parts.append((t("archive_report_file"), compose(data)))
+
+    numbered = [(f"{index:02d}-{name}.docx", document) for index, (name, document) in
+                enumerate(parts, start=1)]  # fmt: skip
+    contents = Document(t("archive_contents_title", org=org_name, year=year))
+    contents.table(
+        [t("col_no"), t("col_part"), t("col_file")],
+        [
+            (str(index), document.title, file_name)
+            for index, (file_name, document) in enumerate(numbered, start=1)
+        ],
+    )
+    return [(f"00-{t('archive_contents_file')}.docx", contents), *numbered]
+
+
+def write_archive(parts: list[tuple[str, Document]], out: Path, *, folder: str) -> Path:
+    """Write the parts into a folder, or into ``folder/`` inside a zip when ``out`` ends .zip."""
+    import tempfile
+
+    if out.suffix.lower() == ".zip":
+        with (
+            tempfile.TemporaryDirectory() as scratch,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle,
+        ):
+            for name, document in parts:
+                written = Path(scratch) / name
+                write_docx(document, written)
+                bundle.write(written, f"{folder}/{name}")
+        return out
+    if out.exists() and not out.is_dir():
+        raise StudylogError("archive_not_folder", path=str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    for name, document in parts:
+        write_docx(document, out / name)
+    return out

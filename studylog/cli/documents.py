@@ -1,0 +1,136 @@
+"""``studylog report``, ``studylog sheet`` and ``studylog archive``: the office's documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studylog.cli.common import AsOfOption, RefArgument, records, settings, to_date, today
+from studylog.errors import StudylogError
+from studylog.i18n import t
+from studylog.parse import parse_year
+from studylog.render import emit_line
+
+REPORT_FORMATS = ("text", "markdown", "docx")
+
+
+def _needs_suffix(path: Path, suffixes: tuple[str, ...]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in suffixes:
+        raise StudylogError("bad_extension", path=str(path), choices=" | ".join(suffixes))
+    return suffix
+
+
+def _writable(path: Path) -> Path:
+    """A file path whose folder exists (checked before any work is done)."""
+    target = path.expanduser()
+    if not target.parent.is_dir():
+        raise StudylogError("no_folder", path=str(target.parent))
+    return target
+
+
+def report(
+    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year reported.")],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text | markdown | docx (Word)."),
+    ] = "text",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="Write to this file (docx needs one)."),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Draft the annual report (年度学习情况报告): the figures in the office's phrasing, with
+    the list of sessions and the attendance notice attached.
+
+    \b
+    Example: studylog --lang zh report --year 2023 --format docx --out 2023年度报告.docx
+    """
+    from studylog.documents import as_markdown, as_text, write_docx
+    from studylog.report import compose, gather
+
+    chosen = fmt.strip().lower()
+    if chosen not in REPORT_FORMATS:
+        raise StudylogError(
+            "bad_choice", what="--format", value=fmt, choices=" | ".join(REPORT_FORMATS)
+        )
+    if chosen == "docx" and out is None:
+        raise StudylogError("missing_option", option="--out")
+    target = _writable(out) if out is not None else None
+    parse_year(year)
+    day = to_date(as_of) or today()
+    display_name = settings.config().display_name
+    with records(write=False) as (session, org):
+        document = compose(
+            gather(session=session, org=org, year=year, as_of=day, display_name=display_name)
+        )
+    if chosen == "docx":
+        assert target is not None
+        write_docx(document, target)
+    else:
+        text = as_markdown(document) if chosen == "markdown" else as_text(document)
+        if target is None:
+            typer.echo(text, nl=False)
+            return
+        target.write_text(text, encoding="utf-8")
+    emit_line(t("report_written", path=target))
+
+
+def sheet(
+    ref: RefArgument,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="FILE.docx or FILE.xlsx.")
+    ],
+) -> None:
+    """Write a session's sign-in sheet (签到表), ready to print: one row per expected member.
+
+    \b
+    Example: studylog sheet 2023-03-14 --out 签到表.docx
+    """
+    from studylog.archive import sign_in, sign_in_document, write_sign_in_xlsx
+    from studylog.documents import write_docx
+
+    target = _writable(out)
+    suffix = _needs_suffix(target, (".docx", ".xlsx"))
+    display_name = settings.config().display_name
+    with records(write=False) as (session, org):
+        signin = sign_in(session=session, org=org, ref=ref, display_name=display_name)
+        about = {"id": signin.record.id, "day": signin.record.date}
+        if suffix == ".docx":
+            write_docx(sign_in_document(signin), target)
+        else:
+            write_sign_in_xlsx(signin, target)
+    emit_line(t("sheet_written", **about, count=len(signin.members), path=target))
+
+
+def archive(
+    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year archived.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", metavar="DIR|FILE.zip", help="A folder, or a .zip file."),
+    ],
+    as_of: AsOfOption = None,
+) -> None:
+    """Build the year's archive (学习档案): contents page, plan, each session's record with its
+    roll and speeches, the make-ups, the rectification ledger, the annual report (Word files).
+
+    \b
+    Example: studylog archive --year 2023 --out 2023年学习档案.zip
+    """
+    from studylog.archive import archive_parts, write_archive
+
+    parse_year(year)
+    target = out.expanduser()
+    if target.suffix.lower() == ".zip":
+        _writable(target)
+    day = to_date(as_of) or today()
+    display_name = settings.config().display_name
+    with records(write=False) as (session, org):
+        parts = archive_parts(
+            session=session, org=org, year=year, as_of=day, display_name=display_name
+        )
+    written = write_archive(parts, target, folder=t("archive_folder", year=year))
+    emit_line(t("archive_written", year=year, count=len(parts), path=written))

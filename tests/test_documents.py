@@ -1,0 +1,251 @@
+"""The annual report, sign-in sheets and the archive: what the office prints and files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from openpyxl import load_workbook
+
+from tests.conftest import Run
+from tests.seed import ORG, record_seed_year
+
+Ok = Callable[..., str]
+AS_OF = ("--as-of", "2024-01-10")
+
+
+@pytest.fixture(scope="module")
+def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "seed.db"
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("STUDYLOG_DB", str(path))
+    monkeypatch.setenv("STUDYLOG_HOME", str(path.parent))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    from typer.testing import CliRunner
+
+    from studylog.cli import app
+
+    runner = CliRunner()
+
+    def ok(*args: str) -> str:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 0, (args, result.output)
+        return result.stdout
+
+    try:
+        record_seed_year(ok)
+        ok("plan", "add", "--year", "2023", "--month", "3", "--title", "全面从严治党")
+        ok("session", "edit", "2023-03-15", "--plan", "1")
+        ok("rectify", "add", "--problem", "学用结合不够紧密", "--measure", "建立清单",
+           "--dept", "办公室", "--lead", "机关党委", "--due", "2023-06-30",
+           "--session", "2023-03-15")  # fmt: skip
+    finally:
+        monkeypatch.undo()
+    return path
+
+
+@pytest.fixture
+def seeded(seed_file: Path, db_path: Path) -> Path:
+    shutil.copy(seed_file, db_path)
+    return db_path
+
+
+def east_asian_font(run) -> str | None:  # type: ignore[no-untyped-def]
+    return run._element.rPr.rFonts.get(qn("w:eastAsia"))
+
+
+# -- the annual report ---------------------------------------------------------------------
+
+
+def test_chinese_report_says_the_years_figures_in_the_offices_words(seeded: Path, ok: Ok) -> None:
+    text = ok("--lang", "zh", "report", "--year", "2023", *AS_OF)
+    assert text.startswith(f"{ORG}2023年度学习情况报告\n")
+    assert re.search(
+        "全年组织党组中心组集中学习12次，开展集中学习研讨12次.*组织专题学习4次，专题学习研讨4次",
+        text,
+    )
+    assert (
+        "应参学72人次，实际参学67人次（其中迟到1人次），请假4人次，缺席1人次，出勤率93.1%" in text
+    )
+    assert "事后补学4人次，尚有1人次未补学，参学率（含补学）98.6%" in text
+    assert "重点发言3人次、书面发言2人次、交流发言1人次" in text
+    assert "全年学习“第一议题”2个" in text and "中位数8.5天，最长12天" in text
+    assert "年度学习计划共1项，已完成1项" in text
+    assert "查摆问题1个，已整改销号0个，正在整改1个（其中逾期1个）" in text
+    assert "附件1：学习情况一览表" in text and "附件2：中心组成员出勤情况公示表" in text
+
+
+def test_english_report_and_markdown(seeded: Path, ok: Ok) -> None:
+    text = ok("report", "--year", "2023", *AS_OF)
+    assert (
+        "In 2023 the group held 12 study sessions and 12 discussions, including 4 topic "
+        "sessions with 4 topic discussions." in text
+    )
+    markdown = ok("report", "--year", "2023", "--format", "markdown", *AS_OF)
+    assert markdown.startswith(f"# {ORG}: study report for 2023")
+    assert "## 1. Overview" in markdown
+    assert "| Name " in markdown and "| 孙八 " in markdown
+
+
+def test_report_docx_follows_the_office_layout(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+    out = tmp_path / "报告.docx"
+    said = ok("--lang", "zh", "report", "--year", "2023", "--format", "docx", "--out", str(out))
+    assert str(out) in said
+    document = open_docx(str(out))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    # Word keeps lengths in twips: 3.17 cm is stored as 1797 twips, 3.1697 cm
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [round(margin.cm, 2) for margin in margins] == [2.54, 2.54, 3.17, 3.17]
+    title = document.paragraphs[0]
+    assert title.text == f"{ORG}2023年度学习情况报告"
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    (run,) = title.runs
+    assert east_asian_font(run) == "方正小标宋简体" and run.font.size == Pt(22)
+    normal = document.styles["Normal"]
+    assert normal.font.size == Pt(16)
+    assert normal.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    layout = normal.paragraph_format
+    assert layout.line_spacing_rule == WD_LINE_SPACING.EXACTLY and layout.line_spacing == Pt(28)
+    assert layout.first_line_indent == Pt(32)  # two characters of 16 pt
+    body = [p for p in document.paragraphs if "全年组织党组中心组集中学习12次" in p.text]
+    assert (
+        body
+        and body[0].style.name == "Normal"
+        and body[0].paragraph_format.first_line_indent is None
+    )
+    sessions, notice = document.tables
+    assert [cell.text for cell in sessions.rows[0].cells][:3] == ["序号", "日期", "题目"]
+    assert len(sessions.rows) == 1 + 12
+    header = notice.rows[0]._tr
+    assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
+    assert [row.cells[0].text for row in notice.rows[1:]] == [
+        "张三", "李四", "王五", "赵六", "钱七", "孙八", "周九",
+    ]  # fmt: skip
+
+
+def test_report_errors_touch_nothing(seeded: Path, run: Run, tmp_path: Path) -> None:
+    before = seeded.read_bytes()
+    result = run("report", "--year", "2023", "--format", "docx")
+    assert result.exit_code == 1 and result.stderr == "Error: --out is required\n"
+    result = run("report", "--year", "2023", "--format", "pdf")
+    assert result.exit_code == 1 and "not a valid --format" in result.stderr
+    missing = tmp_path / "nowhere" / "r.docx"
+    result = run("report", "--year", "2023", "--format", "docx", "--out", str(missing))
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+    assert seeded.read_bytes() == before and not missing.parent.exists()
+
+
+# -- sign-in sheets ------------------------------------------------------------------------
+
+
+def test_sign_in_sheet_lists_exactly_the_expected_members(
+    seeded: Path, ok: Ok, tmp_path: Path
+) -> None:
+    june, july = tmp_path / "june.docx", tmp_path / "july.xlsx"
+    said = ok("--lang", "zh", "sheet", "2023-06-15", "--out", str(june))
+    assert "共 6 人" in said
+    document = open_docx(str(june))
+    assert document.paragraphs[0].text == f"{ORG}学习签到表"
+    assert "日期：2023-06-15" in document.paragraphs[1].text
+    (table,) = document.tables
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "序号",
+        "姓名",
+        "职务",
+        "本人签名",
+        "备注",
+    ]
+    assert [row.cells[1].text for row in table.rows[1:]] == [
+        "张三",
+        "李四",
+        "王五",
+        "赵六",
+        "钱七",
+        "周九",
+    ]
+
+    ok("sheet", "2023-07-15", "--out", str(july))
+    sheet = load_workbook(july).active
+    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    header = rows.index(["No.", "Name", "Post", "Signature", "Remarks"])
+    names = [row[1] for row in rows[header + 1 :]]
+    assert names == ["张三", "李四", "王五", "赵六", "孙八", "周九"]  # 钱七 left, 吴十 observes
+    assert rows[0][0] == f"{ORG}: sign-in sheet"
+
+
+def test_sign_in_sheet_needs_a_known_format(seeded: Path, run: Run, tmp_path: Path) -> None:
+    result = run("sheet", "1", "--out", str(tmp_path / "s.pdf"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and ".docx | .xlsx" in result.stderr
+    assert not (tmp_path / "s.pdf").exists()
+
+
+# -- the archive ---------------------------------------------------------------------------
+
+
+def test_archive_zip_holds_every_part_in_order(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+    out = tmp_path / "档案.zip"
+    said = ok("--lang", "zh", "archive", "--year", "2023", "--out", str(out), *AS_OF)
+    assert "17 个文件" in said
+    names = zipfile.ZipFile(out).namelist()
+    assert all(name.startswith("2023年学习档案/") for name in names)
+    files = [name.split("/", 1)[1] for name in names]
+    assert files[0] == "00-目录.docx" and files[1] == "01-学习计划.docx"
+    assert files[2:14] == [
+        f"{n + 1:02d}-学习记录{n:02d}-2023-{n:02d}-15.docx" for n in range(1, 13)
+    ]
+    assert files[14:] == ["14-补学情况.docx", "15-整改台账.docx", "16-年度学习情况报告.docx"]
+
+    extracted = tmp_path / "x"
+    zipfile.ZipFile(out).extractall(extracted)
+    folder = extracted / "2023年学习档案"
+    contents = open_docx(str(folder / "00-目录.docx")).tables[0]
+    assert [row.cells[2].text for row in contents.rows[1:]] == files[1:]
+    april = open_docx(str(folder / "05-学习记录04-2023-04-15.docx"))
+    assert "应到6人，实到4人，请假2人，缺席0人。" in [p.text for p in april.paragraphs]
+    roll = april.tables[0]
+    assert {row.cells[0].text: row.cells[4].text for row in roll.rows[1:]}["王五"] == "2023-04-18"
+    makeups = open_docx(str(folder / "14-补学情况.docx")).tables[0]
+    assert [
+        makeups.rows[-1].cells[0].text,
+        makeups.rows[-1].cells[2].text,
+        makeups.rows[-1].cells[5].text,
+    ] == ["2023-10-15", "周九", "未补学"]
+    ledger = open_docx(str(folder / "15-整改台账.docx")).tables[0]
+    assert ledger.rows[1].cells[2].text == "学用结合不够紧密"
+    report = open_docx(str(folder / "16-年度学习情况报告.docx"))
+    assert report.paragraphs[0].text == f"{ORG}2023年度学习情况报告"
+
+
+def test_archive_into_a_folder(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+    out = tmp_path / "archive"
+    ok("archive", "--year", "2023", "--out", str(out), *AS_OF)
+    files = sorted(path.name for path in out.iterdir())
+    assert (
+        len(files) == 17 and files[0] == "00-contents.docx" and files[-1] == "16-annual-report.docx"
+    )
+    for path in out.iterdir():
+        open_docx(str(path))  # every part opens
+
+
+def test_archive_without_plan_or_ledger_still_says_so(ok: Ok, tmp_path: Path) -> None:
+    ok("init", "--org", ORG)
+    ok("member", "add", "张三")
+    ok("session", "add", "--date", "2023-05-01", "--title", "学习")
+    ok("attend", "2023-05-01")
+    out = tmp_path / "a"
+    ok("--lang", "zh", "archive", "--year", "2023", "--out", str(out))
+    files = sorted(path.name for path in out.iterdir())
+    assert files == ["00-目录.docx", "01-学习计划.docx", "02-学习记录01-2023-05-01.docx",
+                     "03-补学情况.docx", "04-年度学习情况报告.docx"]  # fmt: skip
+    plan = open_docx(str(out / "01-学习计划.docx"))
+    assert "本年度未登记学习计划。" in [p.text for p in plan.paragraphs]
