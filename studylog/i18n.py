@@ -388,6 +388,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "提示：有 {count} 人次应参学但尚无签到记录（未签到的学习或之后添加的成员），"
         "请运行 studylog attend 补录",
     ),
+    "summary_range": (
+        "{period}: {sessions} sessions, {discussions} discussions, "
+        "{topic_sessions} topic sessions, {topic_discussions} topic discussions",
+        "{period}：集中学习{sessions}次，集中学习研讨{discussions}次，"
+        "专题学习{topic_sessions}次，专题学习研讨{topic_discussions}次",
+    ),
+    "range": ("{start} to {end}", "{start}至{end}"),
+    "all_orgs": ("all groups", "全部中心组"),
+    "range_needs_both": (
+        "a period needs both --from and --to",
+        "统计时段须同时给出 --from 和 --to",
+    ),
+    "all_orgs_by": (
+        "--all-orgs gives one row per group; it does not combine with --by",
+        "--all-orgs 已按中心组分行，不能再与 --by 同用",
+    ),
     "summary": (
         "{year}: {sessions} sessions, {discussions} discussions, "
         "{topic_sessions} topic sessions, {topic_discussions} topic discussions",

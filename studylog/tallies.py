@@ -32,7 +32,7 @@ from studylog.members import expected_on
 from studylog.models import Attendance, Makeup, Member, Org, Speech, StudySession
 from studylog.vocab import Kind, SpeechKind, Status
 
-Grouping = Literal["member", "month", "quarter"]
+Grouping = Literal["member", "month", "quarter", "org"]
 MISSED = (Status.LEAVE, Status.ABSENT)
 
 
@@ -131,10 +131,10 @@ def _speech_figures() -> list[ColumnElement[Any]]:
     return [_count_if(Speech.kind == kind).label(kind.value) for kind in SpeechKind]
 
 
-def _in_period(query: Select[Any], org: Org, start: date, end: date) -> Select[Any]:
-    return query.where(
-        StudySession.org_id == org.id, StudySession.date >= start, StudySession.date <= end
-    )
+def _in_period(query: Select[Any], org: Org | None, start: date, end: date) -> Select[Any]:
+    """Sessions of ``org`` (of every org when None) held from ``start`` to ``end``."""
+    query = query.where(StudySession.date >= start, StudySession.date <= end)
+    return query if org is None else query.where(StudySession.org_id == org.id)
 
 
 def _expected_lines(query: Select[Any]) -> Select[Any]:
@@ -198,7 +198,7 @@ class Latency:
     longest_days: int | None = None
 
 
-def agenda_latency(*, session: Session, org: Org, start: date, end: date) -> Latency:
+def agenda_latency(*, session: Session, org: Org | None, start: date, end: date) -> Latency:
     """Median and longest relay latency, in SQL (the median through window functions)."""
     days = days_between(StudySession.date, StudySession.source_date)
     ranked = _in_period(
@@ -240,12 +240,16 @@ class Row:
 
 @dataclass(frozen=True)
 class YearReport:
-    year: int
-    org: str
+    """Figures for a year (or any period), one org or all of them, with ``--by`` rows."""
+
+    year: int | None
+    org: str | None  # None: every org in the database
     tallies: Tallies
     latency: Latency = field(default_factory=Latency)
     by: Grouping | None = None
     rows: list[Row] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
 
 
 def year_bounds(year: int) -> tuple[date, date]:
@@ -257,6 +261,20 @@ def yearly_tallies(
 ) -> YearReport:
     """The year's figures for one org, and per member, month or quarter when asked."""
     start, end = year_bounds(year)
+    return period_tallies(session=session, org=org, start=start, end=end, by=by, year=year)
+
+
+def period_tallies(
+    *,
+    session: Session,
+    org: Org | None,
+    start: date,
+    end: date,
+    by: Grouping | None = None,
+    year: int | None = None,
+) -> YearReport:
+    """The figures from ``start`` to ``end`` for one org (or all: ``org=None``), and per
+    member, month, quarter or org when asked."""
     sessions = session.execute(_in_period(select(*_session_figures()), org, start, end)).one()
     roll = session.execute(_in_period(_expected_lines(select(*_roll_figures())), org, start, end))
     speeches = session.execute(
@@ -268,12 +286,23 @@ def yearly_tallies(
         SpeechCounts(**speeches._asdict()),
     )
     rows: list[Row] = []
-    if by == "member":
+    if by == "member" and org is not None:
         rows = _member_rows(session, org, start, end)
     elif by in ("month", "quarter"):
-        rows = _period_rows(session, org, year, by)
+        rows = _period_rows(session, org, start, end, by)
+    elif by == "org":
+        rows = _org_rows(session, start, end)
     latency = agenda_latency(session=session, org=org, start=start, end=end)
-    return YearReport(year=year, org=org.name, tallies=tallies, latency=latency, by=by, rows=rows)
+    return YearReport(
+        year=year,
+        org=org.name if org is not None else None,
+        tallies=tallies,
+        latency=latency,
+        by=by,
+        rows=rows,
+        start=start,
+        end=end,
+    )
 
 
 def session_roll(*, session: Session, record: StudySession) -> tuple[RollCounts, int]:
@@ -334,11 +363,14 @@ def _member_rows(session: Session, org: Org, start: date, end: date) -> list[Row
     return rows
 
 
-def _period_rows(session: Session, org: Org, year: int, by: Grouping) -> list[Row]:
-    """One row per month or quarter of the year, empty periods included."""
+def _period_rows(
+    session: Session, org: Org | None, start: date, end: date, by: Grouping
+) -> list[Row]:
+    """One row per month or quarter from ``start`` to ``end``, empty periods included."""
+    year = cast(extract("year", StudySession.date), Integer)
     month = cast(extract("month", StudySession.date), Integer)
-    period = month if by == "month" else (month + 2) // 3
-    start, end = year_bounds(year)
+    # One number per period: 202303 for March 2023, 20231 for its first quarter.
+    period = year * 100 + month if by == "month" else year * 10 + (month + 2) // 3
 
     def grouped(query: Select[Any]) -> dict[int, dict[str, Any]]:
         rows = session.execute(_in_period(query, org, start, end).group_by(period))
@@ -347,10 +379,8 @@ def _period_rows(session: Session, org: Org, year: int, by: Grouping) -> list[Ro
     sessions = grouped(select(period.label("period"), *_session_figures()))
     roll = grouped(_expected_lines(select(period.label("period"), *_roll_figures())))
     speeches = grouped(_speeches(select(period.label("period"), *_speech_figures())))
-    count = 12 if by == "month" else 4
     rows = []
-    for number in range(1, count + 1):
-        key = f"{year}-{number:02d}" if by == "month" else f"{year}-Q{number}"
+    for number, key in _periods(start, end, by):
         rows.append(
             Row(
                 key=key,
@@ -363,6 +393,45 @@ def _period_rows(session: Session, org: Org, year: int, by: Grouping) -> list[Ro
             )
         )
     return rows
+
+
+def _periods(start: date, end: date, by: Grouping) -> list[tuple[int, str]]:
+    """The months (202303, "2023-03") or quarters (20231, "2023-Q1") a range touches."""
+    periods = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        if by == "month":
+            periods.append((year * 100 + month, f"{year}-{month:02d}"))
+        elif month == start.month or month % 3 == 1:
+            quarter = (month + 2) // 3
+            periods.append((year * 10 + quarter, f"{year}-Q{quarter}"))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return list(dict.fromkeys(periods))
+
+
+def _org_rows(session: Session, start: date, end: date) -> list[Row]:
+    """One row per org (the supervising view), in name order."""
+
+    def grouped(query: Select[Any]) -> dict[int, dict[str, Any]]:
+        rows = session.execute(_in_period(query, None, start, end).group_by(StudySession.org_id))
+        return {row.org_id: row._asdict() for row in rows}
+
+    org_id = StudySession.org_id.label("org_id")
+    sessions = grouped(select(org_id, *_session_figures()))
+    roll = grouped(_expected_lines(select(org_id, *_roll_figures())))
+    speeches = grouped(_speeches(select(org_id, *_speech_figures())))
+    return [
+        Row(
+            key=name,
+            title=None,
+            tallies=Tallies(
+                SessionCounts(**_without(sessions.get(org), "org_id")),
+                RollCounts(**_without(roll.get(org), "org_id")),
+                SpeechCounts(**_without(speeches.get(org), "org_id")),
+            ),
+        )
+        for org, name in session.execute(select(Org.id, Org.name).order_by(Org.name))
+    ]
 
 
 def _without(row: dict[str, Any] | None, column: str = "period") -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,3 +51,41 @@ def ok(run: Run) -> Callable[..., str]:
         return result.stdout
 
     return invoke
+
+
+_built: dict[str, Path] = {}
+
+
+def built_once(
+    factory: pytest.TempPathFactory, name: str, build: Callable[[Callable[..., str]], None]
+) -> Path:
+    """A database made by ``build(ok)`` once per test run, to be copied by each test that
+    needs it (recording a year through the CLI takes a second or two)."""
+    if name not in _built:
+        path = factory.mktemp(name) / "studylog.db"
+        monkeypatch = pytest.MonkeyPatch()
+        monkeypatch.setenv("STUDYLOG_DB", str(path))
+        monkeypatch.setenv("STUDYLOG_HOME", str(path.parent))
+        monkeypatch.setenv("LANG", "C.UTF-8")
+        runner = CliRunner()
+
+        def ok(*args: str) -> str:
+            result = runner.invoke(app, list(args))
+            assert result.exit_code == 0, (args, result.output)
+            return result.stdout
+
+        try:
+            build(ok)
+        finally:
+            monkeypatch.undo()
+        _built[name] = path
+    return _built[name]
+
+
+@pytest.fixture
+def seeded(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
+    """The seed year (tests/seed.py), fresh for each test."""
+    from tests.seed import record_seed_year
+
+    shutil.copy(built_once(tmp_path_factory, "seed", record_seed_year), db_path)
+    return db_path

@@ -15,46 +15,25 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from openpyxl import load_workbook
 
-from tests.conftest import Run
+from tests.conftest import Run, built_once
 from tests.seed import ORG, record_seed_year
 
 Ok = Callable[..., str]
 AS_OF = ("--as-of", "2024-01-10")
 
 
-@pytest.fixture(scope="module")
-def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("seed") / "seed.db"
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("STUDYLOG_DB", str(path))
-    monkeypatch.setenv("STUDYLOG_HOME", str(path.parent))
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    from typer.testing import CliRunner
-
-    from studylog.cli import app
-
-    runner = CliRunner()
-
-    def ok(*args: str) -> str:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code == 0, (args, result.output)
-        return result.stdout
-
-    try:
-        record_seed_year(ok)
-        ok("plan", "add", "--year", "2023", "--month", "3", "--title", "全面从严治党")
-        ok("session", "edit", "2023-03-15", "--plan", "1")
-        ok("rectify", "add", "--problem", "学用结合不够紧密", "--measure", "建立清单",
-           "--dept", "办公室", "--lead", "机关党委", "--due", "2023-06-30",
-           "--session", "2023-03-15")  # fmt: skip
-    finally:
-        monkeypatch.undo()
-    return path
+def _seed_with_plan_and_ledger(ok: Ok) -> None:
+    record_seed_year(ok)
+    ok("plan", "add", "--year", "2023", "--month", "3", "--title", "全面从严治党")
+    ok("session", "edit", "2023-03-15", "--plan", "1")
+    ok("rectify", "add", "--problem", "学用结合不够紧密", "--measure", "建立清单",
+       "--dept", "办公室", "--lead", "机关党委", "--due", "2023-06-30",
+       "--session", "2023-03-15")  # fmt: skip
 
 
 @pytest.fixture
-def seeded(seed_file: Path, db_path: Path) -> Path:
-    shutil.copy(seed_file, db_path)
+def seeded(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
+    shutil.copy(built_once(tmp_path_factory, "documents", _seed_with_plan_and_ledger), db_path)
     return db_path
 
 

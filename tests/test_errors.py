@@ -365,10 +365,15 @@ def test_sqlite_file_of_another_program_is_refused_and_untouched(
 # -- the rest: usage mistakes, no database yet, --lang, zh, whole transactions ------------
 
 
+def test_stats_without_a_period_says_what_it_needs(group: None, fails: Fails) -> None:
+    assert fails("stats") == "Error: --year (or --from/--to) is required"
+    assert fails("stats", "--from", "2023-01-01") == "Error: a period needs both --from and --to"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("stats",), "Missing option '--year'"),
+        (("member", "retire", "张三"), "Missing option '--on'"),
         (("attend", DAY, "--bogus"), "No such option: --bogus"),
         (("session", "add", "--date"), "Option '--date' requires an argument"),
     ],

@@ -5,46 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
-from tests.seed import EXPECTED_FIGURES, record_seed_year
-
-
-@pytest.fixture(scope="session")
-def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed year, recorded once per test run and copied for each test."""
-    path = tmp_path_factory.mktemp("seed") / "seed.db"
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("STUDYLOG_DB", str(path))
-    monkeypatch.setenv("STUDYLOG_HOME", str(path.parent))
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    from typer.testing import CliRunner
-
-    from studylog.cli import app
-
-    runner = CliRunner()
-
-    def ok(*args: str) -> str:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code == 0, (args, result.output)
-        return result.stdout
-
-    try:
-        record_seed_year(ok)
-    finally:
-        monkeypatch.undo()
-    return path
-
-
-@pytest.fixture
-def seeded(seed_file: Path, db_path: Path) -> Path:
-    shutil.copy(seed_file, db_path)
-    return db_path
+from tests.seed import EXPECTED_FIGURES
 
 
 def stats_json(ok: Callable[..., str], *args: str) -> dict:

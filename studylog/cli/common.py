@@ -49,14 +49,22 @@ settings = Settings()
 @contextmanager
 def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
     """The current org's records, in one transaction that commits only if the block succeeds."""
-    from studylog.db import open_engine, resolve_url, transaction
     from studylog.orgs import resolve_org
 
     org_name = settings.org_name()
+    with database(write=write) as session:
+        yield session, resolve_org(session=session, name=org_name)
+
+
+@contextmanager
+def database(*, write: bool = True) -> Iterator[Session]:
+    """The whole database in one transaction, no org chosen (the supervising view)."""
+    from studylog.db import open_engine, resolve_url, transaction
+
     engine = open_engine(resolve_url(settings.db), create=False)
     try:
         with transaction(engine, write=write) as session:
-            yield session, resolve_org(session=session, name=org_name)
+            yield session
     finally:
         engine.dispose()
 

@@ -6,10 +6,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli.common import FormatOption, records, settings, to_format
+from studylog.cli.common import (
+    FormatOption,
+    FromOption,
+    ToOption,
+    YearOption,
+    database,
+    period,
+    records,
+    settings,
+    to_format,
+)
 from studylog.errors import StudylogError
 from studylog.i18n import t
-from studylog.parse import parse_year
 from studylog.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
 
 if TYPE_CHECKING:
@@ -30,9 +39,17 @@ RATE_KEYS = ["attendance_rate", "participation_rate"]
 
 
 def stats(
-    year: Annotated[
-        int, typer.Option("--year", "-y", metavar="YEAR", help="Calendar year, e.g. 2023.")
-    ],
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    all_orgs: Annotated[
+        bool,
+        typer.Option(
+            "--all-orgs",
+            help="Every group in the database: one row per group, totals last (the "
+            "supervising view).",
+        ),
+    ] = False,
     by: Annotated[
         str | None,
         typer.Option(
@@ -43,21 +60,41 @@ def stats(
     ] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Print the year's tallies: the one-line summary and every figure.
+    """Print the tallies of a year (or --from/--to): the one-line summary and every figure.
 
     \b
     Example: studylog stats --year 2023 --by member --format markdown
+    Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
-    from studylog.tallies import yearly_tallies
+    from studylog.tallies import period_tallies
 
     output = to_format(fmt)
-    parse_year(year)
+    if year is None and start is None and end is None:
+        raise StudylogError("missing_option", option="--year (or --from/--to)")
+    first, last = period(year, start, end)
+    if first is None or last is None:
+        raise StudylogError("range_needs_both")
     grouping = GROUPINGS.get(by.strip().lower()) if by is not None else None
     if by is not None and grouping is None:
         choices = "member (成员) | month (月份) | quarter (季度)"
         raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
-    with records(write=False) as (session, org):
-        report = yearly_tallies(session=session, org=org, year=year, by=grouping)  # type: ignore[arg-type]
+    if all_orgs and grouping is not None:
+        raise StudylogError("all_orgs_by")
+    if all_orgs:
+        with database(write=False) as session:
+            report = period_tallies(
+                session=session, org=None, start=first, end=last, by="org", year=year
+            )
+    else:
+        with records(write=False) as (session, org):
+            report = period_tallies(
+                session=session,
+                org=org,
+                start=first,
+                end=last,
+                by=grouping,  # type: ignore[arg-type]
+                year=year,
+            )
     print_report(report, output)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
@@ -71,12 +108,16 @@ def print_report(report: YearReport, output: OutputFormat) -> None:
 
 
 def summary_line(report: YearReport) -> str:
+    if report.year is None:
+        period = t("range", start=report.start, end=report.end)
+        return t("summary_range", period=period, **report.tallies.figures())
     return t("summary", year=report.year, **report.tallies.figures())
 
 
 def _as_json(report: YearReport) -> dict[str, Any]:
     data: dict[str, Any] = {
         "year": report.year,
+        **({} if report.year else {"from": report.start, "to": report.end}),
         "org": report.org,
         **report.tallies.figures(),
         **_latency(report),
@@ -86,6 +127,8 @@ def _as_json(report: YearReport) -> dict[str, Any]:
             {"member": row.key, "title": row.title, **_member_figures(row.tallies)}
             for row in report.rows
         ]
+    elif report.by == "org":
+        data["rows"] = [{"org": row.key, **row.tallies.figures()} for row in report.rows]
     elif report.by is not None:
         data["rows"] = [{"period": row.key, **row.tallies.figures()} for row in report.rows]
     return data
@@ -107,8 +150,11 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
     if output != "csv":
         emit_line(summary_line(report))
         emit_line("")
-    shown_org = settings.config().display_name or report.org
-    figures = {"year": report.year, "org": shown_org, **report.tallies.figures()}
+    shown_org = (
+        t("all_orgs") if report.org is None else settings.config().display_name or report.org
+    )
+    period = report.year or t("range", start=report.start, end=report.end)
+    figures = {"year": period, "org": shown_org, **report.tallies.figures()}
     speeches = figures.pop("speeches")
     if not figures["unrecorded"]:
         figures.pop("unrecorded")
@@ -129,6 +175,9 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
     if report.by == "member":
         columns = [("key", "col_name"), ("title", "col_job_title")]
         keys = [*ROLL_KEYS, *RATE_KEYS, "speeches"]
+    elif report.by == "org":
+        columns = [("key", "fig_org")]
+        keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches"]
     else:
         columns = [("key", "col_period")]
         keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches"]
