@@ -28,6 +28,7 @@ from studylog.cli import (
     sessions,
     setup,
     speeches,
+    transfer,
 )
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
@@ -250,6 +251,8 @@ app.command("report")(documents.report)
 app.command("sheet")(documents.sheet)
 app.command("archive")(documents.archive)
 app.add_typer(checks.config_app, name="config")
+app.command("export")(transfer.export_)
+app.command("import")(transfer.import_)
 app.command("demo")(setup.demo)
 
 
