@@ -1,0 +1,318 @@
+"""Benchmarks: studylog side by side with a baseline, in one run, on this machine.
+
+    python bench/run.py [--repeat 7] [--scale bench/data] [--quick]
+
+Each pair runs interleaved (baseline, studylog, baseline, …) so both see the same machine;
+the figures are medians with the spread (min–max) and the peak memory (max RSS) of each
+studylog run. Results go to bench/RESULTS.md with the machine and the date. Nothing here
+passes or fails: it prints figures. The scale database comes from bench/make_data.py; the
+PostgreSQL rows run when a server answers at STUDYLOG_BENCH_PG (default: the local one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+STUDYLOG = [PYTHON, "-m", "studylog"]
+GROUP = "第0001组党组理论学习中心组"
+PG_URL = os.environ.get("STUDYLOG_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def spread(self) -> str:
+        return f"{min(self.seconds) * 1000:.0f}–{max(self.seconds) * 1000:.0f}"
+
+    def text(self) -> str:
+        rss = f", {max(self.rss_mb):.0f} MB" if self.rss_mb else ""
+        return f"{self.median * 1000:.0f} ms ({self.spread()}{rss})"
+
+
+def run_once(
+    command: Sequence[str], *, env: dict[str, str] | None = None, stdin: str | None = None
+) -> tuple[float, float]:
+    """Seconds and max RSS (MB) of one run of ``command``, which must succeed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(command),
+        env=env,
+        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if stdin is not None:
+        assert process.stdin is not None
+        process.stdin.write(stdin)
+        process.stdin.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{error}")
+    return elapsed, usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def compare(pairs: dict[str, Callable[[], tuple[float, float]]], repeat: int) -> dict[str, Timing]:
+    """Run each contender ``repeat`` times, interleaved."""
+    timings = {name: Timing() for name in pairs}
+    for _ in range(repeat):
+        for name, once in pairs.items():
+            seconds, rss = once()
+            timings[name].seconds.append(seconds)
+            if name.startswith("studylog"):
+                timings[name].rss_mb.append(rss)
+    return timings
+
+
+@dataclass
+class Row:
+    what: str
+    studylog: Timing
+    baseline: Timing
+    baseline_name: str
+    target: str
+    ratio: float
+    met: bool
+    note: str = ""
+
+
+def env_for(db: Path | str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["STUDYLOG_DB"] = str(db)
+    env["STUDYLOG_HOME"] = tempfile.gettempdir()
+    env["STUDYLOG_LANG"] = "en"
+    return env
+
+
+def bench_help(repeat: int) -> Row:
+    timings = compare(
+        {
+            "typer floor": lambda: run_once([PYTHON, "-c", "import typer"]),
+            "studylog --help": lambda: run_once([*STUDYLOG, "--help"]),
+        },
+        repeat,
+    )
+    ours, floor = timings["studylog --help"], timings["typer floor"]
+    ratio = ours.median / floor.median
+    return Row("`studylog --help`", ours, floor, "`python -c 'import typer'`", "≤ 1.5×",
+               ratio, ratio <= 1.5)  # fmt: skip
+
+
+def bench_small_stats(repeat: int, demo: Path) -> Row:
+    env = env_for(demo)
+    timings = compare(
+        {
+            "import floor": lambda: run_once([PYTHON, "-c", "import sqlalchemy, typer"]),
+            "studylog stats": lambda: run_once([*STUDYLOG, "stats", "--year", "2023"], env=env),
+        },
+        repeat,
+    )
+    ours, floor = timings["studylog stats"], timings["import floor"]
+    ratio = ours.median / floor.median
+    return Row("`stats --year 2023` (demo database)", ours, floor,
+               "`python -c 'import sqlalchemy, typer'`", "≤ 1.3×", ratio, ratio <= 1.3)  # fmt: skip
+
+
+ALL_ORGS_SQL = """
+SELECT o.name, count(DISTINCT s.id), count(a.id)
+FROM orgs o JOIN sessions s ON s.org_id = o.id
+JOIN members m ON m.org_id = s.org_id AND m.role != 'observer'
+  AND (m.joined IS NULL OR m.joined <= s.date) AND (m.retired IS NULL OR m.retired >= s.date)
+LEFT JOIN attendance a ON a.session_id = s.id AND a.member_id = m.id
+WHERE s.date BETWEEN '{start}' AND '{end}'
+GROUP BY o.id ORDER BY o.name;
+"""
+
+
+def bench_all_orgs(repeat: int, scale: Path, first: int, last: int) -> Row:
+    env = env_for(scale)
+    sql = ALL_ORGS_SQL.format(start=f"{first}-01-01", end=f"{last}-12-31")
+    timings = compare(
+        {
+            "import floor": lambda: run_once([PYTHON, "-c", "import sqlalchemy, typer"]),
+            "sqlite3 shell": lambda: run_once(["sqlite3", str(scale)], stdin=sql),
+            "studylog stats --all-orgs": lambda: run_once(
+                [
+                    *STUDYLOG,
+                    "stats",
+                    "--from",
+                    f"{first}-01-01",
+                    "--to",
+                    f"{last}-12-31",
+                    "--all-orgs",
+                    "--format",
+                    "json",
+                ],
+                env=env,
+            ),  # fmt: skip
+        },
+        repeat,
+    )
+    ours, shell, floor = (timings[k] for k in ("studylog stats --all-orgs", "sqlite3 shell",
+                                               "import floor"))  # fmt: skip
+    allowed = floor.median + 1.5 * shell.median
+    return Row(
+        f"`stats --all-orgs` over {first}–{last} (scale database)",
+        ours,
+        shell,
+        "`sqlite3` shell, the same aggregate",
+        "≤ import floor + 1.5 × shell",
+        ours.median / allowed,
+        ours.median <= allowed,
+        note=f"import floor {floor.text()}; allowed {allowed * 1000:.0f} ms",
+    )
+
+
+def bench_year_vs_decade(repeat: int, one_year: Path, ten_years: Path, year: int) -> Row:
+    timings = compare(
+        {
+            "one-year database": lambda: run_once(
+                [*STUDYLOG, "--org", GROUP, "stats", "--year", str(year)], env=env_for(one_year)
+            ),
+            "studylog ten-year database": lambda: run_once(
+                [*STUDYLOG, "--org", GROUP, "stats", "--year", str(year)],
+                env=env_for(ten_years),
+            ),
+        },
+        repeat,
+    )
+    ours, base = timings["studylog ten-year database"], timings["one-year database"]
+    ratio = ours.median / base.median
+    return Row(f"one group's `stats --year {year}`: ten years of data vs one", ours, base,
+               "the same on the one-year database", "≤ 1.2×", ratio, ratio <= 1.2)  # fmt: skip
+
+
+def bench_import(repeat: int, folder: Path) -> Row:
+    """Import the merged roll (members, sessions, attendance CSV files) into an empty
+    database, against sqlite3's ``.import`` of the same three files into bare tables."""
+    rows = sum(1 for _ in (folder / "attendance.csv").open(encoding="utf-8")) - 1
+
+    def ours() -> tuple[float, float]:
+        with tempfile.TemporaryDirectory() as scratch:
+            env = env_for(Path(scratch) / "import.db")
+            run_once([*STUDYLOG, "init", "--org", "导入测试"], env=env)
+            return run_once([*STUDYLOG, "import", str(folder)], env=env)
+
+    def sqlite_import() -> tuple[float, float]:
+        with tempfile.TemporaryDirectory() as scratch:
+            script = ".mode csv\n" + "".join(
+                f".import '{folder / name}.csv' {name}\n"
+                for name in ("members", "sessions", "attendance")
+            )
+            return run_once(["sqlite3", str(Path(scratch) / "bare.db")], stdin=script)
+
+    timings = compare({"sqlite3 .import": sqlite_import, "studylog import": ours}, repeat)
+    mine, base = timings["studylog import"], timings["sqlite3 .import"]
+    ratio = mine.median / base.median
+    met = ratio <= 3 and max(mine.rss_mb) < 200
+    return Row(f"`studylog import` of {rows:,} roll lines (with their members and sessions)",
+               mine, base, "`sqlite3 .import` of the same CSV files into bare tables",
+               "≤ 3×, max RSS < 200 MB", ratio, met)  # fmt: skip
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")  # fmt: skip
+
+
+def write_results(rows: list[Row], notes: list[str], path: Path) -> str:
+    lines = [
+        "# studylog benchmarks",
+        "",
+        f"Run {datetime.now():%Y-%m-%d %H:%M} on {machine()}.",
+        "Medians of interleaved repetitions; (min–max) and studylog's max RSS in brackets.",
+        "",
+        "| what | studylog | baseline | target | ratio | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.what} | {row.studylog.text()} | {row.baseline.text()} — {row.baseline_name}"
+            f" | {row.target} | {row.ratio:.2f} | {'yes' if row.met else '**no**'} |"
+        )
+    notes = notes + [f"{row.what}: {row.note}" for row in rows if row.note]
+    if notes:
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="repetitions of each command")
+    parser.add_argument("--scale", type=Path, default=HERE / "data",
+                        help="folder written by make_data.py")  # fmt: skip
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+
+    rows: list[Row] = []
+    notes: list[str] = []
+    rows.append(bench_help(args.repeat))
+    with tempfile.TemporaryDirectory() as scratch:
+        demo = Path(scratch) / "demo.db"
+        subprocess.run([*STUDYLOG, "demo", "--out", str(demo)], check=True,
+                       stdout=subprocess.DEVNULL, env=env_for(demo))  # fmt: skip
+        rows.append(bench_small_stats(args.repeat, demo))
+
+    scale, one_year = args.scale / "scale.db", args.scale / "one-year.db"
+    import_folder = args.scale / "import"
+    if scale.exists() and shutil.which("sqlite3"):
+        first, last = _years(scale)
+        rows.append(bench_all_orgs(args.repeat, scale, first, last))
+        if one_year.exists():
+            rows.append(bench_year_vs_decade(args.repeat, one_year, scale, last))
+        if import_folder.exists():
+            rows.append(bench_import(max(3, args.repeat // 2), import_folder))
+    else:
+        notes.append(f"no scale database in {args.scale} (run bench/make_data.py) or no sqlite3")
+    print(write_results(rows, notes, args.out))
+
+
+def _years(path: Path) -> tuple[int, int]:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        first, last = connection.execute("SELECT min(date), max(date) FROM sessions").fetchone()
+    return int(first[:4]), int(last[:4])
+
+
+if __name__ == "__main__":
+    main()
