@@ -167,7 +167,7 @@ def bench_all_orgs(repeat: int, scale: Path, first: int, last: int) -> Row:
                     "json",
                 ],
                 env=env,
-            ),  # fmt: skip
+            ),
         },
         repeat,
     )
