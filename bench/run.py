@@ -56,7 +56,7 @@ def run_once(
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command),
-        env=env,
+        env=env or base_env(),
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -78,6 +78,8 @@ def run_once(
 def compare(pairs: dict[str, Callable[[], tuple[float, float]]], repeat: int) -> dict[str, Timing]:
     """Run each contender ``repeat`` times, interleaved."""
     timings = {name: Timing() for name in pairs}
+    for once in pairs.values():
+        once()  # a warm-up: the page cache, and Python's bytecode written once
     for _ in range(repeat):
         for name, once in pairs.items():
             seconds, rss = once()
@@ -85,6 +87,11 @@ def compare(pairs: dict[str, Callable[[], tuple[float, float]]], repeat: int) ->
             if name.startswith("studylog"):
                 timings[name].rss_mb.append(rss)
     return timings
+
+
+def base_env() -> dict[str, str]:
+    """This environment, but letting Python keep bytecode: an installed studylog has it."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass
@@ -100,7 +107,7 @@ class Row:
 
 
 def env_for(db: Path | str) -> dict[str, str]:
-    env = dict(os.environ)
+    env = base_env()
     env["STUDYLOG_DB"] = str(db)
     env["STUDYLOG_HOME"] = tempfile.gettempdir()
     env["STUDYLOG_LANG"] = "en"

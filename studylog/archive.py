@@ -119,7 +119,7 @@ def _session_records(
 ) -> list[tuple[StudySession, list[tuple[str, ...]], list[SpeechLine]]]:
     """Each session of the year with its roll and speeches, in three queries in all."""
     start, end = year_bounds(year)
-    records = list_sessions(session=session, org=org, start=start, end=end)
+    records = list(list_sessions(session=session, org=org, start=start, end=end))
     rolls: dict[int, list[tuple[str, ...]]] = defaultdict(list)
     for session_id, name, title, status, reason, made_up in session.execute(
         select(

@@ -8,10 +8,9 @@ for people in table, markdown and csv (labels, percentages, yes/no) and kept raw
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
@@ -68,26 +67,43 @@ def emit_json(data: Any) -> None:
     typer.echo(json.dumps(raw(data), ensure_ascii=False, indent=2))
 
 
+def emit_json_list(items: Iterable[Any]) -> None:
+    """A JSON array written item by item; the same text ``emit_json`` gives for a list."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        body = json.dumps(raw(item), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + body)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+    out.flush()
+
+
 def emit_rows(
-    rows: Sequence[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     columns: Columns,
     fmt: OutputFormat,
     *,
     title: str | None = None,
 ) -> None:
-    """Print rows in ``fmt``; json prints the rows as a list of objects keyed like the rows."""
+    """Print rows in ``fmt``; json prints the rows as a list of objects keyed like the rows.
+
+    csv and json are written row by row, so a long listing is never held whole in memory;
+    a table has to see every row to size its columns.
+    """
     if fmt == "json":
-        emit_json([{key: row.get(key) for key, _ in columns} for row in rows])
+        emit_json_list({key: row.get(key) for key, _ in columns} for row in rows)
         return
     labels = [t(label_key) for _, label_key in columns]
-    cells = [[shown(row.get(key)) for key, _ in columns] for row in rows]
+    lines = ([shown(row.get(key)) for key, _ in columns] for row in rows)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(labels)
-        writer.writerows(cells)
-        typer.echo(buffer.getvalue(), nl=False)
-    elif fmt == "markdown":
+        for line in lines:
+            writer.writerow(line)
+        return
+    cells = list(lines)
+    if fmt == "markdown":
         from tabulate import tabulate
 
         if title:

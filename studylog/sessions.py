@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -136,8 +137,9 @@ def list_sessions(
     kind: Kind | None = None,
     format: Format | None = None,
     first_agenda: bool = False,
-) -> list[StudySession]:
-    """Sessions between ``start`` and ``end`` inclusive, oldest first."""
+) -> Iterator[StudySession]:
+    """Sessions between ``start`` and ``end`` inclusive, oldest first, streamed in batches
+    (a supervising body's database may hold tens of thousands)."""
     query = select(StudySession).where(StudySession.org_id == org.id)
     if start is not None:
         query = query.where(StudySession.date >= start)
@@ -149,7 +151,8 @@ def list_sessions(
         query = query.where(StudySession.format == format)
     if first_agenda:
         query = query.where(StudySession.first_agenda.is_not(None))
-    return list(session.scalars(query.order_by(StudySession.date, StudySession.id)))
+    ordered = query.order_by(StudySession.date, StudySession.id)
+    yield from session.scalars(ordered.execution_options(yield_per=500))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ make-ups recorded for them; participation rate = (attended + make-ups) / expecte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
@@ -275,23 +275,17 @@ def period_tallies(
 ) -> YearReport:
     """The figures from ``start`` to ``end`` for one org (or all: ``org=None``), and per
     member, month, quarter or org when asked."""
-    sessions = session.execute(_in_period(select(*_session_figures()), org, start, end)).one()
-    roll = session.execute(_in_period(_expected_lines(select(*_roll_figures())), org, start, end))
-    speeches = session.execute(
-        _in_period(_speeches(select(*_speech_figures())), org, start, end)
-    ).one()
-    tallies = Tallies(
-        SessionCounts(**sessions._asdict()),
-        RollCounts(**roll.one()._asdict()),
-        SpeechCounts(**speeches._asdict()),
-    )
     rows: list[Row] = []
+    if by == "org":
+        # Each org's aggregates add up to the whole: no second pass over every roll line.
+        rows = _org_rows(session, start, end)
+        tallies = _added([row.tallies for row in rows])
+    else:
+        tallies = _tallies(session, org, start, end)
     if by == "member" and org is not None:
         rows = _member_rows(session, org, start, end)
     elif by in ("month", "quarter"):
         rows = _period_rows(session, org, start, end, by)
-    elif by == "org":
-        rows = _org_rows(session, start, end)
     latency = agenda_latency(session=session, org=org, start=start, end=end)
     return YearReport(
         year=year,
@@ -302,6 +296,34 @@ def period_tallies(
         rows=rows,
         start=start,
         end=end,
+    )
+
+
+def _tallies(session: Session, org: Org | None, start: date, end: date) -> Tallies:
+    sessions = session.execute(_in_period(select(*_session_figures()), org, start, end)).one()
+    roll = session.execute(_in_period(_expected_lines(select(*_roll_figures())), org, start, end))
+    speeches = session.execute(
+        _in_period(_speeches(select(*_speech_figures())), org, start, end)
+    ).one()
+    return Tallies(
+        SessionCounts(**sessions._asdict()),
+        RollCounts(**roll.one()._asdict()),
+        SpeechCounts(**speeches._asdict()),
+    )
+
+
+def _added(parts: list[Tallies]) -> Tallies:
+    """The sum of several orgs' figures (each already an SQL aggregate)."""
+
+    def total(kind: type[Any], pick: Any) -> Any:
+        counts = [pick(part) for part in parts]
+        names = [column.name for column in fields(kind)]
+        return kind(**{name: sum(getattr(count, name) for count in counts) for name in names})
+
+    return Tallies(
+        total(SessionCounts, lambda part: part.sessions),
+        total(RollCounts, lambda part: part.roll),
+        total(SpeechCounts, lambda part: part.speeches),
     )
 
 

@@ -1270,12 +1270,13 @@ class _Importer:
         at, guarded = sheet.at(), sheet.style == "csv"
         rows: list[dict[str, Any]] = []
         refs: list[int | None] = []
+        seen: set[int] = set()  # refs so far: a set, as a file may hold tens of thousands
         tags: list[list[str]] = []
         for number, cells in sheet.rows():
             key = "id"
             try:
                 ref = _ref(cells[at[key]])
-                if ref is not None and (ref in self.in_file or ref in refs):
+                if ref is not None and (ref in self.in_file or ref in seen):
                     raise StudylogError("import_session_twice", ref=ref)
                 key = "date"
                 day = _day(cells[at[key]])
@@ -1316,6 +1317,8 @@ class _Importer:
             except StudylogError as error:
                 raise sheet.fail(number, key, error) from None
             refs.append(ref)
+            if ref is not None:
+                seen.add(ref)
             rows.append(
                 {
                     "org_id": self.org.id,

@@ -22,7 +22,7 @@ from studylog.cli.common import (
 from studylog.errors import StudylogError
 from studylog.i18n import t
 from studylog.parse import split_tags
-from studylog.render import emit_json, emit_line, emit_note, emit_rows
+from studylog.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
 from studylog.vocab import Format, Kind, choices, parse_enum
 
 if TYPE_CHECKING:
@@ -303,7 +303,7 @@ def list_(
     wanted_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
     wanted_format = parse_enum(Format, held, what="--held") if held is not None else None
     with records(write=False) as (session, org):
-        rows = [
+        rows = (
             _summary(record)
             for record in list_sessions(
                 session=session,
@@ -314,15 +314,17 @@ def list_(
                 format=wanted_format,
                 first_agenda=first_agenda,
             )
-        ]
-    if output == "json":
-        emit_json(rows)
-    elif not rows and output == "table":
-        emit_line(t("nothing_found"))
-    elif first_agenda:
-        emit_rows(rows, AGENDA_COLUMNS, output)
-    else:
-        emit_rows(rows, LIST_COLUMNS, output)
+        )
+        if output == "json":
+            emit_json_list(rows)  # streamed from the database to stdout
+        elif output == "csv":
+            emit_rows(rows, AGENDA_COLUMNS if first_agenda else LIST_COLUMNS, output)
+        else:
+            listed = list(rows)
+            if not listed and output == "table":
+                emit_line(t("nothing_found"))
+            else:
+                emit_rows(listed, AGENDA_COLUMNS if first_agenda else LIST_COLUMNS, output)
 
 
 @app.command("show")

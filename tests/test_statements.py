@@ -1,0 +1,75 @@
+"""No query per row: the statements a command sends do not grow with the data."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, event
+
+from tests.conftest import built_once
+from tests.seed import ROLLS, record_seed_year
+
+Ok = Callable[..., str]
+
+
+def _small(ok: Ok) -> None:
+    record_seed_year(ok)
+
+
+def _large(ok: Ok) -> None:
+    """The seed year, then as many members again and a second session a month."""
+    record_seed_year(ok)
+    for number in range(8):
+        ok("member", "add", f"新成员{number}", "--joined", "2023-01-01")
+    for month in range(1, 13):
+        day = f"2023-{month:02d}-25"
+        ok("session", "add", "--date", day, "--title", "加学", "--discussion")
+        ok("attend", day, "--leave", "新成员1:出差", "--absent", "新成员2")
+        ok("makeup", "add", day, "新成员1", "--date", f"2023-{month:02d}-27")
+        ok("speech", "add", day, "新成员3", "--kind", "key")
+    for month in range(1, 13):
+        ok("attend", f"2023-{month:02d}-15", *ROLLS.get(month, []))  # now with the new members
+
+
+@contextmanager
+def counting() -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+
+COMMANDS = {
+    "stats": ("stats", "--year", "2023", "--format", "json"),
+    "stats by member": ("stats", "--year", "2023", "--by", "member", "--format", "json"),
+    "stats by month": ("stats", "--year", "2023", "--by", "month", "--format", "json"),
+    "attend": ("attend", "2023-03-15", "--late", "王五", "--format", "json"),
+    "export": ("export", "--year", "2023", "--format", "json", "--out", "{tmp}/year.json"),
+    "session list": ("session", "list", "--year", "2023", "--format", "json"),
+    "report": ("report", "--year", "2023", "--as-of", "2024-01-10"),
+}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_statement_count_does_not_grow_with_the_data(
+    name: str, ok: Ok, db_path: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in COMMANDS[name]]
+    counts = []
+    for size, build in (("small", _small), ("large", _large)):
+        shutil.copy(built_once(tmp_path_factory, f"statements-{size}", build), db_path)
+        with counting() as statements:
+            ok(*args)
+        counts.append(len(statements))
+    assert counts[0] == counts[1], (name, counts)
+    assert counts[0] < 40, (name, counts)
