@@ -73,3 +73,30 @@ def test_statement_count_does_not_grow_with_the_data(
         counts.append(len(statements))
     assert counts[0] == counts[1], (name, counts)
     assert counts[0] < 40, (name, counts)
+
+
+def test_a_years_figures_are_found_through_the_indexes(seeded: Path) -> None:
+    """Cost follows the year's rows, not the database's size: SQLite searches the sessions of
+    one org and period by index, then each roll line by (session, member)."""
+    from datetime import date
+
+    from sqlalchemy import create_engine, select
+
+    from studylog.models import Org
+    from studylog.tallies import _expected_lines, _in_period, _roll_figures
+
+    engine = create_engine(f"sqlite:///{seeded}")
+    try:
+        with engine.connect() as connection:
+            org = connection.execute(select(Org.id, Org.name)).one()
+            query = _in_period(
+                _expected_lines(select(*_roll_figures())), org, date(2023, 1, 1), date(2023, 12, 31)
+            )
+            sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+            plan = " | ".join(
+                row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
+            )
+    finally:
+        engine.dispose()
+    assert "SEARCH sessions USING COVERING INDEX ix_sessions_org_id_date" in plan
+    assert "SEARCH attendance USING INDEX" in plan and "SCAN attendance" not in plan
