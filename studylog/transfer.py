@@ -1205,10 +1205,33 @@ class _Importer:
 
     def _insert(self, model: type[Any], rows: list[dict[str, Any]], sheet: Sheet) -> None:
         if rows:
-            self.session.execute(insert(_table(model)), rows)
+            if model is Attendance:
+                self._insert_lines(rows)
+            else:
+                self.session.execute(insert(_table(model)), rows)
             self.counts[model.__tablename__] += len(rows)
             rows.clear()
         self.meter.update(sheet.position())
+
+    def _insert_lines(self, rows: list[dict[str, Any]]) -> None:
+        """Roll lines, the bulk of a large import, handed to the driver's executemany as
+        plain tuples: SQLAlchemy's per-row parameter processing would cost as much as the
+        inserts themselves. The values are already checked and of the stored types."""
+        connection = self.session.connection()
+        quote = connection.dialect.identifier_preparer.quote
+        columns = ("session_id", "member_id", "status", "reason")
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        sql = (
+            f"INSERT INTO {quote('attendance')} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})"
+        )
+        connection.exec_driver_sql(
+            sql,
+            [
+                (row["session_id"], row["member_id"], row["status"].value, row["reason"])
+                for row in rows
+            ],
+        )
 
     def _insert_returning(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
         if not rows:

@@ -10,6 +10,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +86,26 @@ def test_errors_leave_postgresql_unchanged(pg_url: str, ok: Callable[..., str], 
     result = run("makeup", "add", "2023-05-15", "张三", "--date", "2023-05-20")
     assert result.exit_code == 1 and "was present" in result.stderr
     assert _row_counts(pg_url) == before
+
+
+def test_import_into_postgresql_gives_the_same_year(
+    pg_url: str, ok: Callable[..., str], tmp_path: Path
+) -> None:
+    """Export the seed year from SQLite, import it into PostgreSQL: the same figures."""
+    sqlite = tmp_path / "seed.db"
+    record_seed_year(lambda *args: ok("--db", str(sqlite), *args))
+    ok(
+        "--db",
+        str(sqlite),
+        "export",
+        "--year",
+        "2023",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "csv"),
+    )
+    ok("import", str(tmp_path / "csv"))
+    here = json.loads(ok("stats", "--year", "2023", "--format", "json"))
+    there = json.loads(ok("--db", str(sqlite), "stats", "--year", "2023", "--format", "json"))
+    assert here == there == EXPECTED_FIGURES
