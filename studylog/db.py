@@ -93,6 +93,24 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+def _create_file(path: Path) -> None:
+    """A new, empty database file that only its owner may read: these are personal records.
+
+    studylog's own folder is made when missing; any other folder must exist (a typing slip
+    in --db should not scatter folders about).
+    """
+    if not path.parent.exists():
+        if path.parent.resolve() != home().expanduser().resolve():
+            raise StudylogError("no_folder", path=str(path.parent))
+        path.parent.mkdir(parents=True, mode=0o700)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass  # another process made it first
+    except OSError as error:
+        raise StudylogError("db_unreachable", url=str(path), detail=error.strerror) from None
+
+
 def open_engine(url: str, *, create: bool) -> Engine:
     """An engine on a studylog database at head, creating or upgrading it on first use.
 
@@ -105,8 +123,7 @@ def open_engine(url: str, *, create: bool) -> Engine:
         if not path.exists():
             if not create:
                 raise StudylogError("no_database", path=str(path))
-            if not path.parent.exists():
-                path.parent.mkdir(parents=True)
+            _create_file(path)
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError) as error:
@@ -209,7 +226,15 @@ def upgrade(connection: Connection) -> None:
 
 @contextmanager
 def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
-    """One unit of work: everything inside lands together or not at all."""
+    """One unit of work: everything inside lands together or not at all.
+
+    A database that cannot take the write (read-only, locked too long, disk full) is one
+    clear error; nothing of the unit lands.
+    """
     bind = engine.execution_options(studylog_write=write)
-    with Session(bind, expire_on_commit=False) as session, session.begin():
-        yield session
+    try:
+        with Session(bind, expire_on_commit=False) as session, session.begin():
+            yield session
+    except OperationalError as error:
+        url = engine.url.render_as_string(hide_password=True)
+        raise StudylogError("db_write_failed", url=shown(url), detail=_first_line(error)) from None

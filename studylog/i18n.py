@@ -271,6 +271,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot open the database {url}: {detail}",
         "无法打开数据库 {url}：{detail}",
     ),
+    "db_write_failed": (
+        "the database {url} could not be used ({detail}); nothing was saved",
+        "无法使用数据库 {url}（{detail}），未保存任何内容",
+    ),
     "not_a_database": (
         "{url} is not a studylog database (not a SQLite file)",
         "{url} 不是 studylog 数据库（不是 SQLite 文件）",
@@ -750,6 +754,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the file name must end in {choices}",
         "{path}：文件名须以 {choices} 结尾",
     ),
+    # -- the database file (upkeep.py) ----------------------------------------------------
+    "backup_written": ("Backup written to {path}", "备份已写入 {path}"),
+    "backup_exists": (
+        "{path} already exists; a backup never overwrites a file",
+        "{path} 已存在；备份不会覆盖已有文件",
+    ),
+    "backup_sqlite_only": (
+        "db backup copies a SQLite file; back up PostgreSQL with pg_dump",
+        "db backup 只备份 SQLite 文件；PostgreSQL 请用 pg_dump 备份",
+    ),
+    "check_integrity": ("SQLite integrity check", "SQLite 完整性检查"),
+    "check_foreign_keys": ("Every record has its parent", "记录均有对应的上级记录"),
+    "check_makeup_for_attended": (
+        "Make-ups only for a leave or absence",
+        "补学只针对请假或缺席",
+    ),
+    "check_makeup_before_session": ("No make-up before its session", "补学不早于学习日期"),
+    "check_roll_across_groups": ("Rolls stay within their group", "签到不跨中心组"),
+    "check_speech_across_groups": ("Speeches stay within their group", "发言不跨中心组"),
+    "check_host_across_groups": ("Hosts belong to their group", "主持人属于本中心组"),
+    "col_problems": ("Problems", "问题数"),
     # -- column and figure labels ------------------------------------------------------------
     "col_id": ("#", "编号"),
     "col_date": ("Date", "日期"),

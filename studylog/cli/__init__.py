@@ -29,6 +29,7 @@ from studylog.cli import (
     setup,
     speeches,
     transfer,
+    upkeep,
 )
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
@@ -253,6 +254,7 @@ app.command("archive")(documents.archive)
 app.add_typer(checks.config_app, name="config")
 app.command("export")(transfer.export_)
 app.command("import")(transfer.import_)
+app.add_typer(upkeep.app, name="db")
 app.command("demo")(setup.demo)
 
 

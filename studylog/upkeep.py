@@ -1,0 +1,82 @@
+"""Looking after the database file: online backups and consistency checks."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, aliased
+
+from studylog.db import sqlite_path
+from studylog.errors import StudylogError
+from studylog.models import Attendance, Makeup, Member, Speech, StudySession
+from studylog.tallies import MISSED
+
+
+def backup(*, engine: Engine, out: Path) -> Path:
+    """Copy a SQLite database with SQLite's online backup: safe while others write.
+
+    The copy is made beside ``out`` and moved into place when complete, owner-only (0600).
+    """
+    source = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if source is None:
+        raise StudylogError("backup_sqlite_only")
+    if out.exists():
+        raise StudylogError("backup_exists", path=str(out))
+    if not out.parent.is_dir():
+        raise StudylogError("no_folder", path=str(out.parent))
+    partial = out.with_name(f".{out.name}.partial")
+    os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+    try:
+        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as copy:
+            origin.backup(copy)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    problems: int
+
+
+def check(*, session: Session) -> list[Finding]:
+    """SQLite's integrity check, then studylog's own invariants, each as one SQL count."""
+    findings = []
+    if session.get_bind().dialect.name == "sqlite":
+        verdict = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
+        findings.append(Finding("integrity", 0 if verdict == "ok" else 1))
+        broken = session.connection().exec_driver_sql("PRAGMA foreign_key_check").all()
+        findings.append(Finding("foreign_keys", len(broken)))
+    host = aliased(Member)
+    counts = {
+        # A make-up is for a leave or an absence, on or after the session.
+        "makeup_for_attended": select(func.count(Makeup.id))
+        .join(Attendance, Attendance.id == Makeup.attendance_id)
+        .where(Attendance.status.not_in(MISSED)),
+        "makeup_before_session": select(func.count(Makeup.id))
+        .join(Attendance, Attendance.id == Makeup.attendance_id)
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .where(Makeup.date < StudySession.date),
+        # Groups are walls: no record joins one group's session to another group's member.
+        "roll_across_groups": select(func.count(Attendance.id))
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .join(Member, Member.id == Attendance.member_id)
+        .where(Member.org_id != StudySession.org_id),
+        "speech_across_groups": select(func.count(Speech.id))
+        .join(StudySession, StudySession.id == Speech.session_id)
+        .join(Member, Member.id == Speech.member_id)
+        .where(Member.org_id != StudySession.org_id),
+        "host_across_groups": select(func.count(StudySession.id))
+        .join(host, host.id == StudySession.host_id)
+        .where(host.org_id != StudySession.org_id),
+    }
+    for name, query in counts.items():
+        findings.append(Finding(name, session.scalar(query) or 0))
+    return findings

@@ -1,0 +1,78 @@
+"""The database file: owner-only, refused where it would be misplaced, backed up, checked."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Run
+
+Ok = Callable[..., str]
+
+
+def test_a_new_database_is_readable_by_its_owner_only(ok: Ok, db_path: Path) -> None:
+    ok("init", "--org", "某局党组理论学习中心组")
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_a_database_in_a_missing_folder_is_refused(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "studylog.db"
+    result = run("--db", str(target), "init", "--org", "某局")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: the folder {target.parent} does not exist\n"
+    assert not target.parent.exists()
+
+
+def test_the_default_folder_is_made_on_first_use(ok: Ok, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("STUDYLOG_DB")
+    monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "fresh" / "studylog"))
+    ok("init", "--org", "某局")
+    assert (tmp_path / "fresh" / "studylog" / "studylog.db").is_file()
+
+
+def test_backup_copies_the_committed_records_owner_only(
+    seeded: Path, ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    # Another writer is half-way through a change: the backup holds only what was committed.
+    writer = sqlite3.connect(seeded, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE members SET title = '未提交' WHERE name = '张三'")
+    try:
+        out = tmp_path / "backup.db"
+        assert ok("db", "backup", str(out)) == f"Backup written to {out}\n"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    original = json.loads(ok("stats", "--year", "2023", "--format", "json"))
+    copied = json.loads(ok("--db", str(out), "stats", "--year", "2023", "--format", "json"))
+    assert copied == original
+    titles = json.loads(ok("--db", str(out), "member", "list", "--format", "json"))
+    assert "未提交" not in [member["title"] for member in titles]
+    again = run("db", "backup", str(out))
+    assert again.exit_code == 1
+    assert again.stderr == f"Error: {out} already exists; a backup never overwrites a file\n"
+
+
+def test_check_passes_a_sound_database(seeded: Path, ok: Ok) -> None:
+    output = ok("db", "check")
+    assert "SQLite integrity check" in output and "FAIL" not in output
+
+
+def test_check_names_a_broken_rule(seeded: Path, run: Run) -> None:
+    with sqlite3.connect(seeded) as connection:  # behind studylog's back
+        (line,) = connection.execute(
+            "SELECT id FROM attendance WHERE status = 'present' LIMIT 1"
+        ).fetchone()
+        connection.execute(
+            "INSERT INTO makeups (attendance_id, date, method, created_at) "
+            "VALUES (?, '2023-12-30', 'notes', '2023-12-30 00:00:00')",
+            (line,),
+        )
+    result = run("--lang", "zh", "db", "check")
+    assert result.exit_code == 1
+    row = next(line for line in result.stdout.splitlines() if "补学只针对请假或缺席" in line)
+    assert "未通过" in row and row.split()[-1] == "1"
