@@ -175,6 +175,7 @@ def migrate(connection: Connection) -> None:
     """
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
+        _sqlite_pragma(connection, "journal_mode = WAL")  # readers never block the writer
         _sqlite_foreign_keys(connection, on=False)
     try:
         with connection.begin():
@@ -187,11 +188,15 @@ def migrate(connection: Connection) -> None:
 
 
 def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    _sqlite_pragma(connection, f"foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _sqlite_pragma(connection: Connection, pragma: str) -> None:
     # Straight to the driver: through SQLAlchemy the pragma would run in a transaction,
     # where SQLite ignores it.
     driver = connection.connection.driver_connection
     assert driver is not None
-    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    driver.execute(f"PRAGMA {pragma}")
 
 
 def _first_line(error: Exception) -> str:
