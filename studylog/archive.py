@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from studylog.attendance import expected_members, missed
 from studylog.documents import Document, write_docx
 from studylog.errors import StudylogError
-from studylog.i18n import t
+from studylog.i18n import long_date, t
 from studylog.ledger import ledger
 from studylog.models import Attendance, Makeup, Member, Org, StudySession
 from studylog.plans import plan_versus_actual
@@ -41,7 +41,7 @@ class SignIn:
     def header(self) -> list[tuple[str, str]]:
         record = self.record
         return [
-            (t("col_date"), record.date.isoformat()),
+            (t("col_date"), long_date(record.date)),
             (t("col_title"), record.title),
             (t("col_location"), record.location or ""),
             (t("col_host"), record.host.name if record.host else ""),
@@ -60,7 +60,7 @@ def sign_in(*, session: Session, org: Org, ref: str, display_name: str | None = 
 def sign_in_document(sheet: SignIn) -> Document:
     document = Document(t("sheet_title", org=sheet.org))
     for label, value in sheet.header():
-        document.paragraph(f"{label}：{value}", indent=False)
+        document.paragraph(t("label_value", label=label, value=value), indent=False)
     document.table(
         [t("col_no"), t("col_name"), t("col_job_title"), t("col_signature"), t("col_remark")],
         [
@@ -154,19 +154,19 @@ def session_document(
     counts, _ = session_roll(session=session, record=record)
     document = Document(t("record_title", org=org_name))
     details = [
-        (t("col_date"), record.date.isoformat()),
+        (t("col_date"), long_date(record.date)),
+        (t("col_title"), record.title),
         (t("col_location"), record.location or ""),
         (t("col_host"), record.host.name if record.host else ""),
         (t("col_kind"), shown(record.kind)),
         (t("col_format"), shown(record.format)),
         (t("col_discussion"), shown(record.discussion)),
-        (t("col_title"), record.title),
     ]
     if record.first_agenda:
         source = f"（{record.source_date.isoformat()}）" if record.source_date else ""
         details.append((t("col_first_agenda"), record.first_agenda + source))
     for label, value in details:
-        document.paragraph(f"{label}：{value}", indent=False)
+        document.paragraph(t("label_value", label=label, value=value), indent=False)
     document.paragraph(
         t(
             "record_attendance",

@@ -39,6 +39,7 @@ class Heading:
 class Paragraph:
     text: str
     indent: bool = True  # the two-character first-line indent of body text
+    right: bool = False  # the sign-off (落款): organisation and date, flush right
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Table:
     rows: Sequence[Sequence[str]]
     caption: str | None = None
     tall_rows: bool = False  # room to sign by hand
+    new_page: bool = False  # an attachment starts on a page of its own
 
 
 @dataclass
@@ -57,8 +59,8 @@ class Document:
     def heading(self, text: str) -> None:
         self.blocks.append(Heading(text))
 
-    def paragraph(self, text: str, *, indent: bool = True) -> None:
-        self.blocks.append(Paragraph(text, indent))
+    def paragraph(self, text: str, *, indent: bool = True, right: bool = False) -> None:
+        self.blocks.append(Paragraph(text, indent and not right, right))
 
     def table(
         self,
@@ -67,8 +69,9 @@ class Document:
         *,
         caption: str | None = None,
         tall_rows: bool = False,
+        new_page: bool = False,
     ) -> None:
-        self.blocks.append(Table(headers, rows, caption, tall_rows))
+        self.blocks.append(Table(headers, rows, caption, tall_rows, new_page))
 
 
 def as_text(document: Document) -> str:
@@ -117,21 +120,51 @@ def write_docx(document: Document, path: Path) -> None:
     docx = new_docx()
     _page(docx)
     _body_style(docx)
+    _page_numbers(docx)
     title = docx.add_paragraph()
     title.alignment = _centre()
     title.paragraph_format.first_line_indent = 0
+    title.paragraph_format.keep_with_next = True
     _font(title.add_run(document.title), TITLE_FONT, TITLE_SIZE)
     for block in document.blocks:
         if isinstance(block, Heading):
             heading = docx.add_paragraph()
+            heading.paragraph_format.keep_with_next = True  # never alone at a page's foot
             _font(heading.add_run(block.text), HEADING_FONT, BODY_SIZE)
         elif isinstance(block, Paragraph):
             paragraph = docx.add_paragraph(block.text)
             if not block.indent:
                 paragraph.paragraph_format.first_line_indent = 0
+            if block.right:
+                from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         else:
             _table(docx, block)
     docx.save(str(path))
+
+
+def _page_numbers(docx: DocxDocument) -> None:
+    """「— 1 —」 centred at the foot of every page, as office documents number them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    footer = docx.sections[0].footer.paragraphs[0]
+    footer.alignment = _centre()
+    footer.paragraph_format.first_line_indent = 0
+    _font(footer.add_run("— "), BODY_FONT, 14)
+    run = footer.add_run()
+    _font(run, BODY_FONT, 14)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+        else:
+            field = OxmlElement("w:instrText")
+            field.set(qn("xml:space"), "preserve")
+            field.text = text
+        run._r.append(field)
+    _font(footer.add_run(" —"), BODY_FONT, 14)
 
 
 def _page(docx: DocxDocument) -> None:
@@ -151,6 +184,12 @@ def _body_style(docx: DocxDocument) -> None:
 
     normal = docx.styles["Normal"]
     _font(normal, BODY_FONT, BODY_SIZE)
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    language = OxmlElement("w:lang")  # Chinese text is Chinese to Word's proofing and layout
+    language.set(qn("w:eastAsia"), "zh-CN")
+    normal.element.get_or_add_rPr().append(language)
     layout = normal.paragraph_format
     layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     layout.line_spacing = Pt(LINE_SPACING)
@@ -184,15 +223,18 @@ def _column_widths(block: Table) -> list[Any]:
     from docx.shared import Cm, Pt
     from wcwidth import wcswidth
 
-    def units(text: str) -> int:
-        return max(wcswidth(text), len(text)) + 3  # and the cell's padding
+    def width(text: str) -> int:
+        return max(wcswidth(text), len(text))
 
+    padding = 3  # the cell's margins, in the same half-em units
     columns = list(zip(*block.rows, strict=True)) or [() for _ in block.headers]
     natural = []
     for header, values in zip(block.headers, columns, strict=True):
-        longest = max((units(str(value)) for value in values), default=0)
-        blank = longest <= 2  # a column to be written in by hand
-        natural.append(max(units(header), 12) if blank else max(longest, min(units(header), 4)))
+        longest = max((width(str(value)) for value in values), default=0)
+        if longest == 0:  # a column to be written in by hand: a signature needs room
+            natural.append(max(width(header), 16) + padding)
+        else:  # a long header may wrap, two characters a line at the least
+            natural.append(max(longest, min(width(header), 4)) + padding)
     unit_cm = Pt(TABLE_SIZE / 2).cm
     available = (PAGE_CM[0] - MARGINS_CM["left"] - MARGINS_CM["right"]) / unit_cm
     cap = max(natural)
@@ -211,6 +253,8 @@ def _table(docx: DocxDocument, block: Table) -> None:
     if block.caption:
         caption = docx.add_paragraph()
         caption.paragraph_format.first_line_indent = 0
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.page_break_before = block.new_page
         _font(caption.add_run(block.caption), HEADING_FONT, BODY_SIZE)
     table = docx.add_table(rows=1 + len(block.rows), cols=len(block.headers))
     table.style = "Table Grid"
@@ -218,12 +262,19 @@ def _table(docx: DocxDocument, block: Table) -> None:
     widths = _column_widths(block)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice and WPS follow
-    header = table.rows[0]
-    repeat = OxmlElement("w:tblHeader")  # the header row again on every page
-    repeat.set(qn("w:val"), "true")
-    header._tr.get_or_add_trPr().append(repeat)
-    for row, values in zip(table.rows, [block.headers, *block.rows], strict=True):
-        if block.tall_rows and row is not header:
+    for number, (row, values) in enumerate(
+        zip(table.rows, [block.headers, *block.rows], strict=True)
+    ):
+        header = number == 0
+        properties = row._tr.get_or_add_trPr()
+        if header:
+            repeat = OxmlElement("w:tblHeader")  # the header row again on every page
+            repeat.set(qn("w:val"), "true")
+            properties.append(repeat)
+        keep = OxmlElement("w:cantSplit")  # a row stays on one page
+        keep.set(qn("w:val"), "true")
+        properties.append(keep)
+        if block.tall_rows and not header:
             row.height = Cm(1.2)
         for cell, value, width in zip(row.cells, values, widths, strict=True):
             cell.width = width
@@ -231,6 +282,6 @@ def _table(docx: DocxDocument, block: Table) -> None:
             layout = paragraph.paragraph_format
             layout.first_line_indent = 0
             layout.line_spacing = Pt(TABLE_SIZE * 1.5)
-            paragraph.alignment = _centre() if row is header else None
-            _font(paragraph.add_run(str(value)), BODY_FONT, TABLE_SIZE, bold=row is header)
+            paragraph.alignment = _centre() if header else None
+            _font(paragraph.add_run(str(value)), BODY_FONT, TABLE_SIZE, bold=header)
     docx.add_paragraph()

@@ -64,6 +64,11 @@ def _format(value: Any) -> Any:
     return value
 
 
+def long_date(day: date) -> str:
+    """2023年7月13日 in Chinese, 2023-07-13 in English: how a document writes a date."""
+    return t("long_date", day=day, year=day.year, month=day.month, date=day.day)
+
+
 def t(key: str, /, **params: Any) -> str:
     """The message ``key`` in the current language, with its parameters filled in."""
     en, zh = MESSAGES[key]
@@ -660,15 +665,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_figures": (
         "In {year} the group held {sessions} study sessions and {discussions} discussions, "
         "including {topic_sessions} topic sessions with {topic_discussions} topic discussions.",
-        "{year}年，{org}全年组织党组中心组集中学习{sessions}次，开展集中学习研讨{discussions}次，"
-        "其中组织专题学习{topic_sessions}次，专题学习研讨{topic_discussions}次。",
+        "{year}年，{org}认真落实理论学习中心组学习制度，全年组织党组中心组集中学习{sessions}次，"
+        "开展集中学习研讨{discussions}次；组织专题学习{topic_sessions}次，"
+        "专题学习研讨{topic_discussions}次。",
     ),
     "report_attendance": ("Attendance and make-up study", "出勤和补学情况"),
     "report_roll": (
         "Members were expected {expected} times and attended {attended} times ({late} late); "
         "{leave} were on leave and {absent} absent, an attendance rate of {attendance_rate}. "
-        "{makeups} missed sessions were made up afterwards and {outstanding} are still to be "
-        "made up, a participation rate (with make-ups) of {participation_rate}.",
+        "{makeups} missed sessions were made up afterwards ({outstanding} not yet), a "
+        "participation rate (with make-ups) of {participation_rate}.",
         "中心组成员应参学{expected}人次，实际参学{attended}人次（其中迟到{late}人次），"
         "请假{leave}人次，缺席{absent}人次，出勤率{attendance_rate}；"
         "事后补学{makeups}人次，尚有{outstanding}人次未补学，参学率（含补学）{participation_rate}。",
@@ -685,28 +691,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "坚持“第一议题”制度，全年学习“第一议题”{items}个。",
     ),
     "report_latency": (
-        " Of the {counted} with a source date, the median relay took {median} days and the "
-        "longest {longest} days.",
-        "其中有原文日期的{counted}个，距原文发布时间中位数{median}天，最长{longest}天。",
+        " Of the {counted} with a source date, half were studied within {median} days of "
+        "the source and the slowest after {longest} days.",
+        "其中注明原文日期的{counted}个，从原文发布到组织学习，半数在{median}天以内，最长{longest}天。",
     ),
     "report_plan_heading": ("The study plan", "学习计划执行情况"),
     "report_plan": (
-        "The year's plan had {planned} items; {held} were carried out ({late} later than "
-        "planned) and {overdue} are overdue, an execution rate of {rate}.",
-        "年度学习计划共{planned}项，已完成{held}项（其中延期完成{late}项），逾期未完成{overdue}项，"
-        "计划执行率{rate}。",
+        "The year's plan had {planned} items; {held} were carried out{late} and {overdue} "
+        "are overdue, an execution rate of {rate}.",
+        "年度学习计划共{planned}项，已完成{held}项{late}，逾期未完成{overdue}项，计划执行率{rate}。",
     ),
+    "report_plan_late": (" ({late} later than planned)", "（其中延期完成{late}项）"),
     "report_ledger_heading": ("Rectification", "整改落实情况"),
     "report_ledger": (
-        "Discussions found {found} problems; {done} have been rectified and closed, {open} are "
-        "being rectified ({overdue} past their deadline).",
-        "学习研讨中查摆问题{found}个，已整改销号{done}个，正在整改{open}个（其中逾期{overdue}个）。",
+        "The rectification ledger holds {found} problems found this year; {done} have been "
+        "rectified and closed, {open} are being rectified{overdue}.",
+        "整改台账登记本年度查摆问题{found}个，已整改销号{done}个，正在整改{open}个{overdue}。",
     ),
+    "report_ledger_overdue": (" ({overdue} past their deadline)", "（其中逾期{overdue}个）"),
     "report_attachment_sessions": ("Attachment 1: sessions held", "附件1：学习情况一览表"),
     "report_attachment_notice": (
         "Attachment 2: attendance notice",
         "附件2：中心组成员出勤情况公示表",
     ),
+    "long_date": ("{day}", "{year}年{month}月{date}日"),
+    "label_value": ("{label}: {value}", "{label}：{value}"),
     "report_written": ("Report written to {path}", "报告已写入 {path}"),
     "col_no": ("No.", "序号"),
     "sheet_title": ("{org}: sign-in sheet", "{org}学习签到表"),
@@ -744,6 +753,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Archive for {year} ({count} files) written to {path}",
         "{year}年学习档案（{count} 个文件）已写入 {path}",
     ),
+    "format_suffix_clash": (
+        "--format {format} does not match the file name {path} (.docx is Word, .md markdown, "
+        "anything else text)",
+        "--format {format} 与文件名 {path} 不符（.docx 为 Word，.md 为 markdown，其他为文本）",
+    ),
+    "archive_folder_not_empty": (
+        "{path} is not empty; give a new or empty folder, or a .zip file",
+        "{path} 不是空文件夹；请给出新的或空的文件夹，或 .zip 文件",
+    ),
+    "file_error": ("cannot use {path}: {detail}", "无法使用 {path}：{detail}"),
     "archive_folder": ("study-archive-{year}", "{year}年学习档案"),
     "no_folder": ("the folder {path} does not exist", "文件夹 {path} 不存在"),
     "archive_not_folder": (

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studylog.documents import Document
-from studylog.i18n import t
+from studylog.i18n import long_date, t
 from studylog.ledger import LedgerCounts, ledger_counts
 from studylog.models import Org, PlanItem
 from studylog.plans import PlanReport, plan_versus_actual
@@ -34,6 +34,7 @@ class ReportData:
     sessions: Sequence[tuple[str, ...]]
     plan: PlanReport | None
     ledger: LedgerCounts
+    as_of: dt.date
 
 
 def gather(
@@ -63,6 +64,7 @@ def gather(
         sessions=sessions,
         plan=plan,
         ledger=ledger_counts(session=session, org=org, year=year, as_of=as_of),
+        as_of=as_of,
     )
 
 
@@ -115,7 +117,7 @@ def compose(data: ReportData) -> Document:
                     "report_plan",
                     planned=plan.planned,
                     held=plan.held,
-                    late=plan.held_late,
+                    late=t("report_plan_late", late=plan.held_late) if plan.held_late else "",
                     overdue=plan.overdue,
                     rate=_rate(plan.execution_rate),
                 ),
@@ -131,19 +133,25 @@ def compose(data: ReportData) -> Document:
                     found=counts.found,
                     done=counts.done,
                     open=counts.open + counts.overdue,
-                    overdue=counts.overdue,
+                    overdue=t("report_ledger_overdue", overdue=counts.overdue)
+                    if counts.overdue
+                    else "",
                 ),
             )
         )
     for number, (heading, text) in enumerate(sections, start=1):
         document.heading(t("report_section", number=_numeral(number), heading=t(heading)))
         document.paragraph(text)
+    document.paragraph("")
+    document.paragraph(data.org, right=True)  # the sign-off (落款)
+    document.paragraph(long_date(data.as_of), right=True)
 
     document.table(
         [t("col_no"), t("col_date"), t("col_title"), t("col_kind"), t("col_discussion"),
          t("col_format"), t("col_first_agenda")],
         [(str(number), *row) for number, row in enumerate(data.sessions, start=1)],
         caption=t("report_attachment_sessions"),
+        new_page=True,
     )  # fmt: skip
     document.table(
         [t("col_name"), t("col_job_title"), t("fig_expected"), t("fig_present"), t("fig_late"),

@@ -142,7 +142,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         SESSION_REF,
         SESSION_DATE,
         MEMBER,
-        Column("status", "col_status", ("出勤", "出席情况", "签到情况", "参加情况", "状态")),
+        # A sign-in sheet's 签到 column, marked √ or 请假, is the roll too.
+        Column(
+            "status", "col_status", ("出勤", "出席情况", "签到", "签到情况", "参加情况", "状态")
+        ),
         Column("reason", "col_reason", ("事由", "原因", "请假原因", "备注")),
     ),
     "makeups": (
@@ -482,6 +485,8 @@ def _write_json(
 
 # Column widths in characters for the longer texts; the rest fit their header.
 _WIDTHS = {"title": 30, "first_agenda": 24, "note": 24, "reason": 16, "location": 14, "tags": 16}
+# Dates need 10 characters and a margin, or Excel shows ########.
+_WIDTHS |= {key: 12 for key in ("date", "joined", "retired", "made_up", "source_date")}
 
 
 def _write_xlsx(

@@ -56,9 +56,10 @@ def test_chinese_report_says_the_years_figures_in_the_offices_words(seeded: Path
     )
     assert "事后补学4人次，尚有1人次未补学，参学率（含补学）98.6%" in text
     assert "重点发言3人次、书面发言2人次、交流发言1人次" in text
-    assert "全年学习“第一议题”2个" in text and "中位数8.5天，最长12天" in text
-    assert "年度学习计划共1项，已完成1项" in text
-    assert "查摆问题1个，已整改销号0个，正在整改1个（其中逾期1个）" in text
+    assert "全年学习“第一议题”2个" in text and "半数在8.5天以内，最长12天" in text
+    assert "年度学习计划共1项，已完成1项，逾期未完成0项" in text  # no "延期完成0项"
+    assert "登记本年度查摆问题1个，已整改销号0个，正在整改1个（其中逾期1个）" in text
+    assert text.index(f"{ORG}\n") < text.index("2024年1月10日") < text.index("附件1")  # 落款
     assert "附件1：学习情况一览表" in text and "附件2：中心组成员出勤情况公示表" in text
 
 
@@ -134,7 +135,7 @@ def test_sign_in_sheet_lists_exactly_the_expected_members(
     assert "共 6 人" in said
     document = open_docx(str(june))
     assert document.paragraphs[0].text == f"{ORG}学习签到表"
-    assert "日期：2023-06-15" in document.paragraphs[1].text
+    assert document.paragraphs[1].text == "日期：2023年6月15日"
     (table,) = document.tables
     assert [cell.text for cell in table.rows[0].cells] == [
         "序号",
@@ -228,3 +229,44 @@ def test_archive_without_plan_or_ledger_still_says_so(ok: Ok, tmp_path: Path) ->
                      "03-补学情况.docx", "04-年度学习情况报告.docx"]  # fmt: skip
     plan = open_docx(str(out / "01-学习计划.docx"))
     assert "本年度未登记学习计划。" in [p.text for p in plan.paragraphs]
+
+
+def test_word_tables_have_bold_centred_headers_and_rows_that_do_not_split(
+    seeded: Path, ok: Ok, tmp_path: Path
+) -> None:
+    out = tmp_path / "sheet.docx"
+    ok("--lang", "zh", "sheet", "2023-06-15", "--out", str(out))
+    (table,) = open_docx(str(out)).tables
+    header = table.rows[0]
+    assert all(cell.paragraphs[0].runs[0].bold for cell in header.cells)
+    assert all(cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER for cell in header.cells)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    widths = {cell.text: table.columns[index].width.cm for index, cell in enumerate(header.cells)}
+    assert widths["本人签名"] > 3.5  # room to sign by hand
+    assert widths["序号"] <= widths["姓名"] < widths["本人签名"]
+
+
+def test_report_format_follows_the_file_name(
+    seeded: Path, ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    ok("report", "--year", "2023", "--out", str(tmp_path / "r.docx"))
+    open_docx(str(tmp_path / "r.docx"))  # a Word file, not text in a .docx
+    ok("report", "--year", "2023", "--out", str(tmp_path / "r.md"))
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")
+    clash = run("report", "--year", "2023", "--format", "text", "--out", str(tmp_path / "x.docx"))
+    assert clash.exit_code == 1 and "does not match the file name" in clash.stderr
+    folder = run("report", "--year", "2023", "--out", str(tmp_path))
+    assert folder.exit_code == 1
+    assert folder.stderr.startswith(f"Error: cannot use {tmp_path}: ")
+    assert "unexpected" not in folder.stderr
+
+
+def test_archive_will_not_mix_into_a_folder_that_holds_files(
+    seeded: Path, ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "a"
+    ok("archive", "--year", "2023", "--out", str(out), *AS_OF)
+    again = run("--lang", "zh", "archive", "--year", "2023", "--out", str(out), *AS_OF)
+    assert again.exit_code == 1
+    assert again.stderr == f"错误：{out} 不是空文件夹；请给出新的或空的文件夹，或 .zip 文件\n"
+    assert len(list(out.iterdir())) == 17

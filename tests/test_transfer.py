@@ -465,3 +465,27 @@ def test_a_missing_column_or_unreadable_text_is_refused(
     assert line.endswith(
         "roster.csv, line 3: not UTF-8, GB18030 text (save it as UTF-8 or GB18030)"
     )
+
+
+def test_exported_dates_fit_their_columns(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+    out = tmp_path / "e.xlsx"
+    ok("--lang", "zh", "export", "--year", "2023", "--out", str(out))
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        headers = [cell.value for cell in sheet[1]]
+        for index, header in enumerate(headers, start=1):
+            if header and "日期" in str(header):
+                letter = sheet.cell(row=1, column=index).column_letter
+                assert sheet.column_dimensions[letter].width >= 11, (sheet.title, header)
+
+
+def test_a_sign_in_sheet_without_a_date_says_so(seeded: Path, run: Run, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["示例局学习签到表"])
+    sheet.append(["序号", "姓名", "职务", "签到", "备注"])
+    sheet.append([1, "张三", "局长", "√", ""])
+    path = tmp_path / "签到表.xlsx"
+    book.save(path)
+    line = refused(run, seeded, "--lang", "zh", "import", str(path))
+    assert "缺少“学习日期”列" in line

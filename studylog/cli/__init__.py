@@ -7,6 +7,7 @@ it becomes one line ``Error: …`` (``错误：…``) on stderr and exit status 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -92,6 +93,11 @@ class StudylogGroup(TyperGroup):
             context = getattr(error, "ctx", None)
             hint = f" ({context.command_path} --help)" if context is not None else ""
             _fail(usage_message(error.format_message()) + hint, error.exit_code)
+        except OSError as error:  # a file the user named: missing, a folder, not allowed
+            if error.errno == errno.EPIPE:  # the reader went away (| head): nothing to say
+                sys.exit(1)
+            path = error.filename or ""
+            _fail(t("file_error", path=path, detail=error.strerror or str(error)), 1)
         except typer.Abort:
             _fail(t("aborted"), 1)
         except Exception as error:  # a bug: say so plainly, keep tracebacks for developers

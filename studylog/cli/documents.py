@@ -14,6 +14,7 @@ from studylog.parse import parse_year
 from studylog.render import emit_line
 
 REPORT_FORMATS = ("text", "markdown", "docx")
+SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 
 
 def _needs_suffix(path: Path, suffixes: tuple[str, ...]) -> str:
@@ -34,9 +35,14 @@ def _writable(path: Path) -> Path:
 def report(
     year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year reported.")],
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text | markdown | docx (Word)."),
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text | markdown | docx (Word); default: from --out (.docx, .md), else text.",
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", metavar="FILE", help="Write to this file (docx needs one)."),
@@ -52,11 +58,14 @@ def report(
     from studylog.documents import as_markdown, as_text, write_docx
     from studylog.report import compose, gather
 
-    chosen = fmt.strip().lower()
+    implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
+    chosen = fmt.strip().lower() if fmt is not None else implied or "text"
     if chosen not in REPORT_FORMATS:
         raise StudylogError(
             "bad_choice", what="--format", value=fmt, choices=" | ".join(REPORT_FORMATS)
         )
+    if out is not None and chosen != (implied or "text"):  # a .docx that holds text, say
+        raise StudylogError("format_suffix_clash", format=chosen, path=str(out))
     if chosen == "docx" and out is None:
         raise StudylogError("missing_option", option="--out")
     target = _writable(out) if out is not None else None
@@ -126,6 +135,8 @@ def archive(
     target = out.expanduser()
     if target.suffix.lower() == ".zip":
         _writable(target)
+    elif target.is_dir() and any(target.iterdir()):  # parts of two archives must not mix
+        raise StudylogError("archive_folder_not_empty", path=str(target))
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
