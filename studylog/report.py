@@ -1,8 +1,9 @@
 """The annual report (年度学习情况报告), every number from the tallies, in the office's phrasing.
 
 In Chinese the figures read as offices write them, e.g. 「全年组织党组中心组集中学习12次，开展集中
-学习研讨12次，其中组织专题学习4次，专题学习研讨4次。」; English gives the same in English. The
-attachments are the lists an office sends with it: the sessions, and the attendance notice.
+学习研讨12次；组织专题学习4次，专题学习研讨4次。」; English gives the same in English. It ends
+with the sign-off (落款); the attachments are the lists an office sends with it: the sessions,
+and the attendance notice.
 """
 
 from __future__ import annotations
