@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import Annotated, Any
 
@@ -156,8 +157,18 @@ def _language_in(args: Sequence[str] | None) -> Language | None:
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(t("error_prefix") + message.strip().replace("\n", " "), err=True)
+    typer.echo(t("error_prefix") + one_line(message), err=True)
     sys.exit(code)
+
+
+def one_line(message: str) -> str:
+    """The message on one line, control characters shown as escapes: what the user typed
+    (a newline, a terminal escape) can neither break the line nor act on the terminal."""
+    shown = (
+        repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        for char in message.strip()
+    )
+    return "".join(shown)
 
 
 app = typer.Typer(
