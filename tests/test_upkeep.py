@@ -76,3 +76,25 @@ def test_check_names_a_broken_rule(seeded: Path, run: Run) -> None:
     assert result.exit_code == 1
     row = next(line for line in result.stdout.splitlines() if "补学只针对请假或缺席" in line)
     assert "未通过" in row and row.split()[-1] == "1"
+
+
+def test_a_database_from_a_newer_studylog_is_refused_untouched(seeded: Path, run: Run) -> None:
+    with sqlite3.connect(seeded) as connection:
+        connection.execute("UPDATE studylog_version SET version_num = '9999'")
+    before = seeded.read_bytes()
+    result = run("stats", "--year", "2023")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {seeded} was written by a newer studylog (schema 9999); upgrade studylog\n"
+    )
+    assert seeded.read_bytes() == before
+
+
+def test_a_password_in_the_url_is_never_shown(run: Run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("STUDYLOG_DB", "postgresql+psycopg://clerk:s3cret-word@127.0.0.1:1/records")
+    result = run("member", "list")
+    assert result.exit_code == 1
+    assert "s3cret-word" not in result.output
+    assert result.stderr.startswith(
+        "Error: cannot open the database postgresql+psycopg://clerk:***@"
+    )
