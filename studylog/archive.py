@@ -21,7 +21,7 @@ from studylog.documents import Document, write_docx
 from studylog.errors import StudylogError
 from studylog.i18n import long_date, t
 from studylog.ledger import ledger
-from studylog.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
 from studylog.plans import plan_versus_actual
 from studylog.render import shown
 from studylog.report import compose, gather
@@ -198,6 +198,7 @@ def archive_parts(
     org_name = display_name or org.name
     start, end = year_bounds(year)
     parts: list[tuple[str, Document]] = []
+    described: dict[int, str] = {}  # what the contents page calls a part, when not its title
 
     plan = Document(t("archive_plan_title", org=org_name, year=year))
     report = plan_versus_actual(session=session, org=org, year=year, as_of=as_of)
@@ -219,6 +220,9 @@ def archive_parts(
         _session_records(session, org, year), start=1
     ):
         name = t("archive_session_file", number=number, day=record.date)
+        described[len(parts)] = t(
+            "archive_session_part", day=long_date(record.date), title=record.title
+        )
         parts.append((name, session_document(session, org_name, record, roll, speeches)))
 
     makeups = Document(t("archive_makeups_title", org=org_name, year=year))
@@ -238,15 +242,17 @@ def archive_parts(
     parts.append((t("archive_makeups_file"), makeups))
 
     entries = ledger(session=session, org=org, as_of=as_of, year=year)
+    follow_up = _follow_up(session, [entry.id for entry in entries])
     if entries:
         ledger_document = Document(t("archive_ledger_title", org=org_name, year=year))
         ledger_document.table(
-            [t("col_no"), t("col_category"), t("col_problem"), t("col_measure"), t("col_dept"),
-             t("col_lead"), t("col_due"), t("col_state"), t("col_done_on")],
+            [t("col_no"), t("col_problem"), t("col_measure"), t("col_dept"), t("col_lead"),
+             t("col_found"), t("col_due"), t("col_state"), t("col_done_on"), t("progress")],
             [
-                (str(entry.id), entry.category or "", entry.problem, entry.measure, entry.dept,
-                 entry.lead, entry.due.isoformat(), t(f"state_{entry.state}"),
-                 shown(entry.done_on))
+                (str(entry.id), f"【{entry.category}】{entry.problem}" if entry.category
+                 else entry.problem, entry.measure, entry.dept, entry.lead,
+                 entry.found.isoformat(), entry.due.isoformat(), t(f"state_{entry.state}"),
+                 shown(entry.done_on), follow_up.get(entry.id, ""))
                 for entry in entries
             ],
         )  # fmt: skip
@@ -261,11 +267,24 @@ def archive_parts(
     contents.table(
         [t("col_no"), t("col_part"), t("col_file")],
         [
-            (str(index), document.title, file_name)
+            (str(index), described.get(index - 1, document.title), file_name)
             for index, (file_name, document) in enumerate(numbered, start=1)
         ],
     )
     return [(f"00-{t('archive_contents_file')}.docx", contents), *numbered]
+
+
+def _follow_up(session: Session, entry_ids: list[int]) -> dict[int, str]:
+    """Each ledger entry's follow-up log (跟踪反馈) as lines of text, in one query."""
+    log: dict[int, list[str]] = defaultdict(list)
+    if entry_ids:
+        for entry_id, day, note in session.execute(
+            select(RectifyProgress.rectification_id, RectifyProgress.on, RectifyProgress.note)
+            .where(RectifyProgress.rectification_id.in_(entry_ids))
+            .order_by(RectifyProgress.on, RectifyProgress.id)
+        ):
+            log[entry_id].append(f"{day.isoformat()} {note}")
+    return {entry_id: "\n".join(lines) for entry_id, lines in log.items()}
 
 
 def write_archive(parts: list[tuple[str, Document]], out: Path, *, folder: str) -> Path:

@@ -740,6 +740,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive_plan_file": ("study-plan", "学习计划"),
     "archive_no_plan": ("No study plan was recorded for this year.", "本年度未登记学习计划。"),
     "archive_session_file": ("session-{number:02d}-{day}", "学习记录{number:02d}-{day}"),
+    "archive_session_part": ("Record of the session of {day}: {title}", "{day}学习记录：{title}"),
     "archive_makeups_title": ("{org}: make-up study {year}", "{org}{year}年事后补学情况"),
     "archive_makeups_file": ("make-ups", "补学情况"),
     "archive_no_makeups": ("Nobody missed a session.", "本年度无请假、缺席人员。"),

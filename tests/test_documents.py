@@ -190,6 +190,7 @@ def test_archive_zip_holds_every_part_in_order(seeded: Path, ok: Ok, tmp_path: P
     folder = extracted / "2023年学习档案"
     contents = open_docx(str(folder / "00-目录.docx")).tables[0]
     assert [row.cells[2].text for row in contents.rows[1:]] == files[1:]
+    assert contents.rows[2].cells[1].text == "2023年1月15日学习记录：集中学习第1次"
     april = open_docx(str(folder / "05-学习记录04-2023-04-15.docx"))
     assert "应到6人，实到4人，请假2人，缺席0人。" in [p.text for p in april.paragraphs]
     roll = april.tables[0]
@@ -201,7 +202,8 @@ def test_archive_zip_holds_every_part_in_order(seeded: Path, ok: Ok, tmp_path: P
         makeups.rows[-1].cells[5].text,
     ] == ["2023-10-15", "周九", "未补学"]
     ledger = open_docx(str(folder / "15-整改台账.docx")).tables[0]
-    assert ledger.rows[1].cells[2].text == "学用结合不够紧密"
+    assert ledger.rows[1].cells[1].text == "学用结合不够紧密"
+    assert ledger.rows[1].cells[5].text == "2023-03-15"  # found at that session's discussion
     report = open_docx(str(folder / "16-年度学习情况报告.docx"))
     assert report.paragraphs[0].text == f"{ORG}2023年度学习情况报告"
 

@@ -489,3 +489,10 @@ def test_a_sign_in_sheet_without_a_date_says_so(seeded: Path, run: Run, tmp_path
     book.save(path)
     line = refused(run, seeded, "--lang", "zh", "import", str(path))
     assert "缺少“学习日期”列" in line
+
+
+def test_gbk_is_taken_for_gb18030(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+    out = tmp_path / "csv"
+    ok("export", "--year", "2023", "--format", "csv", "--encoding", "GBK", "--out", str(out))
+    text = (out / "members.csv").read_bytes().decode("gb18030")
+    assert "张三" in text

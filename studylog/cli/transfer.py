@@ -69,7 +69,11 @@ def export_(
     chosen = _export_format(fmt, out)
     if encoding is not None and chosen != "csv":
         raise StudylogError("encoding_csv_only")
-    wanted = (encoding or "utf-8-sig").strip().lower()
+    wanted = (encoding or "utf-8-sig").strip().lower().replace("_", "-")
+    # Offices say GBK (or GB2312); GB18030 is the superset Excel and WPS read the same way.
+    wanted = {"gbk": "gb18030", "gb2312": "gb18030", "utf8": "utf-8", "utf-8-bom": "utf-8-sig"}.get(
+        wanted, wanted
+    )
     if wanted not in CSV_ENCODINGS:
         raise StudylogError(
             "bad_choice", what="--encoding", value=encoding, choices=" | ".join(CSV_ENCODINGS)
