@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -67,6 +67,8 @@ def built_once(
         monkeypatch.setenv("STUDYLOG_DB", str(path))
         monkeypatch.setenv("STUDYLOG_HOME", str(path.parent))
         monkeypatch.setenv("LANG", "C.UTF-8")
+        for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_CONFIG", "LC_ALL"):
+            monkeypatch.delenv(variable, raising=False)
         runner = CliRunner()
 
         def ok(*args: str) -> str:
@@ -80,6 +82,16 @@ def built_once(
             monkeypatch.undo()
         _built[name] = path
     return _built[name]
+
+
+def recording(commands: Sequence[Sequence[str]]) -> Callable[[Callable[..., str]], None]:
+    """A builder for :func:`built_once` that runs these commands in order."""
+
+    def build(ok: Callable[..., str]) -> None:
+        for args in commands:
+            ok(*args)
+
+    return build
 
 
 @pytest.fixture

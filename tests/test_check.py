@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from studylog.cli import app
+from tests.conftest import built_once, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -76,18 +76,7 @@ TITLES = {
 @pytest.fixture(scope="module")
 def clean_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The clean year, entered once through the CLI; each test gets its own copy."""
-    path = tmp_path_factory.mktemp("check") / "studylog.db"
-    runner = CliRunner()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("STUDYLOG_DB", str(path))
-        env.setenv("STUDYLOG_HOME", str(path.parent))
-        env.setenv("LANG", "C.UTF-8")
-        for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_CONFIG", "LC_ALL"):
-            env.delenv(variable, raising=False)
-        for args in CLEAN_YEAR:
-            result = runner.invoke(app, list(args))
-            assert result.exit_code == 0, (args, result.output)
-    return path.read_bytes()
+    return built_once(tmp_path_factory, "check-clean", recording(CLEAN_YEAR)).read_bytes()
 
 
 @pytest.fixture

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from studylog.cli import app
+from tests.conftest import built_once, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -52,18 +52,7 @@ DEFAULTS = {
 
 @pytest.fixture(scope="module")
 def quarter_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    path = tmp_path_factory.mktemp("config") / "studylog.db"
-    runner = CliRunner()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("STUDYLOG_DB", str(path))
-        env.setenv("STUDYLOG_HOME", str(path.parent))
-        env.setenv("LANG", "C.UTF-8")
-        for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_CONFIG", "LC_ALL"):
-            env.delenv(variable, raising=False)
-        for args in QUARTER:
-            result = runner.invoke(app, list(args))
-            assert result.exit_code == 0, (args, result.output)
-    return path.read_bytes()
+    return built_once(tmp_path_factory, "config-quarter", recording(QUARTER)).read_bytes()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from studylog.cli import app
+from tests.conftest import built_once, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -46,18 +47,7 @@ FIRST = entry("学用结合不够紧密", "2023-06-30", "--category", "理论学
 
 @pytest.fixture(scope="module")
 def group_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    path = tmp_path_factory.mktemp("ledger") / "studylog.db"
-    runner = CliRunner()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("STUDYLOG_DB", str(path))
-        env.setenv("STUDYLOG_HOME", str(path.parent))
-        env.setenv("LANG", "C.UTF-8")
-        for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_CONFIG", "LC_ALL"):
-            env.delenv(variable, raising=False)
-        for args in GROUP:
-            result = runner.invoke(app, list(args))
-            assert result.exit_code == 0, (args, result.output)
-    return path.read_bytes()
+    return built_once(tmp_path_factory, "ledger-group", recording(GROUP)).read_bytes()
 
 
 @pytest.fixture
