@@ -22,7 +22,6 @@ from studylog.errors import StudylogError
 from studylog.i18n import long_date, t
 from studylog.ledger import ledger
 from studylog.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
-from studylog.plans import plan_versus_actual
 from studylog.render import shown
 from studylog.report import compose, gather
 from studylog.sessions import list_sessions, resolve_session
@@ -200,9 +199,11 @@ def archive_parts(
     parts: list[tuple[str, Document]] = []
     described: dict[int, str] = {}  # what the contents page calls a part, when not its title
 
+    # The report's figures, plan included, are read once and serve the plan part too.
+    data = gather(session=session, org=org, year=year, as_of=as_of, display_name=display_name)
     plan = Document(t("archive_plan_title", org=org_name, year=year))
-    report = plan_versus_actual(session=session, org=org, year=year, as_of=as_of)
-    if report.lines:
+    report = data.plan
+    if report is not None:
         plan.table(
             [t("col_no"), t("col_month"), t("col_title"), t("col_kind"), t("col_discussion"),
              t("col_speakers"), t("col_status_plan")],
@@ -258,7 +259,6 @@ def archive_parts(
         )  # fmt: skip
         parts.append((t("archive_ledger_file"), ledger_document))
 
-    data = gather(session=session, org=org, year=year, as_of=as_of, display_name=display_name)
     parts.append((t("archive_report_file"), compose(data)))
 
     numbered = [(f"{index:02d}-{name}.docx", document) for index, (name, document) in

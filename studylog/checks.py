@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, or_, select
@@ -20,7 +21,7 @@ from studylog.members import expected_on
 from studylog.models import Attendance, Makeup, Member, Org, StudySession
 from studylog.plans import OVERDUE as PLAN_OVERDUE
 from studylog.plans import plan_versus_actual
-from studylog.tallies import MISSED, days_between, year_bounds, yearly_tallies
+from studylog.tallies import MISSED, YearReport, days_between, year_bounds, yearly_tallies
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,15 @@ def year_end_check(
     *, session: Session, org: Org, year: int, as_of: dt.date, rules: CheckRules
 ) -> CheckReport:
     start, end = year_bounds(year)
+
+    @cache
+    def members() -> YearReport:  # read once for the two rules about members
+        return yearly_tallies(session=session, org=org, year=year, by="member")
+
     checks = {
-        "attendance": lambda: _attendance(session, org, year, rules),
+        "attendance": lambda: _attendance(members(), rules),
         "quarterly_discussion": lambda: _discussions(session, org, year, as_of, rules),
-        "member_speeches": lambda: _speeches(session, org, year, as_of, end, rules),
+        "member_speeches": lambda: _speeches(members(), as_of, end, rules),
         "makeups_on_time": lambda: _makeups(session, org, start, end, as_of, rules),
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
@@ -72,8 +78,7 @@ def year_end_check(
     return CheckReport(year=year, org=org.name, as_of=as_of, results=results)
 
 
-def _attendance(session: Session, org: Org, year: int, rules: CheckRules) -> RuleResult:
-    report = yearly_tallies(session=session, org=org, year=year, by="member")
+def _attendance(report: YearReport, rules: CheckRules) -> RuleResult:
     rate = report.tallies.roll.attendance_rate
     below = [
         {"member": row.key, "attendance_rate": row.tallies.roll.attendance_rate}
@@ -112,10 +117,7 @@ def _discussions(
     )
 
 
-def _speeches(
-    session: Session, org: Org, year: int, as_of: dt.date, end: dt.date, rules: CheckRules
-) -> RuleResult:
-    report = yearly_tallies(session=session, org=org, year=year, by="member")
+def _speeches(report: YearReport, as_of: dt.date, end: dt.date, rules: CheckRules) -> RuleResult:
     judged = end <= as_of  # a member has until the year's last day
     few = [
         {"member": row.key, "speeches": row.tallies.speeches.key + row.tallies.speeches.written}

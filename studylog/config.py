@@ -22,7 +22,6 @@ error that names it.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +81,8 @@ def load_config(explicit: str | None = None) -> Config:
         if named or path.exists():
             raise StudylogError("config_missing", path=str(path))
         return Config(path=path)
+    import tomllib  # only when there is a file: --help need not load a parser
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

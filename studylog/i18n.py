@@ -8,7 +8,7 @@ enum values as their labels, lists joined with ``, `` or ``、``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -60,8 +60,13 @@ def _format(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return ("、" if _language == "zh" else ", ").join(str(_format(item)) for item in value)
+        return join_list(str(_format(item)) for item in value)
     return value
+
+
+def join_list(items: Iterable[str]) -> str:
+    """张三、李四 in Chinese, 张三, 李四 in English."""
+    return ("、" if _language == "zh" else ", ").join(items)
 
 
 def long_date(day: date) -> str:

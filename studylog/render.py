@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import typer
 
-from studylog.i18n import current_language, t
+from studylog.i18n import join_list, t
 
 OutputFormat = Literal["table", "json", "csv", "markdown"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("table", "json", "csv", "markdown")
@@ -39,7 +39,7 @@ def shown(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return ("、" if current_language() == "zh" else ", ").join(shown(item) for item in value)
+        return join_list(shown(item) for item in value)
     return str(value)
 
 

@@ -7,6 +7,7 @@ it becomes one line ``Error: …`` (``错误：…``) on stderr and exit status 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -239,15 +240,12 @@ def root(
     ] = False,
 ) -> None:
     """Keep the study group's records; hand up exact figures at year end."""
-    settings.db, settings.org, settings.config_file = db, org, config
-    settings._config = None
+    settings.start(db=db, org=org, config_file=config)
     if lang is None:
         # The settings file's language beats the locale; a broken file is reported by the
         # first command that needs it, so --help and `config path` still work.
-        try:
+        with contextlib.suppress(StudylogError):
             lang = settings.config().language
-        except StudylogError:
-            settings._config = None
     if lang is not None:
         chosen = lang.strip().lower()
         if chosen not in LANGUAGES:

@@ -33,6 +33,10 @@ class Settings:
     config_file: str | None = None
     _config: Config | None = None
 
+    def start(self, *, db: str | None, org: str | None, config_file: str | None) -> None:
+        """A new run's global options; the settings file is read again when needed."""
+        self.db, self.org, self.config_file, self._config = db, org, config_file, None
+
     def config(self) -> Config:
         if self._config is None:
             self._config = load_config(self.config_file)
