@@ -23,13 +23,13 @@ from sqlalchemy.orm import Session
 from studylog.errors import StudylogError
 
 #: The newest migration; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 #: Alembic's version table, named for us so a shared PostgreSQL database can hold others'.
 VERSION_TABLE = "studylog_version"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 OUR_TABLES = frozenset(
     {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
-    | {"plan_items", "plan_speakers", "rectifications", "rectify_progress"}
+    | {"plan_items", "plan_speakers", "rectifications", "rectify_progress", "audit_log"}
 )
 
 
@@ -233,12 +233,17 @@ def upgrade(connection: Connection) -> None:
 def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     """One unit of work: everything inside lands together or not at all.
 
-    A database that cannot take the write (read-only, locked too long, disk full) is one
-    clear error; nothing of the unit lands.
+    A write appends its audit entry (:mod:`studylog.audit`) in the same transaction. A
+    database that cannot take the write (read-only, locked too long, disk full) is one clear
+    error; nothing of the unit lands.
     """
     bind = engine.execution_options(studylog_write=write)
     try:
         with Session(bind, expire_on_commit=False) as session, session.begin():
+            if write:
+                from studylog import audit
+
+                audit.watch(session)
             yield session
     except OperationalError as error:
         url = engine.url.render_as_string(hide_password=True)

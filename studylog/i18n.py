@@ -363,7 +363,116 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "session_added": ("Recorded session #{id}: {day} {title}", "已记录学习 #{id}：{day} {title}"),
     "session_edited": ("Updated session #{id}: {day} {title}", "已更新学习 #{id}：{day} {title}"),
-    "session_deleted": ("Deleted session #{id}: {day} {title}", "已删除学习 #{id}：{day} {title}"),
+    "session_deleted": (
+        "Deleted session #{id}: {day} {title} (kept; `studylog restore session {id}` brings it "
+        "back)",
+        "已删除学习 #{id}：{day} {title}（记录仍保留，可用 studylog restore session {id} 恢复）",
+    ),
+    # -- deleting, restoring, the audit log ----------------------------------------------------
+    "deleted_member_named": (
+        "a deleted member is named '{name}'; bring them back with: studylog restore member {name}",
+        "已删除的成员中有“{name}”；如需恢复：studylog restore member {name}",
+    ),
+    "member_has_history": (
+        "{name} hosted {hosted} session(s), gave {spoke} speech(es) and is planned to speak "
+        "{planned} time(s): that is history, not a mistake; retire them instead "
+        "(studylog member retire {name} --on DATE)",
+        "{name} 主持学习 {hosted} 次、发言 {spoke} 次、列入计划发言 {planned} 次，"
+        "这些是历史记录而非误录，请改为办理退出（studylog member retire {name} --on 日期）",
+    ),
+    "confirm_member_delete": (
+        "Delete member {name} with their {lines} roll line(s)?",
+        "删除成员 {name} 及其 {lines} 条签到记录？",
+    ),
+    "member_deleted": (
+        "Deleted {name} with {lines} roll line(s) (kept; `studylog restore member {name}` "
+        "brings them back)",
+        "已删除成员 {name} 及其 {lines} 条签到记录（记录仍保留，可用 studylog restore member "
+        "{name} 恢复）",
+    ),
+    "no_deleted_member": ("no deleted member is named '{name}'", "已删除的成员中没有“{name}”"),
+    "no_deleted_session": ("no deleted session {ref}", "已删除的学习中没有 {ref}"),
+    "session_restored": (
+        "Restored session #{id}: {day} {title}",
+        "已恢复学习 #{id}：{day} {title}",
+    ),
+    "member_restored": (
+        "Restored {name} with {lines} roll line(s)",
+        "已恢复成员 {name} 及其 {lines} 条签到记录",
+    ),
+    "nothing_deleted": ("Nothing of {org} is deleted.", "{org} 没有已删除的记录。"),
+    "log_intact": (
+        "Audit log intact: {count} entries; latest hash {head}",
+        "审计日志完整：共 {count} 条；最新哈希 {head}",
+    ),
+    "log_empty": ("{org} has no audit entries yet.", "{org} 尚无审计记录。"),
+    "log_broken": (
+        "the audit log of {org} does not hold at entry #{seq}: {why}",
+        "{org} 的审计日志在第 {seq} 条处不完整：{why}",
+    ),
+    "log_broken_missing": ("an entry is missing", "缺少一条记录"),
+    "log_broken_link": (
+        "it does not follow from the entry before it",
+        "与上一条记录的链接不符",
+    ),
+    "log_broken_edited": ("it was changed after it was written", "写入后被改动"),
+    "log_broken_head": (
+        "the latest entries were removed",
+        "最近的记录被删除",
+    ),
+    "nothing_to_undo": ("{org} has no change to undo", "{org} 没有可撤销的操作"),
+    "undo_chain_broken": (
+        "the audit log does not hold at entry #{seq} (studylog log --verify); nothing was undone",
+        "审计日志在第 {seq} 条处不完整（studylog log --verify），未撤销任何操作",
+    ),
+    "undo_creation": (
+        "entry #{seq} created the study group; it cannot be undone",
+        "第 {seq} 条记录创建了中心组，不能撤销",
+    ),
+    "undo_changed_since": (
+        "the records entry #{seq} changed were changed since by other means; nothing was undone",
+        "第 {seq} 条记录所改动的数据此后被其他方式修改，未撤销任何操作",
+    ),
+    "confirm_undo": (
+        "Undo entry #{seq} ({at}, {user}): {command}?",
+        "撤销第 {seq} 条（{at}，{user}）：{command}？",
+    ),
+    "undone": (
+        "Undid entry #{seq}: {command} (logged as entry #{new})",
+        "已撤销第 {seq} 条：{command}（记为第 {new} 条）",
+    ),
+    "undo_moved": (
+        "entry #{now} was logged after you were asked about #{seq}; nothing was undone, run "
+        "undo again",
+        "询问撤销第 {seq} 条之后又记入了第 {now} 条，未撤销任何操作，请重新运行 undo",
+    ),
+    "undo_declined": ("Nothing was undone.", "未撤销任何操作。"),
+    "change_added": ("added {what} {key}", "新增{what} {key}"),
+    "change_removed": ("removed {what} {key}", "删除{what} {key}"),
+    "change_changed": ("{what} {key}: {fields}", "{what} {key}：{fields}"),
+    "change_more": ("and {count} more", "另有 {count} 项"),
+    "change_imported": ("imported {counts}", "导入 {counts}"),
+    "change_unimported": ("took out an import: {counts}", "撤出导入：{counts}"),
+    "change_undo": ("undo of #{seq}", "撤销第 {seq} 条"),
+    "table_orgs": ("study group", "中心组"),
+    "table_members": ("member", "成员"),
+    "table_sessions": ("session", "学习"),
+    "table_session_tags": ("tag", "标签"),
+    "table_attendance": ("roll line", "签到"),
+    "table_makeups": ("make-up", "补学"),
+    "table_speeches": ("speech", "发言"),
+    "table_plan_items": ("plan item", "计划"),
+    "table_plan_speakers": ("planned speaker", "计划发言人"),
+    "table_rectifications": ("ledger entry", "整改事项"),
+    "table_rectify_progress": ("follow-up", "跟踪反馈"),
+    "col_entry": ("#", "序号"),
+    "col_when": ("When", "时间"),
+    "col_user": ("User", "用户"),
+    "col_command": ("Command", "命令"),
+    "col_changes": ("Changes", "变更"),
+    "col_record": ("Record", "记录"),
+    "col_deleted_at": ("Deleted", "删除时间"),
+    "col_delete_reason": ("Reason", "删除原因"),
     "roll_mismatch": (
         "Note: the roll of #{id} no longer matches the members expected on {day}; "
         "record it again with: studylog attend {id}",
@@ -798,6 +907,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_makeup_before_session": ("No make-up before its session", "补学不早于学习日期"),
     "check_roll_across_groups": ("Rolls stay within their group", "签到不跨中心组"),
     "check_speech_across_groups": ("Speeches stay within their group", "发言不跨中心组"),
+    "check_audit_chain": ("Audit logs verify (log --verify)", "审计日志完整（log --verify）"),
     "check_host_across_groups": ("Hosts belong to their group", "主持人属于本中心组"),
     "col_problems": ("Problems", "问题数"),
     # -- column and figure labels ------------------------------------------------------------

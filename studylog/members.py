@@ -6,11 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.models import (
+    Attendance,
+    Makeup,
+    Member,
+    Org,
+    PlanSpeaker,
+    Speech,
+    StudySession,
+    utcnow,
+)
 from studylog.names import close_names
 from studylog.parse import clean_name, optional_text
 from studylog.vocab import Role
@@ -54,8 +63,7 @@ def add_member(
     joined: date | None = None,
 ) -> Member:
     name = clean_name(name)
-    if _by_name(session, org, name) is not None:
-        raise StudylogError("duplicate_member", name=name, org=org.name)
+    _name_free(session, org, name)
     member = Member(
         org_id=org.id,
         name=name,
@@ -95,8 +103,21 @@ def find_members(*, session: Session, org: Org, names: list[str]) -> dict[str, M
     return found
 
 
-def _by_name(session: Session, org: Org, name: str) -> Member | None:
-    return session.scalar(select(Member).where(Member.org_id == org.id, Member.name == name))
+def _by_name(session: Session, org: Org, name: str, *, deleted: bool = False) -> Member | None:
+    query = select(Member).where(Member.org_id == org.id, Member.name == name)
+    if deleted:
+        query = query.where(Member.archived_at.is_not(None)).execution_options(
+            include_archived=True
+        )
+    return session.scalar(query)
+
+
+def _name_free(session: Session, org: Org, name: str) -> None:
+    """No member, present or deleted, is called ``name`` (a deleted one can be restored)."""
+    if _by_name(session, org, name) is not None:
+        raise StudylogError("duplicate_member", name=name, org=org.name)
+    if _by_name(session, org, name, deleted=True) is not None:
+        raise StudylogError("deleted_member_named", name=name)
 
 
 def list_members(*, session: Session, org: Org, include_retired: bool = False) -> list[Member]:
@@ -123,8 +144,8 @@ def edit_member(
     member = find_member(session=session, org=org, name=name)
     if new_name is not None:
         new_name = clean_name(new_name)
-        if new_name != member.name and _by_name(session, org, new_name) is not None:
-            raise StudylogError("duplicate_member", name=new_name, org=org.name)
+        if new_name != member.name:
+            _name_free(session, org, new_name)
         member.name = new_name
     if title is not None:
         member.title = optional_text(title, what="--title", limit=200)
@@ -158,8 +179,10 @@ def _take_off_rolls(session: Session, member: Member, outside: ColumnElement[boo
     )
     if made_up is not None:
         raise StudylogError("dates_cut_makeup", name=member.name, day=made_up)
-    removed = session.execute(delete(Attendance).where(Attendance.id.in_(lines)))
-    return int(removed.rowcount)  # type: ignore[attr-defined]
+    removed = list(session.scalars(select(Attendance).where(Attendance.id.in_(lines))))
+    for line in removed:  # through the unit of work, so the audit log keeps each line
+        session.delete(line)
+    return len(removed)
 
 
 @dataclass(frozen=True)
@@ -183,3 +206,78 @@ def retire_member(*, session: Session, org: Org, name: str, on: date) -> Retirem
     member.retired = on
     session.flush()
     return Retirement(member=member, rolls_left=removed)
+
+
+def roll_lines(*, session: Session, member: Member) -> int:
+    """How many roll lines name the member."""
+    count = select(func.count(Attendance.id)).where(Attendance.member_id == member.id)
+    return session.scalar(count) or 0
+
+
+@dataclass(frozen=True)
+class Deletion:
+    member: Member
+    lines: int  # roll lines kept aside with the member
+
+
+def delete_member(*, session: Session, org: Org, name: str, reason: str | None) -> Deletion:
+    """Delete a member entered by mistake: the member and their roll lines are kept, marked
+    deleted (when, why) and left out of everything until restored.
+
+    A member who hosted a session, gave a speech or is planned to speak has a history that
+    is not a mistake: they are retired instead (``member retire``).
+    """
+    member = find_member(session=session, org=org, name=name)
+    hosted, spoke, planned = session.execute(
+        select(
+            select(func.count(StudySession.id))
+            .where(StudySession.host_id == member.id)
+            .scalar_subquery(),
+            select(func.count(Speech.id)).where(Speech.member_id == member.id).scalar_subquery(),
+            select(func.count())
+            .select_from(PlanSpeaker)
+            .where(PlanSpeaker.member_id == member.id)
+            .scalar_subquery(),
+        )
+    ).one()
+    if hosted or spoke or planned:
+        raise StudylogError(
+            "member_has_history", name=member.name, hosted=hosted, spoke=spoke, planned=planned
+        )
+    now = utcnow()
+    lines = list(session.scalars(select(Attendance).where(Attendance.member_id == member.id)))
+    for line in lines:
+        line.archived_at = now
+    member.archived_at = now
+    member.archive_reason = optional_text(reason, what="--reason", limit=500)
+    session.flush()
+    return Deletion(member=member, lines=len(lines))
+
+
+def deleted_members(*, session: Session, org: Org) -> list[Member]:
+    query = select(Member).where(Member.org_id == org.id, Member.archived_at.is_not(None))
+    return list(
+        session.scalars(
+            query.order_by(Member.archived_at, Member.id).execution_options(include_archived=True)
+        )
+    )
+
+
+def restore_member(*, session: Session, org: Org, name: str) -> Deletion:
+    """Bring back a deleted member with the roll lines deleted with them."""
+    wanted = clean_name(name)
+    member = _by_name(session, org, wanted, deleted=True)
+    if member is None:
+        raise StudylogError("no_deleted_member", name=wanted)
+    lines = list(
+        session.scalars(
+            select(Attendance)
+            .where(Attendance.member_id == member.id, Attendance.archived_at == member.archived_at)
+            .execution_options(include_archived=True)
+        )
+    )
+    for line in lines:
+        line.archived_at = None
+    member.archived_at = member.archive_reason = None
+    session.flush()
+    return Deletion(member=member, lines=len(lines))

@@ -18,8 +18,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    ORMExecuteState,
+    Session,
+    mapped_column,
+    relationship,
+    with_loader_criteria,
+)
 
 from studylog.vocab import Format, Kind, Method, Role, SpeechKind, Status
 
@@ -32,7 +41,7 @@ NAMING_CONVENTION = {
 }
 
 
-def _utcnow() -> datetime:
+def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
@@ -60,7 +69,9 @@ class Org(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The hash of the org's latest audit entry: removing entries from the end shows.
+    log_head: Mapped[str | None] = mapped_column(String(64))
 
 
 class Member(Base):
@@ -77,7 +88,10 @@ class Member(Base):
     # NULL joined: counts from the first record on (a past year is often entered afterwards).
     joined: Mapped[dt.date | None] = mapped_column(Date)
     retired: Mapped[dt.date | None] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Deleted (entered by mistake): kept, with when and why, and left out of everything.
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    archive_reason: Mapped[str | None] = mapped_column(String(500))
 
 
 class StudySession(Base):
@@ -103,7 +117,10 @@ class StudySession(Base):
     plan_id: Mapped[int | None] = mapped_column(
         ForeignKey("plan_items.id", ondelete="SET NULL"), unique=True
     )
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Deleted: kept with its roll, make-ups and speeches, and left out of everything.
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    archive_reason: Mapped[str | None] = mapped_column(String(500))
 
     host: Mapped[Member | None] = relationship(lazy="joined")
     tags: Mapped[list[SessionTag]] = relationship(
@@ -131,6 +148,8 @@ class Attendance(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     status: Mapped[Status] = mapped_column(_choice(Status, "status"))
     reason: Mapped[str | None] = mapped_column(String(500))
+    # Set with its member's archived_at when the member is deleted, cleared on restore.
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     member: Mapped[Member] = relationship(lazy="joined")
 
@@ -147,7 +166,7 @@ class Makeup(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     method: Mapped[Method] = mapped_column(_choice(Method, "method"), default=Method.SELF_STUDY)
     note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Speech(Base):
@@ -161,7 +180,7 @@ class Speech(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     kind: Mapped[SpeechKind] = mapped_column(_choice(SpeechKind, "speech_kind"))
     title: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     member: Mapped[Member] = relationship(lazy="joined")
 
@@ -179,7 +198,7 @@ class PlanItem(Base):
     title: Mapped[str] = mapped_column(String(500))
     kind: Mapped[Kind] = mapped_column(_choice(Kind, "kind"), default=Kind.STUDY)
     discussion: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     speakers: Mapped[list[PlanSpeaker]] = relationship(
         cascade="all, delete-orphan", order_by="PlanSpeaker.position", lazy="selectin"
@@ -220,7 +239,7 @@ class Rectification(Base):
     )
     done_on: Mapped[dt.date | None] = mapped_column(Date)  # 销号
     done_note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class RectifyProgress(Base):
@@ -234,4 +253,43 @@ class RectifyProgress(Base):
     )
     on: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=_utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """One audited write: who, when, the command, and every row it changed (before/after).
+
+    Entries of an org form a hash chain: ``hash`` covers the entry and ``prev_hash``, so an
+    entry edited or removed behind studylog's back breaks the chain; the org's ``log_head``
+    pins the latest one.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (UniqueConstraint("org_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3… within the org
+    at: Mapped[datetime] = mapped_column(DateTime)  # UTC
+    user: Mapped[str] = mapped_column(String(200))
+    command: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str] = mapped_column(Text)  # JSON, see studylog.audit
+    undoes: Mapped[int | None] = mapped_column(Integer)  # seq of the entry this one reverted
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+# Deleted sessions and members (and the roll lines of a deleted member) stay in the database
+# and out of every read: lists, figures, documents, exports. A statement that must see them
+# (restore, undo, the audit) says so with ``execution_options(include_archived=True)``.
+_LIVE_ONLY = (
+    with_loader_criteria(StudySession, lambda cls: cls.archived_at.is_(None), include_aliases=True),
+    with_loader_criteria(Member, lambda cls: cls.archived_at.is_(None), include_aliases=True),
+    with_loader_criteria(Attendance, lambda cls: cls.archived_at.is_(None), include_aliases=True),
+)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _leave_out_archived(state: ORMExecuteState) -> None:
+    if state.is_select and not state.execution_options.get("include_archived", False):
+        state.statement = state.statement.options(*_LIVE_ONLY)

@@ -104,6 +104,9 @@ def edit_plan_item(
 def delete_plan_item(*, session: Session, org: Org, item_id: int) -> PlanItem:
     """Delete a plan item; a session that carried it out stays, unlinked."""
     item = find_plan_item(session=session, org=org, item_id=item_id)
+    # Unlinked here rather than by the database's ON DELETE, so the audit log holds it.
+    for record in session.scalars(select(StudySession).where(StudySession.plan_id == item.id)):
+        record.plan_id = None
     session.delete(item)
     session.flush()
     return item

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.members import find_member, in_group
-from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
+from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession, utcnow
 from studylog.parse import clean_text, optional_text, parse_date
 from studylog.vocab import Format, Kind
 
@@ -100,27 +100,25 @@ def _apply(session: Session, org: Org, record: StudySession, fields: SessionFiel
         link_session(session=session, org=org, record=record, item_id=fields.plan or None)
 
 
-def resolve_session(*, session: Session, org: Org, ref: str) -> StudySession:
-    """A session by its id (``12`` or ``#12``) or by its date when only one was held then."""
+def resolve_session(
+    *, session: Session, org: Org, ref: str, deleted: bool | None = False
+) -> StudySession:
+    """A session by its id (``12`` or ``#12``) or by its date when only one was held then:
+    among the sessions kept (``deleted=False``), the deleted ones (``True``) or all (``None``)."""
     text = ref.strip()
+    query = select(StudySession).where(StudySession.org_id == org.id)
+    if deleted is not False:
+        query = query.execution_options(include_archived=True)
+    if deleted:
+        query = query.where(StudySession.archived_at.is_not(None))
     by_id = _ID.match(text)
     if by_id and len(text.lstrip("#")) < 8:  # 20230301 is a date, not an id
-        record = session.scalar(
-            select(StudySession).where(
-                StudySession.id == int(by_id.group(1)), StudySession.org_id == org.id
-            )
-        )
+        record = session.scalar(query.where(StudySession.id == int(by_id.group(1))))
         if record is None:
             raise StudylogError("unknown_session_id", ref=text)
         return record
     day = parse_date(text)
-    found = list(
-        session.scalars(
-            select(StudySession)
-            .where(StudySession.org_id == org.id, StudySession.date == day)
-            .order_by(StudySession.id)
-        )
-    )
+    found = list(session.scalars(query.where(StudySession.date == day).order_by(StudySession.id)))
     if not found:
         raise StudylogError("no_session_on", day=day)
     if len(found) > 1:
@@ -175,6 +173,27 @@ def session_contents(*, session: Session, record: StudySession) -> Contents:
     return Contents(roll=roll, makeups=makeups, speeches=speeches or 0)
 
 
-def delete_session(*, session: Session, record: StudySession) -> None:
-    session.delete(record)
+def delete_session(*, session: Session, record: StudySession, reason: str | None) -> None:
+    """Delete a session: it is kept with its roll, make-ups and speeches, marked deleted (when,
+    why) and left out of every list, figure and document until restored. It no longer
+    carries out its plan item (another session may)."""
+    record.archived_at = utcnow()
+    record.archive_reason = optional_text(reason, what="--reason", limit=500)
+    record.plan_id = None
     session.flush()
+
+
+def deleted_sessions(*, session: Session, org: Org) -> list[StudySession]:
+    query = select(StudySession).where(
+        StudySession.org_id == org.id, StudySession.archived_at.is_not(None)
+    )
+    ordered = query.order_by(StudySession.archived_at, StudySession.id)
+    return list(session.scalars(ordered.execution_options(include_archived=True)))
+
+
+def restore_session(*, session: Session, org: Org, ref: str) -> StudySession:
+    """Bring a deleted session back, with everything it was deleted with."""
+    record = resolve_session(session=session, org=org, ref=ref, deleted=True)
+    record.archived_at = record.archive_reason = None
+    session.flush()
+    return record

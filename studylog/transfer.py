@@ -65,6 +65,7 @@ from typing import IO, Any, Literal, Protocol, TypeVar
 from sqlalchemy import CompoundSelect, Table, and_, insert, or_, select, union
 from sqlalchemy.orm import Session
 
+from studylog import audit
 from studylog.errors import StudylogError
 from studylog.i18n import MESSAGES, Phrase, t
 from studylog.models import (
@@ -1122,11 +1123,13 @@ def import_records(
     named ``org_name``, else as the file names it, else ``fallback_org``.
     """
     org, created = _target_org(session, org_name, source.org or fallback_org)
+    mark = audit.mark_import(session)
     importer = _Importer(session, org, meter or _Silent())
     for table in IMPORTED:
         for sheet in source.sheets:
             if sheet.table == table:
                 getattr(importer, f"add_{table}")(sheet)
+    audit.note_import(session, org, mark)
     return Imported(
         org=org.name,
         org_created=created,

@@ -63,6 +63,7 @@ def test_the_wheel_contains_the_migrations(tmp_path: Path) -> None:
         "studylog/migrations/script.py.mako",
         "studylog/migrations/versions/0001_core.py",
         "studylog/migrations/versions/0002_plan_ledger.py",
+        "studylog/migrations/versions/0003_audit_archive.py",
     ):
         assert needed in names
 

@@ -19,11 +19,12 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from studylog import __version__
+from studylog import __version__, invocation
 from studylog.cli import (
     attendance,
     checks,
     documents,
+    history,
     ledger,
     members,
     plans,
@@ -84,6 +85,7 @@ class StudylogGroup(TyperGroup):
     ) -> Any:
         # --lang is read ahead too, so a command line Typer refuses is answered in it.
         set_language(_language_in(args) or detect_language())
+        invocation.record(sys.argv[1:] if args is None else args)
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except StudylogError as error:
@@ -270,6 +272,9 @@ app.add_typer(checks.config_app, name="config")
 app.command("export")(transfer.export_)
 app.command("import")(transfer.import_)
 app.add_typer(upkeep.app, name="db")
+app.command("log")(history.log)
+app.command("undo")(history.undo)
+app.add_typer(history.restore_app, name="restore")
 app.command("demo")(setup.demo)
 
 

@@ -53,11 +53,14 @@ settings = Settings()
 @contextmanager
 def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
     """The current org's records, in one transaction that commits only if the block succeeds."""
+    from studylog.audit import scope
     from studylog.orgs import resolve_org
 
     org_name = settings.org_name()
     with database(write=write) as session:
-        yield session, resolve_org(session=session, name=org_name)
+        org = resolve_org(session=session, name=org_name)
+        scope(session, org)
+        yield session, org
 
 
 @contextmanager
@@ -135,3 +138,8 @@ RefArgument = Annotated[
         help="Session id (12 or #12), or its date when only one session was held that day.",
     ),
 ]
+ReasonOption = Annotated[
+    str | None,
+    typer.Option("--reason", metavar="TEXT", help="Why it is deleted (kept with it)."),
+]
+YesOption = Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")]

@@ -6,14 +6,21 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import FormatOption, records, to_date, to_format
+from studylog.cli.common import (
+    FormatOption,
+    ReasonOption,
+    YesOption,
+    records,
+    to_date,
+    to_format,
+)
 from studylog.i18n import t
 from studylog.parse import parse_date
 from studylog.render import emit_line, emit_note, emit_rows
 from studylog.vocab import Role, choices, parse_enum
 
 app = typer.Typer(
-    help="Members of the group (班子成员): add, list, edit, retire.", no_args_is_help=True
+    help="Members of the group (班子成员): add, list, edit, retire, delete.", no_args_is_help=True
 )
 
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="The member's name, e.g. 张三.")]
@@ -156,3 +163,34 @@ def retire(
     emit_line(t("member_retired", name=retired_name, on=left_on))
     if result.rolls_left:
         emit_line(t("rolls_left", name=retired_name, count=result.rolls_left))
+
+
+@app.command("delete")
+def delete(
+    name: NameArgument,
+    reason: ReasonOption = None,
+    yes: YesOption = False,
+) -> None:
+    """Delete a member entered by mistake, with their roll lines (asks first unless --yes).
+
+    Nothing is destroyed: the member is kept, marked deleted with the time and --reason, and
+    left out of everything; `studylog restore member NAME` brings them back. Someone who
+    really was in the group and left is retired instead (member retire): a member who hosted
+    a session, gave a speech or is planned to speak cannot be deleted.
+
+    \b
+    Example: studylog member delete 张三三 --reason 姓名录错
+    """
+    from studylog.members import delete_member, find_member, roll_lines
+
+    with records(write=False) as (session, org):
+        member = find_member(session=session, org=org, name=name)
+        found, lines = member.name, roll_lines(session=session, member=member)
+    question = t("confirm_member_delete", name=found, lines=lines)
+    if not yes and not typer.confirm(question, default=False):
+        emit_line(t("delete_declined"))
+        return
+    with records() as (session, org):
+        deleted = delete_member(session=session, org=org, name=found, reason=reason)
+        message = t("member_deleted", name=deleted.member.name, lines=deleted.lines)
+    emit_line(message)

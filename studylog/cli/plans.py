@@ -7,7 +7,15 @@ from typing import Annotated, Any
 
 import typer
 
-from studylog.cli.common import AsOfOption, FormatOption, records, to_date, to_format, today
+from studylog.cli.common import (
+    AsOfOption,
+    FormatOption,
+    YesOption,
+    records,
+    to_date,
+    to_format,
+    today,
+)
 from studylog.i18n import t
 from studylog.parse import split_names
 from studylog.render import emit_json, emit_line, emit_rows
@@ -167,7 +175,7 @@ def edit(
 @app.command("delete")
 def delete(
     item_id: ItemArgument,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete a plan item; a session that carried it out is kept (no longer linked).
 

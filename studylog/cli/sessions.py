@@ -11,9 +11,11 @@ from studylog.cli.common import (
     ROLL_COLUMNS,
     FormatOption,
     FromOption,
+    ReasonOption,
     RefArgument,
     ToOption,
     YearOption,
+    YesOption,
     period,
     records,
     to_date,
@@ -378,12 +380,17 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
 @app.command("delete")
 def delete(
     ref: RefArgument,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    reason: ReasonOption = None,
+    yes: YesOption = False,
 ) -> None:
-    """Delete a session with its roll, make-ups and speeches (asks first unless --yes).
+    """Delete a session, with its roll, make-ups and speeches (asks first unless --yes).
+
+    Nothing is destroyed: the session is kept, marked deleted with the time and --reason, and
+    left out of every list, figure and document; `studylog restore session REF` brings it
+    back. It no longer carries out its plan item.
 
     \b
-    Example: studylog session delete 12 --yes
+    Example: studylog session delete 12 --reason 重复录入 --yes
     """
     from studylog.sessions import delete_session, resolve_session, session_contents
 
@@ -404,5 +411,5 @@ def delete(
         return
     with records() as (session, org):
         record = resolve_session(session=session, org=org, ref=str(about["id"]))
-        delete_session(session=session, record=record)
+        delete_session(session=session, record=record, reason=reason)
     emit_line(t("session_deleted", **about))

@@ -43,7 +43,8 @@ def check() -> None:
     """Check the file's integrity and studylog's own rules; exit status 1 on any problem.
 
     Rules: every roll line has its session and member, a make-up is for a leave or absence
-    and not before the session, no record crosses from one group to another.
+    and not before the session, no record crosses from one group to another, and every
+    group's audit log verifies.
 
     \b
     Example: studylog db check

@@ -1,0 +1,272 @@
+"""``studylog log``, ``undo`` and ``restore``: the history of the records, and going back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from studylog.cli.common import (
+    FormatOption,
+    FromOption,
+    RefArgument,
+    ToOption,
+    YearOption,
+    YesOption,
+    period,
+    records,
+    to_format,
+)
+from studylog.errors import StudylogError
+from studylog.i18n import join_list, t
+from studylog.render import emit_json_list, emit_line, emit_rows
+
+if TYPE_CHECKING:
+    from studylog.audit import Change, LogEntry
+
+#: How many changes an entry's line spells out before "and N more".
+SHOWN_CHANGES = 3
+
+
+def log(
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    ref: Annotated[
+        str | None,
+        typer.Option(
+            "--session", metavar="REF", help="Only changes to this session (id, #id or date)."
+        ),
+    ] = None,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Check the hash chain instead: exit 1 if any entry was edited, inserted or "
+            "removed behind studylog's back.",
+        ),
+    ] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """Show who changed what and when: every write, oldest first.
+
+    --year and --from/--to pick the changes made in that period (dates in UTC). JSON output
+    holds each changed row before and after.
+
+    \b
+    Example: studylog log --session 2023-03-14
+    Example: studylog log --verify
+    """
+    from studylog.audit import history
+    from studylog.audit import verify as verify_chain
+    from studylog.sessions import resolve_session
+
+    output = to_format(fmt)
+    first, last = period(year, start, end)
+    with records(write=False) as (session, org):
+        if verify:
+            verdict = verify_chain(session=session, org=org)
+            if not verdict.ok:
+                why = t(f"log_broken_{verdict.why}")
+                raise StudylogError("log_broken", org=org.name, seq=verdict.broken_at, why=why)
+            if verdict.entries == 0:
+                emit_line(t("log_empty", org=org.name))
+            else:
+                emit_line(t("log_intact", count=verdict.entries, head=verdict.head))
+            return
+        session_id = None
+        if ref is not None:
+            session_id = resolve_session(session=session, org=org, ref=ref, deleted=None).id
+        entries = history(session=session, org=org, start=first, end=last, session_id=session_id)
+        if output == "json":
+            emit_json_list(_as_json(entry) for entry in entries)
+        else:
+            columns = [
+                ("seq", "col_entry"),
+                ("at", "col_when"),
+                ("user", "col_user"),
+                ("command", "col_command"),
+                ("changes", "col_changes"),
+            ]
+            emit_rows((_as_row(entry) for entry in entries), columns, output)
+
+
+def _local(at: datetime) -> str:
+    """A stored UTC time as the user's local time, to the minute."""
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _as_json(entry: LogEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at.replace(tzinfo=UTC).isoformat(),
+        "user": entry.user,
+        "command": entry.command,
+        "undoes": entry.undoes,
+        "changes": [
+            {"table": c.table, "key": c.key, "before": c.before, "after": c.after}
+            for c in entry.changes
+        ],
+        "imported": entry.imported,
+        "removed": entry.removed,
+    }
+
+
+def _as_row(entry: LogEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": _local(entry.at),
+        "user": entry.user,
+        "command": entry.command,
+        "changes": summary(entry),
+    }
+
+
+def summary(entry: LogEntry) -> str:
+    """What an entry changed, in a line: the first few changes, then how many more."""
+    parts = []
+    if entry.undoes is not None:
+        parts.append(t("change_undo", seq=entry.undoes))
+    if entry.imported:
+        parts.append(t("change_imported", counts=_counts(entry.imported)))
+    if entry.removed:
+        parts.append(t("change_unimported", counts=_counts(entry.removed)))
+    parts.extend(_change(change) for change in entry.changes[:SHOWN_CHANGES])
+    if len(entry.changes) > SHOWN_CHANGES:
+        parts.append(t("change_more", count=len(entry.changes) - SHOWN_CHANGES))
+    return "; ".join(parts)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return join_list(f"{t(f'table_{table}')} {n}" for table, n in counts.items() if n)
+
+
+def _change(change: Change) -> str:
+    what = t(f"table_{change.table}")
+    key = "#" + "/".join(str(value) for value in change.key.values())
+    if change.before is None:
+        return t("change_added", what=what, key=key)
+    if change.after is None:
+        return t("change_removed", what=what, key=key)
+    fields = join_list(
+        f"{name} {_value(change.before[name])} → {_value(value)}"
+        for name, value in change.after.items()
+        if change.before.get(name) != value
+    )
+    return t("change_changed", what=what, key=key, fields=fields)
+
+
+def _value(value: Any) -> str:
+    return "—" if value is None else str(value)
+
+
+def undo(yes: YesOption = False) -> None:
+    """Revert the latest change to the records (asks first unless --yes).
+
+    The undo is itself a logged change; run it again to go back one more. It is refused when
+    the audit log does not verify, or when the records were changed since by other means.
+
+    \b
+    Example: studylog undo
+    """
+    from studylog.audit import latest_undoable
+    from studylog.audit import undo as undo_latest
+
+    with records(write=False) as (session, org):
+        target = latest_undoable(session=session, org=org)
+    question = t(
+        "confirm_undo",
+        seq=target.seq,
+        at=_local(target.at),
+        user=target.user,
+        command=target.command,
+    )
+    if not yes and not typer.confirm(question + "\n" + summary(target), default=False):
+        emit_line(t("undo_declined"))
+        return
+    with records() as (session, org):
+        # What was confirmed, or nothing: another change since means asking again.
+        new = undo_latest(session=session, org=org, expected=target.seq)
+    emit_line(t("undone", seq=target.seq, command=target.command, new=new))
+
+
+restore_app = typer.Typer(
+    help="Bring back a deleted session or member; list what is deleted.", no_args_is_help=True
+)
+
+
+@restore_app.command("session")
+def restore_session(ref: RefArgument) -> None:
+    """Bring back a deleted session with its roll, make-ups and speeches.
+
+    REF is the deleted session's id (see `studylog restore list`) or its date.
+
+    \b
+    Example: studylog restore session 12
+    """
+    from studylog.sessions import restore_session as restore
+
+    with records() as (session, org):
+        record = restore(session=session, org=org, ref=ref)
+        message = t("session_restored", id=record.id, day=record.date, title=record.title)
+    emit_line(message)
+
+
+@restore_app.command("member")
+def restore_member(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The deleted member's name.")],
+) -> None:
+    """Bring back a deleted member with the roll lines deleted with them.
+
+    \b
+    Example: studylog restore member 张三
+    """
+    from studylog.members import restore_member as restore
+
+    with records() as (session, org):
+        restored = restore(session=session, org=org, name=name)
+        message = t("member_restored", name=restored.member.name, lines=restored.lines)
+    emit_line(message)
+
+
+@restore_app.command("list")
+def restore_list(fmt: FormatOption = "table") -> None:
+    """List the deleted sessions and members, with when and why they were deleted.
+
+    \b
+    Example: studylog restore list
+    """
+    from studylog.members import deleted_members
+    from studylog.sessions import deleted_sessions
+
+    output = to_format(fmt)
+    with records(write=False) as (session, org):
+        rows = [
+            {
+                "record": f"{t('table_sessions')} #{record.id}",
+                "title": f"{record.date} {record.title}",
+                "deleted_at": _local(record.archived_at) if record.archived_at else None,
+                "reason": record.archive_reason,
+            }
+            for record in deleted_sessions(session=session, org=org)
+        ] + [
+            {
+                "record": f"{t('table_members')} {member.name}",
+                "title": member.title,
+                "deleted_at": _local(member.archived_at) if member.archived_at else None,
+                "reason": member.archive_reason,
+            }
+            for member in deleted_members(session=session, org=org)
+        ]
+        name = org.name
+    if not rows and output == "table":
+        emit_line(t("nothing_deleted", org=name))
+        return
+    columns = [
+        ("record", "col_record"),
+        ("title", "col_title"),
+        ("deleted_at", "col_deleted_at"),
+        ("reason", "col_delete_reason"),
+    ]
+    emit_rows(rows, columns, output)
