@@ -62,6 +62,7 @@ from studylog.models import (
 
 _KEY = "studylog_audit"
 _GENESIS = "0" * 64
+_SHELL_SPECIAL = frozenset("'\"\\$`!*?;&|<>(){}[]#~")
 #: Bookkeeping columns that are not records: the chain's own head.
 _UNRECORDED = {("orgs", "log_head")}
 
@@ -83,7 +84,14 @@ def _command() -> str:
         words = ["studylog", *invocation.words]
     else:
         words = [os.path.basename(sys.argv[0]), *sys.argv[1:]]
-    return shlex.join(_blank_password(word) for word in words)
+    return " ".join(_quoted(_blank_password(word)) for word in words)
+
+
+def _quoted(word: str) -> str:
+    """A word as a shell would need it, Chinese left unquoted (shlex quotes any non-ASCII)."""
+    if word and not any(char.isspace() or char in _SHELL_SPECIAL for char in word):
+        return word
+    return shlex.quote(word)
 
 
 def _user() -> str:

@@ -115,15 +115,21 @@ def resolve_session(
     if by_id and len(text.lstrip("#")) < 8:  # 20230301 is a date, not an id
         record = session.scalar(query.where(StudySession.id == int(by_id.group(1))))
         if record is None:
-            raise StudylogError("unknown_session_id", ref=text)
+            raise _not_found(deleted, "unknown_session_id", ref=text)
         return record
     day = parse_date(text)
     found = list(session.scalars(query.where(StudySession.date == day).order_by(StudySession.id)))
     if not found:
-        raise StudylogError("no_session_on", day=day)
+        raise _not_found(deleted, "no_session_on", day=day)
     if len(found) > 1:
         raise StudylogError("ambiguous_session", day=day, ids=[f"#{s.id}" for s in found])
     return found[0]
+
+
+def _not_found(deleted: bool | None, key: str, **params: object) -> StudylogError:
+    if deleted:
+        return StudylogError("no_deleted_session", ref=params.get("ref", params.get("day")))
+    return StudylogError(key, **params)
 
 
 def list_sessions(

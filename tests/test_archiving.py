@@ -1,0 +1,125 @@
+"""Deleting is archiving: a deleted session or member is kept, with when and why, left out of
+every list, figure and document, and brought back whole by ``restore``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from studylog.db import resolve_url
+from tests.conftest import Run
+from tests.seed import EXPECTED_FIGURES
+
+Ok = Callable[..., str]
+
+
+def figures(ok: Ok, by: str | None = None) -> dict[str, Any]:
+    extra = ["--by", by] if by else []
+    return json.loads(ok("stats", "--year", "2023", "--format", "json", *extra))
+
+
+def stored(query: str) -> list[tuple[Any, ...]]:
+    """Rows as they are in the database, deleted ones included (read past studylog)."""
+    engine = create_engine(resolve_url(None))
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query))]
+    finally:
+        engine.dispose()
+
+
+def test_a_deleted_session_is_kept_with_its_reason_and_time(seeded: Path, ok: Ok) -> None:
+    roll_before = stored("SELECT count(*) FROM attendance")
+    ok("session", "delete", "2023-08-15", "--reason", "重复录入", "--yes")
+    ((title, reason, when),) = stored(
+        "SELECT title, archive_reason, archived_at FROM sessions WHERE archived_at IS NOT NULL"
+    )
+    assert reason == "重复录入" and when is not None and title
+    assert stored("SELECT count(*) FROM attendance") == roll_before  # the roll is kept too
+
+
+def test_a_deleted_session_is_left_out_of_lists_figures_and_documents(
+    seeded: Path, ok: Ok, tmp_path: Path
+) -> None:
+    ok("session", "delete", "2023-08-15", "--yes")
+    after = figures(ok)
+    assert after["sessions"] == EXPECTED_FIGURES["sessions"] - 1
+    assert after["expected"] == EXPECTED_FIGURES["expected"] - 6
+    assert "2023-08-15" not in ok("session", "list", "--year", "2023")
+    assert "2023-08-15" not in ok("makeup", "list", "--year", "2023")  # 孙八's make-up
+    assert "8月15日" not in ok("report", "--year", "2023", "--lang", "zh")
+    ok("export", "--year", "2023", "--out", str(tmp_path / "year.json"))
+    exported = json.loads((tmp_path / "year.json").read_text(encoding="utf-8-sig"))
+    assert "2023-08-15" not in json.dumps(exported)
+
+
+def test_delete_says_what_it_takes_with_it_and_asks_first(seeded: Path, ok: Ok) -> None:
+    out = ok("session", "delete", "2023-03-15", input="n\n")
+    assert "with its roll (6 lines), 0 make-up(s) and 2 speech(es)?" in out
+    assert "Nothing was deleted." in out
+    assert figures(ok) == EXPECTED_FIGURES
+    ok("session", "delete", "2023-03-15", input="y\n")
+    assert figures(ok)["sessions"] == EXPECTED_FIGURES["sessions"] - 1
+
+
+def test_restore_brings_a_deleted_session_back_whole(seeded: Path, ok: Ok) -> None:
+    by_member = figures(ok, "member")
+    ok("session", "delete", "2023-04-15", "--reason", "误删测试", "--yes")
+    listed = json.loads(ok("restore", "list", "--format", "json"))
+    assert [(row["record"], row["reason"]) for row in listed] == [
+        (f"session #{_id_of(ok, '2023-04-15', deleted=True)}", "误删测试")
+    ]
+    ok("restore", "session", "2023-04-15")
+    assert figures(ok, "member") == by_member
+    assert "Nothing of" in ok("restore", "list")
+
+
+def _id_of(ok: Ok, day: str, *, deleted: bool = False) -> int:
+    if deleted:
+        return int(stored(f"SELECT id FROM sessions WHERE date = '{day}'")[0][0])
+    sessions = json.loads(ok("session", "list", "--year", "2023", "--format", "json"))
+    return next(int(row["id"]) for row in sessions if row["date"] == day)
+
+
+def test_restore_of_a_session_not_deleted_is_an_error(seeded: Path, run: Run) -> None:
+    result = run("restore", "session", "2023-04-15")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no deleted session 2023-04-15\n"
+
+
+def test_a_member_entered_by_mistake_is_deleted_and_restored_with_their_roll(
+    seeded: Path, ok: Ok, run: Run
+) -> None:
+    by_member = figures(ok, "member")
+    ok("member", "add", "张三三")  # a slip: counts back to the twelve sessions
+    ok("attend", "2023-12-15", "--leave", "周九：病假")  # the roll taken again lists 张三三
+    with_slip = figures(ok, "member")
+    assert with_slip["expected"] == by_member["expected"] + 12
+    out = ok("member", "delete", "张三三", input="y\n")
+    assert "Delete member 张三三 with their 1 roll line(s)?" in out
+    assert "Deleted 张三三 with 1 roll line(s)" in out
+    assert "张三三" not in ok("member", "list", "--all")
+    assert figures(ok, "member")["expected"] == by_member["expected"]
+    assert stored("SELECT count(*) FROM members WHERE name = '张三三'") == [(1,)]
+    # The name is not free: the deleted member is one restore away.
+    again = run("member", "add", "张三三")
+    assert again.exit_code == 1
+    assert "restore member 张三三" in again.stderr
+    assert ok("restore", "member", "张三三") == "Restored 张三三 with 1 roll line(s)\n"
+    assert figures(ok, "member") == with_slip
+
+
+def test_a_member_with_a_history_is_retired_not_deleted(seeded: Path, run: Run) -> None:
+    result = run("member", "delete", "张三", "--yes")
+    assert result.exit_code == 1
+    assert "gave 2 speech(es)" in result.stderr and "member retire" in result.stderr
+
+
+def test_undo_takes_back_a_delete(seeded: Path, ok: Ok) -> None:
+    ok("session", "delete", "2023-08-15", "--yes")
+    ok("undo", "--yes")
+    assert figures(ok) == EXPECTED_FIGURES

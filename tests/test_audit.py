@@ -1,0 +1,259 @@
+"""The audit trail: every write is logged with who, when, the command and the rows before and
+after; the log is hash-chained so that tampering shows; ``undo`` reverts the latest change."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, create_engine, text
+
+from studylog import audit, invocation
+from studylog.db import resolve_url
+from tests.conftest import Run, built_once, recording
+from tests.seed import EXPECTED_FIGURES, ORG
+
+Ok = Callable[..., str]
+
+SMALL_GROUP = [
+    ("init", "--org", "甲局党组理论学习中心组"),
+    ("member", "add", "张三", "--role", "组长"),
+    ("member", "add", "李四"),
+    ("session", "add", "--date", "2023-03-01", "--title", "理论学习", "--discussion"),
+    ("attend", "2023-03-01", "--leave", "李四：出差"),
+]
+
+
+@pytest.fixture
+def group(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
+    db_path.write_bytes(built_once(tmp_path_factory, "audit", recording(SMALL_GROUP)).read_bytes())
+    return db_path
+
+
+@contextmanager
+def behind_studylogs_back() -> Iterator[Connection]:
+    """A connection to the test's database that bypasses studylog entirely."""
+    engine = create_engine(resolve_url(None))
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def entries(ok: Ok, *args: str) -> list[dict[str, Any]]:
+    return json.loads(ok("log", "--format", "json", *args))
+
+
+def figures(ok: Ok) -> dict[str, Any]:
+    return json.loads(ok("stats", "--year", "2023", "--by", "member", "--format", "json"))
+
+
+def test_every_write_is_logged_with_time_user_command_and_rows_before_and_after(
+    group: Path, ok: Ok
+) -> None:
+    ok("member", "edit", "李四", "--title", "党组副书记")
+    log = entries(ok)
+    assert [entry["seq"] for entry in log] == [1, 2, 3, 4, 5, 6]
+    assert log[0]["command"] == "studylog init --org 甲局党组理论学习中心组"
+    last = log[-1]
+    assert last["command"] == "studylog member edit 李四 --title 党组副书记"
+    assert last["user"] == getpass.getuser()
+    assert last["at"].endswith("+00:00")
+    (change,) = last["changes"]
+    assert change["table"] == "members"
+    assert change["before"]["title"] is None and change["after"]["title"] == "党组副书记"
+    assert change["before"]["name"] == change["after"]["name"] == "李四"
+    roll = log[4]["changes"]
+    assert {(c["after"]["status"], c["after"]["reason"]) for c in roll} == {
+        ("present", None),
+        ("leave", "出差"),
+    }
+
+
+def test_the_entry_lands_with_the_write_or_not_at_all(group: Path, ok: Ok, run: Run) -> None:
+    before = entries(ok)
+    failed = run("attend", "2023-03-01", "--leave", "王五：出差")  # no such member
+    assert failed.exit_code == 1
+    assert entries(ok) == before
+    ok("attend", "2023-03-01")  # the same roll again, everyone present now: one entry
+    ok("attend", "2023-03-01")  # nothing changes: no entry
+    assert len(entries(ok)) == len(before) + 1
+
+
+def test_the_log_shows_a_sessions_history_in_the_table(group: Path, ok: Ok) -> None:
+    ok("session", "add", "--date", "2023-04-01", "--title", "另一次学习")
+    ok("makeup", "add", "2023-03-01", "李四", "--date", "2023-03-05")
+    history = entries(ok, "--session", "2023-03-01")
+    assert [entry["command"].split()[1] for entry in history] == ["session", "attend", "makeup"]
+    table = ok("log", "--session", "2023-03-01")
+    assert "added make-up #1" in table
+    assert "另一次学习" not in table
+    zh = ok("log", "--session", "2023-03-01", "--lang", "zh")
+    assert "新增补学 #1" in zh
+    assert entries(ok, "--year", "1999") == []
+
+
+def test_log_verify_passes_on_an_untouched_log(group: Path, ok: Ok) -> None:
+    out = ok("log", "--verify")
+    assert out.startswith("Audit log intact: 5 entries; latest hash ")
+    assert "Audit logs verify" in ok("db", "check")
+
+
+@pytest.mark.parametrize(
+    ("tampering", "seq", "why"),
+    [
+        ("UPDATE audit_log SET command = 'studylog member add 王五' WHERE seq = 3", 3, "changed"),
+        (
+            "UPDATE audit_log SET changes = replace(changes, '出差', '病假') WHERE seq = 5",
+            5,
+            "changed",
+        ),
+        ("DELETE FROM audit_log WHERE seq = 2", 2, "missing"),
+        ("DELETE FROM audit_log WHERE seq = 5", 5, "removed"),
+    ],
+    ids=["edited command", "edited change", "removed entry", "removed last entry"],
+)
+def test_log_verify_detects_an_edit_or_removal_behind_studylogs_back(
+    group: Path, ok: Ok, run: Run, tampering: str, seq: int, why: str
+) -> None:
+    with behind_studylogs_back() as connection:
+        connection.execute(text(tampering))
+    result = run("log", "--verify")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: the audit log of 甲局党组理论学习中心组 does not hold at entry #{seq}"
+    )
+    assert why in result.stderr
+    assert run("db", "check").exit_code == 1
+
+
+def test_log_verify_detects_a_forged_entry_appended_behind_studylogs_back(
+    group: Path, ok: Ok, run: Run
+) -> None:
+    with behind_studylogs_back() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_log (org_id, seq, at, user, command, changes, prev_hash, hash)"
+                " SELECT org_id, 6, at, user, 'studylog forged', changes, hash, hash"
+                " FROM audit_log WHERE seq = 5"
+            )
+        )
+    result = run("log", "--verify")
+    assert result.exit_code == 1
+    assert "entry #6" in result.stderr
+
+
+def test_undo_reverts_the_latest_change_and_is_logged_itself(group: Path, ok: Ok) -> None:
+    start = figures(ok)
+    ok("attend", "2023-03-01", "--absent", "张三")
+    ok("member", "edit", "张三", "--name", "张叁")
+    out = ok("undo", "--yes")
+    assert out.startswith(
+        "Undid entry #7: studylog member edit 张三 --name 张叁 (logged as entry #8)"
+    )
+    assert "张三" in ok("member", "list")
+    ok("undo", "--yes")  # the roll, next
+    assert figures(ok) == start
+    log = entries(ok)
+    assert [entry["undoes"] for entry in log[-2:]] == [7, 6]
+    assert ok("log", "--verify").startswith("Audit log intact: 9 entries")
+
+
+def test_undo_brings_back_what_a_delete_removed(group: Path, ok: Ok) -> None:
+    ok("makeup", "add", "2023-03-01", "李四", "--date", "2023-03-05", "--note", "读原文")
+    before = ok("makeup", "list", "--year", "2023", "--format", "json")
+    ok("makeup", "delete", "2023-03-01", "李四")
+    assert json.loads(ok("makeup", "list", "--year", "2023", "--format", "json")) == []
+    ok("undo", "--yes")
+    assert ok("makeup", "list", "--year", "2023", "--format", "json") == before
+
+
+def test_undo_walks_back_to_the_first_record_but_not_the_group_itself(
+    group: Path, ok: Ok, run: Run
+) -> None:
+    for _ in range(4):  # the roll, the session, 李四, 张三
+        ok("undo", "--yes")
+    assert json.loads(ok("member", "list", "--format", "json")) == []
+    result = run("undo", "--yes")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: entry #1 created the study group; it cannot be undone\n"
+
+
+def test_undo_asks_first_and_a_no_changes_nothing(group: Path, ok: Ok) -> None:
+    before = entries(ok)
+    out = ok("undo", input="n\n")
+    assert "Undo entry #5" in out and "studylog attend 2023-03-01" in out
+    assert "Nothing was undone." in out
+    assert entries(ok) == before
+
+
+def test_undo_is_refused_when_the_log_does_not_verify(group: Path, ok: Ok, run: Run) -> None:
+    before = figures(ok)
+    with behind_studylogs_back() as connection:
+        connection.execute(text("UPDATE audit_log SET user = 'someone' WHERE seq = 2"))
+    result = run("undo", "--yes")
+    assert result.exit_code == 1
+    assert "does not hold at entry #2" in result.stderr
+    assert figures(ok) == before
+
+
+def test_undo_is_refused_when_the_records_were_changed_behind_studylogs_back(
+    group: Path, ok: Ok, run: Run
+) -> None:
+    ok("member", "edit", "李四", "--title", "副局长")
+    with behind_studylogs_back() as connection:
+        connection.execute(text("UPDATE members SET title = '局长' WHERE name = '李四'"))
+    result = run("undo", "--yes")
+    assert result.exit_code == 1
+    assert "were changed since by other means; nothing was undone" in result.stderr
+    assert json.loads(ok("member", "list", "--format", "json"))[1]["title"] == "局长"
+
+
+def test_undo_of_an_import_takes_all_of_it_out(
+    seeded: Path, ok: Ok, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok("export", "--year", "2023", "--out", str(tmp_path / "year.json"))
+    monkeypatch.setenv("STUDYLOG_DB", str(tmp_path / "other.db"))
+    ok("init", "--org", ORG)
+    ok("import", str(tmp_path / "year.json"))
+    assert json.loads(ok("stats", "--year", "2023", "--format", "json")) == EXPECTED_FIGURES
+    (imported,) = [entry for entry in entries(ok) if entry["command"].startswith("studylog import")]
+    assert imported["imported"]["attendance"] == EXPECTED_FIGURES["expected"]  # every roll line
+    assert imported["imported"]["sessions"] == 12
+    ok("undo", "--yes")
+    empty = json.loads(ok("stats", "--year", "2023", "--format", "json"))
+    assert empty["sessions"] == 0 and empty["expected"] == 0
+    assert json.loads(ok("member", "list", "--all", "--format", "json")) == []
+    assert "took out an import" in ok("log")
+    assert ok("log", "--verify").startswith("Audit log intact: 3 entries")
+
+
+def test_a_password_in_a_database_url_is_never_logged() -> None:
+    invocation.record(["--db", "postgresql+psycopg://clerk:s3cret@db.example/records", "undo"])
+    try:
+        command = audit._command()
+    finally:
+        invocation.words = None
+    assert "s3cret" not in command
+    assert "clerk:***@db.example" in command
+
+
+def test_groups_are_walls_for_log_and_undo(group: Path, ok: Ok, run: Run) -> None:
+    other = "乙局党组理论学习中心组"
+    ok("init", "--org", other)
+    ok("member", "add", "王五", "--org", other)
+    ok("session", "add", "--date", "2023-03-01", "--title", "乙局学习", "--org", other)
+    ours = entries(ok, "--org", "甲局党组理论学习中心组")
+    theirs = entries(ok, "--org", other)
+    assert [entry["seq"] for entry in theirs] == [1, 2, 3]
+    assert not any("乙局" in json.dumps(entry, ensure_ascii=False) for entry in ours)
+    ok("undo", "--yes", "--org", "甲局党组理论学习中心组")  # our roll goes …
+    assert entries(ok, "--org", other) == theirs  # … theirs stays, and so do their records
+    assert "乙局学习" in ok("session", "list", "--org", other)
+    assert ok("log", "--verify", "--org", other).startswith("Audit log intact: 3 entries")
