@@ -86,6 +86,9 @@ class StudylogGroup(TyperGroup):
         # --lang is read ahead too, so a command line Typer refuses is answered in it.
         set_language(_language_in(args) or detect_language())
         invocation.record(sys.argv[1:] if args is None else args)
+        # Every file studylog writes (database, backup, export, document) holds personal
+        # records: only its owner may read it.
+        umask = os.umask(0o077)
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except StudylogError as error:
@@ -108,6 +111,8 @@ class StudylogGroup(TyperGroup):
             if os.environ.get("STUDYLOG_DEBUG"):
                 raise
             _fail(t("internal", detail=f"{type(error).__name__}: {error}"), 1)
+        finally:
+            os.umask(umask)
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,64 @@
+"""The database file: a read-only file is one clear error that touches nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+@pytest.fixture
+def read_only(seeded: Path) -> Iterator[Path]:
+    """The seed year's file, made read-only: immutable for root (who ignores modes)."""
+    if os.geteuid() == 0:
+        chattr = shutil.which("chattr")
+        if chattr is None or subprocess.run([chattr, "+i", str(seeded)]).returncode != 0:
+            pytest.skip("running as root, and the file cannot be made immutable here")
+        try:
+            yield seeded
+        finally:
+            subprocess.run([chattr, "-i", str(seeded)], check=True)
+    else:
+        seeded.chmod(0o444)
+        yield seeded
+        seeded.chmod(0o600)
+
+
+def test_a_read_only_database_is_one_clear_error_and_stays_as_it_was(
+    read_only: Path, run: Run
+) -> None:
+    before = hashlib.sha256(read_only.read_bytes()).hexdigest()
+    result = run("member", "add", "新成员")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: the database {read_only} could not be used (")
+    assert result.stderr.rstrip().endswith("nothing was saved")
+    assert len(result.stderr.splitlines()) == 1
+    assert hashlib.sha256(read_only.read_bytes()).hexdigest() == before
+    # Reading still works.
+    assert "张三" in run("member", "list").stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exports_and_documents_of_personal_data_are_owner_only(
+    seeded: Path, ok: Callable[..., str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    ok("export", "--year", "2023", "--out", str(out / "year.xlsx"))
+    ok("export", "--year", "2023", "--format", "csv", "--out", str(out / "csv"))
+    ok("report", "--year", "2023", "--out", str(out / "report.docx"))
+    ok("sheet", "2023-03-15", "--out", str(out / "sheet.xlsx"))
+    ok("archive", "--year", "2023", "--out", str(out / "archive.zip"))
+    ok("db", "backup", str(out / "backup.db"))
+    written = [path for path in out.rglob("*")]
+    assert len(written) > 6
+    for path in written:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert path.stat().st_mode & 0o777 == expected, path
