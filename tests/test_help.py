@@ -9,7 +9,8 @@ from collections.abc import Iterator
 import pytest
 import typer
 
-from studylog.cli import app
+from studylog.cli import COMMANDS as COMMAND_TREE
+from studylog.cli import app, load_command
 from tests.conftest import Run
 
 
@@ -18,8 +19,10 @@ def _commands() -> Iterator[tuple[list[str], typer.core.TyperCommand]]:
 
     def walk(command: typer.core.TyperCommand, path: list[str]) -> Iterator:
         yield path, command
-        for name, child in getattr(command, "commands", {}).items():
-            yield from walk(child, [*path, name])
+        if hasattr(command, "list_commands"):  # a group: the root loads its commands lazily
+            context = typer.Context(command)
+            for name in command.list_commands(context):
+                yield from walk(command.get_command(context, name), [*path, name])
 
     yield from walk(root, [])
 
@@ -64,6 +67,12 @@ def test_every_command_has_help(path: list[str], run: Run) -> None:
         assert "Example" in command.help, path
 
 
+@pytest.mark.parametrize("name", list(COMMAND_TREE))
+def test_the_top_level_help_says_what_each_command_says(name: str) -> None:
+    *_, short_help = COMMAND_TREE[name]
+    assert load_command(name).get_short_help_str(10_000) == short_help
+
+
 def test_help_does_not_import_the_database_or_office_formats() -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "studylog", "--help"],
@@ -73,8 +82,11 @@ def test_help_does_not_import_the_database_or_office_formats() -> None:
     )
     assert "Usage" in result.stdout
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
-    heavy = ("sqlalchemy", "alembic", "docx", "openpyxl", "rich", "tabulate")
+    heavy = ("sqlalchemy", "alembic", "docx", "openpyxl", "rich", "tabulate", "pydantic")
     assert not {name for name in imported if name.startswith(heavy)}
+    # Nor any command's module: the list of commands is read from studylog.cli.COMMANDS.
+    loaded = {name for name in imported if name.startswith("studylog.cli.")}
+    assert loaded == {"studylog.cli.common"}
 
 
 def test_version(run: Run) -> None:

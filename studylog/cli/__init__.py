@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import os
 import re
 import sys
@@ -20,21 +21,6 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__, invocation
-from studylog.cli import (
-    attendance,
-    checks,
-    documents,
-    history,
-    ledger,
-    members,
-    plans,
-    reports,
-    sessions,
-    setup,
-    speeches,
-    transfer,
-    upkeep,
-)
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
 from studylog.i18n import (
@@ -71,9 +57,149 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
     return front + rest
 
 
+#: The command tree: name → (module in studylog.cli, its command or Typer app, short help).
+#: A command's module is imported, and its options built, only when that command runs or
+#: shows its help: ``studylog --help`` reads the short help from here (a test keeps these in
+#: step with the docstrings).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "init": (
+        "setup",
+        "init",
+        "Create the database if needed and name the study group (--org, default "
+        "党组理论学习中心组).",
+    ),
+    "attend": (
+        "attendance",
+        "attend",
+        "Record a session's whole roll in one line; everyone expected and not named was present.",
+    ),
+    "stats": (
+        "reports",
+        "stats",
+        "Print the tallies of a year (or --from/--to): the one-line summary and every figure.",
+    ),
+    "check": (
+        "checks",
+        "check",
+        "Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.",
+    ),
+    "report": (
+        "documents",
+        "report",
+        "Draft the annual report (年度学习情况报告): the figures in the office's phrasing, with "
+        "the list of sessions and the attendance notice attached.",
+    ),
+    "sheet": (
+        "documents",
+        "sheet",
+        "Write a session's sign-in sheet (签到表), ready to print: one row per expected member.",
+    ),
+    "archive": (
+        "documents",
+        "archive",
+        "Build the year's archive (学习档案): contents page, plan, each session's record with "
+        "its roll and speeches, the make-ups, the rectification ledger, the annual report "
+        "(Word files).",
+    ),
+    "export": (
+        "transfer",
+        "export_",
+        "Write the year's members, sessions, roll, make-ups, speeches and attendance notice.",
+    ),
+    "import": (
+        "transfer",
+        "import_",
+        "Add the records in a file that export wrote, a roster or a sign-in sheet.",
+    ),
+    "log": ("history", "log", "Show who changed what and when: every write, oldest first."),
+    "undo": (
+        "history",
+        "undo",
+        "Revert the latest change to the records (asks first unless --yes).",
+    ),
+    "demo": (
+        "setup",
+        "demo",
+        "Load a realistic sample year into a sample database and print its tallies.",
+    ),
+    "member": (
+        "members",
+        "app",
+        "Members of the group (班子成员): add, list, edit, retire, delete.",
+    ),
+    "session": (
+        "sessions",
+        "app",
+        "Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.",
+    ),
+    "makeup": ("attendance", "makeup_app", "Make-up study (事后补学) after a leave or absence."),
+    "speech": ("speeches", "app", "Speeches (发言): key, written, exchange."),
+    "plan": ("plans", "app", "The year's study plan (学习计划): add, list, edit, delete, show."),
+    "rectify": (
+        "ledger",
+        "app",
+        "The rectification ledger (整改台账): problems, measures, follow-up, closing (销号).",
+    ),
+    "config": (
+        "checks",
+        "config_app",
+        "The settings file (配置): where it is and what is in force.",
+    ),
+    "db": ("upkeep", "app", "The database file: online backup and consistency check."),
+    "restore": (
+        "history",
+        "restore_app",
+        "Bring back a deleted session or member; list what is deleted.",
+    ),
+}
+
+
+def load_command(name: str) -> Any:
+    """The command ``name``, built as Typer would have built it inside the whole tree."""
+    module, attribute, _ = COMMANDS[name]
+    target = getattr(importlib.import_module(f"studylog.cli.{module}"), attribute)
+    holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+    holder.callback()(_no_options)
+    if isinstance(target, typer.Typer):
+        holder.add_typer(target, name=name)
+    else:
+        holder.command(name)(target)
+    return typer.main.get_group(holder).commands[name]
+
+
+def _no_options() -> None:
+    """The holder of one command."""
+
+
 class StudylogGroup(TyperGroup):
+    """The root: global options hoisted from anywhere, commands loaded when used."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loaded: dict[str, Any] = {}
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(args))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self._loaded:
+            self._loaded[cmd_name] = load_command(cmd_name)
+        return self._loaded[cmd_name]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, make_default_short_help(text, limit)) for name, (*_, text) in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(  # type: ignore[override]
         self,
@@ -258,29 +384,6 @@ def root(
         if chosen not in LANGUAGES:
             raise StudylogError("bad_choice", what="--lang", value=lang, choices="zh | en")
         set_language(chosen)
-
-
-app.command("init")(setup.init)
-app.add_typer(members.app, name="member")
-app.add_typer(sessions.app, name="session")
-app.command("attend")(attendance.attend)
-app.add_typer(attendance.makeup_app, name="makeup")
-app.add_typer(speeches.app, name="speech")
-app.command("stats")(reports.stats)
-app.add_typer(plans.app, name="plan")
-app.add_typer(ledger.app, name="rectify")
-app.command("check")(checks.check)
-app.command("report")(documents.report)
-app.command("sheet")(documents.sheet)
-app.command("archive")(documents.archive)
-app.add_typer(checks.config_app, name="config")
-app.command("export")(transfer.export_)
-app.command("import")(transfer.import_)
-app.add_typer(upkeep.app, name="db")
-app.command("log")(history.log)
-app.command("undo")(history.undo)
-app.add_typer(history.restore_app, name="restore")
-app.command("demo")(setup.demo)
 
 
 def main() -> None:
