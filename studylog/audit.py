@@ -27,7 +27,7 @@ import shlex
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
@@ -483,9 +483,9 @@ def history(
     concerning session ``session_id`` when given."""
     query = select(AuditEntry).where(AuditEntry.org_id == org.id)
     if start is not None:
-        query = query.where(AuditEntry.at >= datetime.combine(start, datetime.min.time()))
+        query = query.where(AuditEntry.at >= datetime.combine(start, time()))
     if end is not None:
-        query = query.where(AuditEntry.at < datetime.combine(end, datetime.max.time()))
+        query = query.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), time()))
     for entry in session.scalars(query.order_by(AuditEntry.seq).execution_options(yield_per=500)):
         read = _read(entry)
         if session_id is None or session_id in read.sessions:

@@ -257,3 +257,19 @@ def test_groups_are_walls_for_log_and_undo(group: Path, ok: Ok, run: Run) -> Non
     assert entries(ok, "--org", other) == theirs  # … theirs stays, and so do their records
     assert "乙局学习" in ok("session", "list", "--org", other)
     assert ok("log", "--verify", "--org", other).startswith("Audit log intact: 3 entries")
+
+
+def test_undo_puts_back_what_went_with_a_change(group: Path, ok: Ok) -> None:
+    """A plan item's deletion took its speakers and its session's link; a session's edit
+    replaced its tags: undo brings each back as it was."""
+    ok("plan", "add", "--year", "2023", "--month", "3", "--title", "计划", "--speaker", "张三")
+    ok("session", "edit", "2023-03-01", "--plan", "1", "--tag", "甲", "--tag", "乙")
+    before = ok("session", "show", "2023-03-01", "--format", "json")
+    plan = ok("plan", "list", "--year", "2023", "--format", "json")
+    ok("session", "edit", "2023-03-01", "--tag", "丙")
+    ok("plan", "delete", "1", "--yes")
+    assert json.loads(ok("session", "show", "2023-03-01", "--format", "json"))["plan"] is None
+    ok("undo", "--yes")
+    ok("undo", "--yes")
+    assert ok("session", "show", "2023-03-01", "--format", "json") == before
+    assert ok("plan", "list", "--year", "2023", "--format", "json") == plan
