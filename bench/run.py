@@ -272,9 +272,9 @@ PG_STATS_WHY = (
     "≈ 0.69 s of it the roll aggregate (every expected member of 72,000 sessions joined to "
     "864,000 roll lines and the make-ups, grouped by org), about what psql's one query takes "
     "(both hash-join the same lines; psql's sorts for count(DISTINCT)). The rest is start-up: "
-    "the same command over an empty period takes ≈ 0.67 s against the 0.23 s import floor, "
+    "the same command over an empty period takes ≈ 0.65–0.7 s against the 0.23 s import floor, "
     "the small-stats row's costs plus psycopg and SQLAlchemy's PostgreSQL dialect (≈ 60 ms "
-    "of imports, ≈ 110 ms of wall time with libpq loaded). Closing it is the small-stats "
+    "of imports, ≈ 130 ms of wall time with libpq loaded). Closing it is the small-stats "
     "row's start-up work; the three aggregates in one statement would save a few tens of ms."
 )
 
@@ -377,22 +377,23 @@ def bench_pg_import(repeat: int, folder: Path) -> Row:
 
 
 PG_IMPORT_WHY = (
-    "`\\copy` streams text into bare tables: no checks, no indexes, no foreign keys. "
-    "Profiled, studylog spends ≈ 20 s on the roll lines' 864,000 single-row INSERTs through "
-    "psycopg's (pipelined) executemany — bare psycopg executemany of the same tuples into "
-    "the same table takes 16–20 s, so that is the statement path, not studylog's checks; "
-    "≈ 6 s on the 72,000 sessions, ≈ 5 s of it psycopg converting SQLAlchemy's 1,000-row "
-    "INSERT … RETURNING statements (11,000 named parameters each) to PostgreSQL's "
-    "placeholders afresh for every batch (psycopg caches that only for statements of at "
-    "most 4,096 characters and 50 parameters; the same insert on SQLite takes ≈ 1.4 s); "
-    "and ≈ 7 s reading and checking the lines in Python and starting up. Max RSS: the "
-    "sessions step holds the 72,000 parsed rows, as on SQLite (181 MB), plus psycopg and "
-    "libpq. Closing most of it: on PostgreSQL, COPY the roll lines (psycopg's cursor.copy "
-    "into the real table measured 6.8–8 s against 16–20 s) and the sessions (ids taken "
-    "from the sequence up front instead of RETURNING). Even COPY into the real table pays "
-    "≈ 4.5 s of foreign-key triggers and ≈ 1.5 s of index upkeep where a bare-table COPY of "
-    "the same lines takes ≈ 0.5 s, so a checked import into the real schema stays well "
-    "above 3× bare `\\copy`: on PostgreSQL the target is not reachable as set."
+    "`\\copy` streams text into bare tables: no checks, no indexes, no foreign keys. Timed "
+    "inside one import (≈ 30 s, instrumented): ≈ 18–19 s in the roll lines' 864,000 "
+    "single-row INSERTs through psycopg's pipelined executemany — bare psycopg executemany "
+    "of the same tuples into the same table takes 16–20 s, so it is the statement path, not "
+    "studylog's checks; ≈ 6.5 s inserting the 72,000 sessions, ≈ 5.5 s of it psycopg "
+    "converting SQLAlchemy's 1,000-row INSERT … RETURNING statements (11,000 named "
+    "parameters each) to PostgreSQL's placeholders afresh for every batch (psycopg caches "
+    "that only for statements of at most 4,096 characters and 50 parameters; the same "
+    "insert takes ≈ 1.4 s on SQLite); ≈ 5 s reading and checking the lines in Python; the "
+    "rest start-up. Max RSS: the sessions step holds the 72,000 parsed rows, as on SQLite "
+    "(≈ 180 MB there), plus psycopg and libpq. Closing most of it: on PostgreSQL, COPY the "
+    "roll lines (psycopg's cursor.copy into the real table measured 6.8–8 s against 16–20 s "
+    "for executemany) and the sessions (ids taken from the sequence up front instead of "
+    "RETURNING). Even COPY into the real table pays ≈ 4.5 s of foreign-key triggers and "
+    "≈ 1.5 s of index upkeep where a bare-table COPY of the same lines takes ≈ 0.5 s, so a "
+    "checked import into the real schema stays well above 3× bare `\\copy`: on PostgreSQL "
+    "the target is not reachable as set."
 )
 
 
