@@ -1,6 +1,6 @@
 """Benchmarks: studylog side by side with a baseline, in one run, on this machine.
 
-    python bench/run.py [--repeat 7] [--scale bench/data] [--quick]
+    python bench/run.py [--repeat 7] [--scale bench/data] [--out bench/RESULTS.md]
 
 Each pair runs interleaved (baseline, studylog, baseline, …) so both see the same machine;
 the figures are medians with the spread (min–max) and the peak memory (max RSS) of each
