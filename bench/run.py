@@ -457,6 +457,7 @@ def main() -> None:
 
     rows: list[Row] = []
     notes: list[str] = []
+    load_before = os.getloadavg()[0]
     rows.append(bench_help(args.repeat))
     with tempfile.TemporaryDirectory() as scratch:
         demo = Path(scratch) / "demo.db"
@@ -476,6 +477,11 @@ def main() -> None:
     else:
         notes.append(f"no scale database in {args.scale} (run bench/make_data.py) or no sqlite3")
     rows += postgres_rows(args.repeat, import_folder, notes)
+    notes.append(
+        f"load average (1 min) {load_before:.2f} before the run, {os.getloadavg()[0]:.2f} "
+        f"after, on {os.cpu_count()} cores: anything above what the benchmark itself runs is "
+        "other work on the machine, which widens the spreads (both sides of a pair see it)"
+    )
     print(write_results(rows, notes, args.out))
 
 
