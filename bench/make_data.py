@@ -13,12 +13,18 @@ It writes, into --out:
 - ``one-year.db``: the same groups, the last year only (stats on one year of data);
 - ``import/``: the same roll as one folder of CSV files (members, sessions, attendance: about
   a million rows in all) for the import benchmark, every group merged into one.
+
+When a PostgreSQL server answers at ``STUDYLOG_BENCH_PG`` (an admin URL; default: the local
+server's ``test`` database), the scale data is also loaded, the same way (studylog's import,
+STUDYLOG_DB set to the database's URL), into a database of its own, ``studylog_bench_scale``,
+dropped and created afresh on each build. When none answers, it says so and skips it.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import shutil
 import sys
@@ -160,15 +166,23 @@ def write_group(folder: Path, group: Group, years: list[int]) -> None:
         write_csv(folder / f"{table}.csv", rows, columns)
 
 
-def load(db: Path, groups: list[Group], years: list[int], scratch: Path) -> None:
-    """Load the groups into ``db`` through studylog's import, one transaction per group."""
+def load(target: Path | str, groups: list[Group], years: list[int], scratch: Path) -> None:
+    """Load the groups into ``target`` (a SQLite file, or a database URL whose database exists
+    and is empty) through studylog's import, one transaction per group."""
     from studylog.db import open_engine, resolve_url, transaction
     from studylog.orgs import create_org
     from studylog.transfer import import_records, read_source
 
-    if db.exists():
-        db.unlink()
-    engine = open_engine(resolve_url(str(db)), create=True)
+    if isinstance(target, Path):
+        label = target.name
+        if target.exists():
+            target.unlink()
+        url = resolve_url(str(target))
+    else:
+        label = target.rsplit("/", 1)[-1]
+        os.environ["STUDYLOG_DB"] = target  # resolved as the command line resolves it
+        url = resolve_url(None)
+    engine = open_engine(url, create=True)
     try:
         for number, group in enumerate(groups, start=1):
             folder = scratch / f"group-{number:04d}"
@@ -182,9 +196,27 @@ def load(db: Path, groups: list[Group], years: list[int], scratch: Path) -> None
                     )  # fmt: skip
             shutil.rmtree(folder)
             if number % 25 == 0:
-                print(f"  {db.name}: {number}/{len(groups)} groups", file=sys.stderr)
+                print(f"  {label}: {number}/{len(groups)} groups", file=sys.stderr)
     finally:
         engine.dispose()
+
+
+def load_postgres(groups: list[Group], years: list[int], scratch: Path) -> None:
+    """The scale data in PostgreSQL too, when a server answers; else say why not."""
+    import benchpg as pg
+
+    why_not = pg.reachable()
+    if why_not is not None:
+        print(f"PostgreSQL not reachable at {pg.shown()} ({why_not}): skipped", file=sys.stderr)
+        return
+    started = time.perf_counter()
+    pg.recreate(pg.SCALE_DB)
+    print(f"PostgreSQL: loading {pg.shown(pg.SCALE_DB)} (dropped and created afresh)",
+          file=sys.stderr)  # fmt: skip
+    load(pg.url_for(pg.SCALE_DB), groups, years, scratch)
+    pg.vacuum_analyze(pg.SCALE_DB)  # the planner's statistics, as autovacuum would leave them
+    print(f"PostgreSQL: {pg.SCALE_DB} loaded in {time.perf_counter() - started:.0f} s",
+          file=sys.stderr)  # fmt: skip
 
 
 def merged(groups: list[Group]) -> Iterator[tuple[str, list[str], list[dict[str, str]]]]:
@@ -221,6 +253,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         load(args.out / "scale.db", groups, years, Path(scratch))
         load(args.out / "one-year.db", groups, years[-1:], Path(scratch))
+        load_postgres(groups, years, Path(scratch))
     folder = args.out / "import"
     folder.mkdir(exist_ok=True)
     for table, columns, rows in merged(groups):

@@ -1,12 +1,15 @@
 """Benchmarks: studylog side by side with a baseline, in one run, on this machine.
 
-    python bench/run.py [--repeat 7] [--scale bench/data] [--quick]
+    python bench/run.py [--repeat 7] [--scale bench/data] [--out bench/RESULTS.md]
 
 Each pair runs interleaved (baseline, studylog, baseline, …) so both see the same machine;
 the figures are medians with the spread (min–max) and the peak memory (max RSS) of each
 studylog run. Results go to bench/RESULTS.md with the machine and the date. Nothing here
 passes or fails: it prints figures. The scale database comes from bench/make_data.py; the
-PostgreSQL rows run when a server answers at STUDYLOG_BENCH_PG (default: the local one).
+PostgreSQL rows (studylog against ``psql`` on the same server) run when a server answers at
+STUDYLOG_BENCH_PG (default: the local one) and ``psql`` is installed: ``stats --all-orgs`` when
+make_data.py has loaded its PostgreSQL scale database, the import into fresh databases of
+their own (created and dropped here).
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import benchpg as pg
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 STUDYLOG = [PYTHON, "-m", "studylog"]
 GROUP = "第0001组党组理论学习中心组"
-PG_URL = os.environ.get("STUDYLOG_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 @dataclass
@@ -214,6 +218,67 @@ def bench_all_orgs(repeat: int, scale: Path, first: int, last: int) -> Row:
     )
 
 
+def psql(url: str, *options: str) -> list[str]:
+    """``psql`` on ``url`` (libpq), no psqlrc, stopping at the first error, unaligned output
+    (as the sqlite3 shell's list mode)."""
+    return ["psql", "-X", "-q", "-A", "-v", "ON_ERROR_STOP=1", "-d", url, *options]
+
+
+def bench_pg_all_orgs(repeat: int, first: int, last: int) -> Row:
+    """The SQLite row's ``stats --all-orgs`` on the PostgreSQL scale database, against psql
+    running the same aggregate (ALL_ORGS_SQL runs unchanged on PostgreSQL)."""
+    env = env_for(pg.url_for(pg.SCALE_DB))
+    sql = ALL_ORGS_SQL.format(start=f"{first}-01-01", end=f"{last}-12-31")
+    shell = psql(pg.libpq_url(pg.SCALE_DB))
+    timings = compare(
+        {
+            "import floor": lambda: run_once([PYTHON, "-c", "import sqlalchemy, typer"]),
+            "psql": lambda: run_once(shell, stdin=sql),
+            "studylog stats --all-orgs": lambda: run_once(
+                [
+                    *STUDYLOG,
+                    "stats",
+                    "--from",
+                    f"{first}-01-01",
+                    "--to",
+                    f"{last}-12-31",
+                    "--all-orgs",
+                    "--format",
+                    "json",
+                ],
+                env=env,
+            ),
+        },
+        repeat,
+    )
+    ours, base, floor = (timings[k] for k in ("studylog stats --all-orgs", "psql",
+                                              "import floor"))  # fmt: skip
+    allowed = floor.median + 1.5 * base.median
+    return Row(
+        f"PostgreSQL: `stats --all-orgs` over {first}–{last} (scale database)",
+        ours,
+        base,
+        "`psql`, the same aggregate",
+        "≤ import floor + 1.5 × psql",
+        ours.median / allowed,
+        ours.median <= allowed,
+        note=f"import floor {floor.text()}; allowed {allowed * 1000:.0f} ms",
+        why=PG_STATS_WHY,
+    )
+
+
+PG_STATS_WHY = (
+    "The SQL is not where it is lost: studylog's statements take ≈ 0.76 s on the server, "
+    "≈ 0.69 s of it the roll aggregate (every expected member of 72,000 sessions joined to "
+    "864,000 roll lines and the make-ups, grouped by org), about what psql's one query takes "
+    "(both hash-join the same lines; psql's sorts for count(DISTINCT)). The rest is start-up: "
+    "the same command over an empty period takes ≈ 0.65–0.7 s against the 0.23 s import floor, "
+    "the small-stats row's costs plus psycopg and SQLAlchemy's PostgreSQL dialect (≈ 60 ms "
+    "of imports, ≈ 130 ms of wall time with libpq loaded). Closing it is the small-stats "
+    "row's start-up work; the three aggregates in one statement would save a few tens of ms."
+)
+
+
 def bench_year_vs_decade(repeat: int, one_year: Path, ten_years: Path, year: int) -> Row:
     timings = compare(
         {
@@ -257,16 +322,82 @@ def bench_import(repeat: int, folder: Path) -> Row:
     ratio = mine.median / base.median
     met = ratio <= 3 and max(mine.rss_mb) < 200
     why = (
-        "`.import` copies text into tables with no checks and no indexes. studylog checks "
-        "every line in Python (member, session, status, expected that day, no duplicate) and "
-        "inserts into the real, indexed tables: sqlite3's own executemany into the indexed "
-        "attendance table takes about 4 s of this, and SQLAlchemy's per-row parameter "
-        "processing about 4 s more. Closing most of the gap: hand tuples straight to the "
-        "driver's executemany, and for a fresh database build the indexes after loading."
+        "`.import` copies text into tables with no checks and no indexes. Timed inside one "
+        "import (≈ 10 s, instrumented): sqlite3's executemany of the roll lines (already "
+        "plain tuples) into the indexed attendance table ≈ 3.2 s, reading and checking every "
+        "roll line in Python (member, session, status, expected that day, no duplicate) "
+        "≈ 3 s, the 72,000 sessions ≈ 2.8 s (1.0 s of it their INSERT … RETURNING, the rest "
+        "reading and checking), start-up the rest. The checks are the Python half; building "
+        "the member index after loading would save ≈ 0.3 s (measured), the unique "
+        "(session, member) constraint has to stay. The roll-line insert alone is already "
+        "about 3× `.import`, so with the checks the 3× target is out of reach."
     )
     return Row(f"`studylog import` of {rows:,} roll lines (with their members and sessions)",
                mine, base, "`sqlite3 .import` of the same CSV files into bare tables",
                "≤ 3×, max RSS < 200 MB", ratio, met, why=why)  # fmt: skip
+
+
+BARE_TABLES = """
+CREATE TABLE members (name text, title text, role text);
+CREATE TABLE sessions (id text, date text, title text, kind text, discussion text, format text);
+CREATE TABLE attendance (session text, date text, member text, status text, reason text);
+"""
+
+
+def bench_pg_import(repeat: int, folder: Path) -> Row:
+    """The SQLite import row on PostgreSQL: ``studylog import`` of the merged roll into a
+    fresh database, against ``psql \\copy`` of the same three CSV files into bare tables (all
+    text, as sqlite3's ``.import`` makes them). Each run gets a database created afresh,
+    outside the timing (studylog's ``init`` too, as in the SQLite row)."""
+    rows = sum(1 for _ in (folder / "attendance.csv").open(encoding="utf-8")) - 1
+    env = env_for(pg.url_for(pg.IMPORT_DB))
+    script = BARE_TABLES + "".join(
+        f"\\copy {name} FROM '{folder.resolve() / name}.csv' WITH (FORMAT csv, HEADER true)\n"
+        for name in ("members", "sessions", "attendance")
+    )
+
+    def ours() -> tuple[float, float]:
+        pg.recreate(pg.IMPORT_DB)
+        run_once([*STUDYLOG, "init", "--org", "导入测试"], env=env)
+        return run_once([*STUDYLOG, "import", str(folder)], env=env)
+
+    def psql_copy() -> tuple[float, float]:
+        pg.recreate(pg.BARE_DB)
+        return run_once(psql(pg.libpq_url(pg.BARE_DB)), stdin=script)
+
+    try:
+        timings = compare({"psql \\copy": psql_copy, "studylog import": ours}, repeat)
+    finally:
+        pg.drop(pg.IMPORT_DB)
+        pg.drop(pg.BARE_DB)
+    mine, base = timings["studylog import"], timings["psql \\copy"]
+    ratio = mine.median / base.median
+    met = ratio <= 3 and max(mine.rss_mb) < 200
+    return Row(f"PostgreSQL: `studylog import` of {rows:,} roll lines (with their members "
+               "and sessions)", mine, base,
+               "`psql \\copy` of the same CSV files into bare tables",
+               "≤ 3×, max RSS < 200 MB", ratio, met, why=PG_IMPORT_WHY)  # fmt: skip
+
+
+PG_IMPORT_WHY = (
+    "`\\copy` streams text into bare tables: no checks, no indexes, no foreign keys. Timed "
+    "inside one import (≈ 30 s, instrumented): ≈ 18–19 s in the roll lines' 864,000 "
+    "single-row INSERTs through psycopg's pipelined executemany — bare psycopg executemany "
+    "of the same tuples into the same table takes 16–20 s, so it is the statement path, not "
+    "studylog's checks; ≈ 6.5 s inserting the 72,000 sessions, ≈ 5.5 s of it psycopg "
+    "converting SQLAlchemy's 1,000-row INSERT … RETURNING statements (11,000 named "
+    "parameters each) to PostgreSQL's placeholders afresh for every batch (psycopg caches "
+    "that only for statements of at most 4,096 characters and 50 parameters; the same "
+    "insert takes ≈ 1.4 s on SQLite); ≈ 5 s reading and checking the lines in Python; the "
+    "rest start-up. Max RSS: the sessions step holds the 72,000 parsed rows, as on SQLite "
+    "(≈ 180 MB there), plus psycopg and libpq. Closing most of it: on PostgreSQL, COPY the "
+    "roll lines (psycopg's cursor.copy into the real table measured 6.8–8 s against 16–20 s "
+    "for executemany) and the sessions (ids taken from the sequence up front instead of "
+    "RETURNING). Even COPY into the real table pays ≈ 4.5 s of foreign-key triggers and "
+    "≈ 1.5 s of index upkeep where a bare-table COPY of the same lines takes ≈ 0.5 s, so a "
+    "checked import into the real schema stays well above 3× bare `\\copy`: on PostgreSQL "
+    "the target is not reachable as set."
+)
 
 
 def machine() -> str:
@@ -311,10 +442,6 @@ def write_results(rows: list[Row], notes: list[str], path: Path) -> str:
         lines += ["", "## Targets missed", ""]
         for row in missed:
             lines.append(f"- {row.what}: {row.ratio:.2f} against {row.target}. {row.why}")
-    lines += [
-        "",
-        "PostgreSQL rows are not measured yet: make_data.py loads SQLite only.",
-    ]
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     return text
@@ -330,6 +457,7 @@ def main() -> None:
 
     rows: list[Row] = []
     notes: list[str] = []
+    load_before = os.getloadavg()[0]
     rows.append(bench_help(args.repeat))
     with tempfile.TemporaryDirectory() as scratch:
         demo = Path(scratch) / "demo.db"
@@ -348,7 +476,45 @@ def main() -> None:
             rows.append(bench_import(max(3, args.repeat // 2), import_folder))
     else:
         notes.append(f"no scale database in {args.scale} (run bench/make_data.py) or no sqlite3")
+    rows += postgres_rows(args.repeat, import_folder, notes)
+    notes.append(
+        f"load average (1 min) {load_before:.2f} before the run, {os.getloadavg()[0]:.2f} "
+        f"after, on {os.cpu_count()} cores: anything above what the benchmark itself runs is "
+        "other work on the machine, which widens the spreads (both sides of a pair see it)"
+    )
     print(write_results(rows, notes, args.out))
+
+
+def postgres_rows(repeat: int, import_folder: Path, notes: list[str]) -> list[Row]:
+    """The PostgreSQL rows, when a server answers and psql is installed; else a note why not."""
+    why_not = pg.reachable() if shutil.which("psql") else "no psql"
+    if why_not is not None:
+        notes.append(f"PostgreSQL rows not run: {pg.shown()} — {why_not}")
+        return []
+    rows: list[Row] = []
+    if pg.exists(pg.SCALE_DB):
+        first, last = _pg_years()
+        rows.append(bench_pg_all_orgs(repeat, first, last))
+    else:
+        notes.append(f"PostgreSQL `stats --all-orgs` not run: no database {pg.SCALE_DB} "
+                     "(run bench/make_data.py with the server up)")  # fmt: skip
+    if import_folder.exists():
+        rows.append(bench_pg_import(max(3, repeat // 2), import_folder))
+    notes.append(
+        f"PostgreSQL rows: {pg.shown()}'s server on this machine, over TCP; the max RSS is "
+        "studylog's process alone (the server's work and memory are not in it), and both "
+        "sides pay the same server."
+    )
+    return rows
+
+
+def _pg_years() -> tuple[int, int]:
+    found = subprocess.run(
+        [*psql(pg.libpq_url(pg.SCALE_DB)), "-t", "-F", " ", "-c",
+         "SELECT min(date), max(date) FROM sessions"],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    return int(found[0][:4]), int(found[1][:4])
 
 
 def _years(path: Path) -> tuple[int, int]:
