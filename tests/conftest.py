@@ -49,11 +49,25 @@ class Template:
 
 
 class Database:
-    """One test database: what studylog is pointed at, and how a test looks at it."""
+    """One test database: what studylog is pointed at, and how a test looks at it.
+
+    A PostgreSQL database is created when first used: by ``url``, by running studylog through
+    the ``run`` or ``ok`` fixtures, or by any method here. A test that loads a template or
+    never reaches the database does not wait for an empty database to be made first.
+    """
 
     backend: str
-    url: str  # for STUDYLOG_DB or --db
+    address: str  # the URL, whether or not the database is there yet
     shown: str  # how studylog names it in a message
+
+    @property
+    def url(self) -> str:
+        """For STUDYLOG_DB or --db (made now, empty, if it was not yet)."""
+        self.ensure()
+        return self.address
+
+    def ensure(self) -> None:
+        """Make the database, empty, unless it is already made."""
 
     @property
     def path(self) -> Path:
@@ -86,7 +100,7 @@ class SqliteDatabase(Database):
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self.url = self.shown = str(path)
+        self.address = self.shown = str(path)
 
     @property
     def path(self) -> Path:
@@ -120,10 +134,6 @@ COLUMNS = text(
     "FROM information_schema.columns WHERE table_schema = current_schema() "
     "ORDER BY table_name, ordinal_position"
 )
-SEQUENCES = text(
-    "SELECT sequencename, last_value FROM pg_sequences "
-    "WHERE schemaname = current_schema() ORDER BY sequencename"
-)
 _reflected: dict[tuple[Any, ...], MetaData] = {}
 
 
@@ -134,17 +144,22 @@ class PostgresDatabase(Database):
         self.server = server
         self.name = name
         url = make_url(server.admin_url).set(database=name)
-        self.url = url.render_as_string(hide_password=False)
+        self.address = url.render_as_string(hide_password=False)
         self.shown = url.render_as_string(hide_password=True)
+        self.made = False
         self._engine: Engine | None = None  # kept for the test: connecting takes a while
+
+    def ensure(self) -> None:
+        if not self.made:
+            self.server.create(self.name)
+            self.made = True
 
     def exists(self) -> bool:
         with self.connect() as connection:
             return bool(inspect(connection).get_table_names())
 
     def snapshot(self) -> dict[str, Any] | None:
-        """Every table's columns and every row of it, in order; and where each sequence
-        stands (the next id studylog hands out is part of what a user sees).
+        """Every table's columns and every row of it, in order.
 
         The tables are found by reflection, done again whenever the columns differ from the
         last reflection's (reflecting takes longer than reading the rows).
@@ -160,7 +175,6 @@ class PostgresDatabase(Database):
             tables = sorted(_reflected[columns].tables.items())
             return {
                 "columns": columns,
-                "sequences": tuple(connection.execute(SEQUENCES)),
                 **{
                     name: [
                         tuple(row)
@@ -175,14 +189,17 @@ class PostgresDatabase(Database):
         template.database.close()  # a template is copied only while no one is connected
         self.drop()
         self.server.create(self.name, template=template.database.name)
+        self.made = True
 
     def reset(self) -> None:
         self.drop()
-        self.server.create(self.name)
+        self.ensure()
 
     def drop(self) -> None:
         self.close()
-        self.server.drop(self.name)
+        if self.made:
+            self.server.drop(self.name)
+            self.made = False
 
     def close(self) -> None:
         """No connection of the test's stays open on it."""
@@ -223,7 +240,8 @@ class Backend:
         self._templates: dict[str, Template] = {}
 
     def new(self, folder: Path, name: str) -> Database:
-        """A database that is not there yet (the first command creates it)."""
+        """A database with nothing in it yet, as studylog finds it before its first command:
+        no file (SQLite) or no table (a new PostgreSQL database)."""
         raise NotImplementedError
 
     def drop(self, database: Database) -> None:
@@ -262,6 +280,9 @@ class Backend:
 
             try:
                 build(ok)
+            except BaseException:
+                self.drop(database)
+                raise
             finally:
                 monkeypatch.undo()
             self._templates[name] = Template(name, folder, database)
@@ -277,15 +298,12 @@ class PostgresBackend(Backend):
     def __init__(self, factory: pytest.TempPathFactory, admin_url: str) -> None:
         super().__init__(factory)
         self.server = PostgresServer(admin_url)
-        self.prefix = f"studylog_test_{uuid.uuid4().hex[:8]}"
+        self.prefix = f"studylog_suite_{uuid.uuid4().hex[:8]}"  # this run's databases
         self.numbers = itertools.count(1)
-        self.templates: list[str] = []
 
     def new(self, folder: Path, name: str) -> Database:
         label = f"{self.prefix}_{next(self.numbers)}_{name}"[:63]
-        database = PostgresDatabase(self.server, label)
-        self.server.create(database.name)
-        return database
+        return PostgresDatabase(self.server, label)
 
     def drop(self, database: Database) -> None:
         assert isinstance(database, PostgresDatabase)
@@ -384,7 +402,7 @@ def database(new_database: Callable[[str], Database]) -> Database:
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: Database) -> Path:
     """No test touches a real home directory or inherits the developer's settings."""
     monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("STUDYLOG_DB", database.url)
+    monkeypatch.setenv("STUDYLOG_DB", database.address)  # made when first used
     for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_DEBUG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
@@ -398,11 +416,12 @@ def db_path(database: Database) -> Path:
 
 
 @pytest.fixture
-def run() -> Run:
+def run(database: Database) -> Run:
     """Run studylog in-process: ``run("member", "add", "张三")`` → the CliRunner result."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> Result:
+        database.ensure()
         return runner.invoke(app, list(args), input=input)
 
     return invoke
