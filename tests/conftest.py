@@ -16,6 +16,7 @@ import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -195,10 +196,10 @@ class PostgresDatabase(Database):
         self.drop()
         self.ensure()
 
-    def drop(self) -> None:
+    def drop(self, *, wait: bool = True) -> None:
         self.close()
         if self.made:
-            self.server.drop(self.name)
+            self.server.drop(self.name, wait=wait)
             self.made = False
 
     def close(self) -> None:
@@ -221,15 +222,26 @@ class PostgresServer:
     def __init__(self, admin_url: str) -> None:
         self.admin_url = admin_url
         self.engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        self.dropping = ThreadPoolExecutor(max_workers=1)  # while the next test runs
+        self.dropped: list[Future[None]] = []
 
     def create(self, name: str, *, template: str | None = None) -> None:
         clause = f' TEMPLATE "{template}"' if template else ""
         with self.engine.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
 
-    def drop(self, name: str) -> None:
+    def drop(self, name: str, *, wait: bool = True) -> None:
+        if not wait:
+            self.dropped.append(self.dropping.submit(self.drop, name))
+            return
         with self.engine.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        self.dropping.shutdown(wait=True)
+        for future in self.dropped:
+            future.result()  # a database that could not be dropped is an error of the run
+        self.engine.dispose()
 
 
 class Backend:
@@ -307,12 +319,12 @@ class PostgresBackend(Backend):
 
     def drop(self, database: Database) -> None:
         assert isinstance(database, PostgresDatabase)
-        database.drop()
+        database.drop(wait=False)
 
     def close(self) -> None:
         for template in self._templates.values():
             self.drop(template.database)
-        self.server.engine.dispose()
+        self.server.close()
 
 
 def _postgres_problem(admin_url: str) -> str | None:
