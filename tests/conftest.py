@@ -4,8 +4,10 @@ The suite runs on SQLite (the default) or, with ``STUDYLOG_TEST_BACKEND=postgres
 PostgreSQL server at ``STUDYLOG_TEST_PG``: then every test's database is a PostgreSQL database
 of its own, dropped afterwards. Tests reach their database through :class:`Database` (the
 ``database`` fixture), so the same test proves the same promise on both: "unchanged" is the
-file byte for byte on SQLite, every row of every table on PostgreSQL. A test about SQLite
-itself (a file's mode, its tools, its backup) is marked ``sqlite_only``.
+file byte for byte on SQLite, every row of every table on PostgreSQL. A database a test
+starts from is built once per run (``backend.built_once``) and loaded with ``database.load``:
+a copy of the file, or ``CREATE DATABASE ... TEMPLATE``. A test about SQLite itself (a file's
+mode, its tools, its backup) is marked ``sqlite_only(reason=...)``.
 """
 
 from __future__ import annotations
@@ -217,31 +219,69 @@ class PostgresDatabase(Database):
 
 
 class PostgresServer:
-    """The server the PostgreSQL run makes its databases on, through the admin URL."""
+    """The server the PostgreSQL run makes its databases on, through the admin URL.
 
-    def __init__(self, admin_url: str) -> None:
+    Creating a database takes a while; so while a test runs, a copy of the template it loaded
+    (or an empty database) is made in the background for the next test, which takes it by
+    renaming it. Finished tests' databases are dropped in the background too.
+    """
+
+    def __init__(self, admin_url: str, prefix: str) -> None:
         self.admin_url = admin_url
         self.engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        self.dropping = ThreadPoolExecutor(max_workers=1)  # while the next test runs
+        self.prefix = prefix
+        self.spares = itertools.count(1)
+        self.background = ThreadPoolExecutor(max_workers=1)
+        self.ready: dict[str | None, Future[str]] = {}  # template (None: empty) → a copy
         self.dropped: list[Future[None]] = []
 
     def create(self, name: str, *, template: str | None = None) -> None:
-        clause = f' TEMPLATE "{template}"' if template else ""
-        with self.engine.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+        spare = self.ready.pop(template, None)
+        if spare is not None:
+            self._execute(f'ALTER DATABASE "{spare.result()}" RENAME TO "{name}"')
+        else:
+            self._create(name, template)
+        self.ready[template] = self.background.submit(self._spare, template)
 
     def drop(self, name: str, *, wait: bool = True) -> None:
-        if not wait:
-            self.dropped.append(self.dropping.submit(self.drop, name))
-            return
-        with self.engine.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if wait:
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            self.dropped.append(self.background.submit(self.drop, name))
+
+    def forget(self, template: str) -> None:
+        """``template`` is about to be dropped: so is its spare copy."""
+        spare = self.ready.pop(template, None)
+        if spare is not None:
+            self.drop(spare.result(), wait=False)
 
     def close(self) -> None:
-        self.dropping.shutdown(wait=True)
+        for template in list(self.ready):
+            self.drop(self.ready.pop(template).result(), wait=False)
+        self.background.shutdown(wait=True)
         for future in self.dropped:
             future.result()  # a database that could not be dropped is an error of the run
         self.engine.dispose()
+
+    def _spare(self, template: str | None) -> str:
+        name = f"{self.prefix}_spare_{next(self.spares)}"
+        self._create(name, template)
+        return name
+
+    def _create(self, name: str, template: str | None) -> None:
+        clause = f' TEMPLATE "{template}"' if template else ""
+        self._execute(f'CREATE DATABASE "{name}"{clause}')
+
+    def _execute(self, sql: str) -> None:
+        # Straight to the driver: a test counting the statements studylog sends (through
+        # SQLAlchemy's events) must not count these, sent from another thread.
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql)
+            cursor.close()
+        finally:
+            connection.close()
 
 
 class Backend:
@@ -309,8 +349,8 @@ class SqliteBackend(Backend):
 class PostgresBackend(Backend):
     def __init__(self, factory: pytest.TempPathFactory, admin_url: str) -> None:
         super().__init__(factory)
-        self.server = PostgresServer(admin_url)
         self.prefix = f"studylog_suite_{uuid.uuid4().hex[:8]}"  # this run's databases
+        self.server = PostgresServer(admin_url, self.prefix)
         self.numbers = itertools.count(1)
 
     def new(self, folder: Path, name: str) -> Database:
@@ -323,6 +363,8 @@ class PostgresBackend(Backend):
 
     def close(self) -> None:
         for template in self._templates.values():
+            assert isinstance(template.database, PostgresDatabase)
+            self.server.forget(template.database.name)
             self.drop(template.database)
         self.server.close()
 
