@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session
@@ -116,6 +116,12 @@ def open_engine(url: str, *, create: bool) -> Engine:
 
     ``create=False`` (commands that need existing records) refuses to make a new file.
     """
+    return open_database(url, create=create)[0]
+
+
+def open_database(url: str, *, create: bool) -> tuple[Engine, bool]:
+    """:func:`open_engine`, and whether this made the schema (the database held no studylog
+    tables): see :func:`remove_schema`."""
     path = sqlite_path(url)
     if path is not None:
         if path.is_dir():
@@ -131,14 +137,26 @@ def open_engine(url: str, *, create: bool) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     try:
-        _ensure_schema(engine, url, create=create)
+        made = _ensure_schema(engine, url, create=create)
     except BaseException:
         engine.dispose()
         raise
-    return engine
+    return engine, made
 
 
-def _ensure_schema(engine: Engine, url: str, *, create: bool) -> None:
+def remove_schema(engine: Engine) -> None:
+    """Take out again the schema that :func:`open_database` made, while no group is recorded
+    in it: a database that held no studylog tables holds none again (on SQLite, the file is
+    removed instead)."""
+    from studylog.models import Base, Org
+
+    with engine.begin() as connection:
+        if connection.execute(select(Org.id).limit(1)).first() is None:
+            Base.metadata.drop_all(connection)
+            connection.execute(text(f"DROP TABLE {VERSION_TABLE}"))
+
+
+def _ensure_schema(engine: Engine, url: str, *, create: bool) -> bool:
     try:
         with engine.connect() as connection:
             tables = set(inspect(connection).get_table_names())
@@ -153,7 +171,7 @@ def _ensure_schema(engine: Engine, url: str, *, create: bool) -> None:
     except DatabaseError:
         raise StudylogError("not_a_database", url=shown(url)) from None
     if version == SCHEMA_HEAD:
-        return
+        return False
     if version is None:
         foreign = tables if engine.dialect.name == "sqlite" else tables & OUR_TABLES
         if foreign:
@@ -164,6 +182,7 @@ def _ensure_schema(engine: Engine, url: str, *, create: bool) -> None:
         raise StudylogError("schema_newer", url=shown(url), version=version)
     with engine.connect() as connection:
         migrate(connection.execution_options(studylog_write=True))
+    return version is None
 
 
 def migrate(connection: Connection) -> None:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import Result
 
-from tests.conftest import built_once, recording
+from tests.conftest import Backend, Database, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -73,16 +72,11 @@ TITLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def clean_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """The clean year, entered once through the CLI; each test gets its own copy."""
-    return built_once(tmp_path_factory, "check-clean", recording(CLEAN_YEAR)).read_bytes()
-
-
 @pytest.fixture
-def year(db_path: Path, clean_template: bytes) -> Path:
-    db_path.write_bytes(clean_template)
-    return db_path
+def year(backend: Backend, database: Database) -> Database:
+    """The clean year, entered once through the CLI; each test gets its own copy."""
+    database.load(backend.built_once("check-clean", recording(CLEAN_YEAR)))
+    return database
 
 
 def check(run: Run, as_of: str, *args: str) -> tuple[int, dict[str, tuple[str, list[str]]], str]:
@@ -134,7 +128,7 @@ def only_failure(table: dict[str, tuple[str, list[str]]], rule: str) -> list[str
 # -- the clean year ------------------------------------------------------------------------
 
 
-def test_clean_year_passes_every_rule(year: Path, run: Run) -> None:
+def test_clean_year_passes_every_rule(year: Database, run: Run) -> None:
     code, table, output = check(run, YEAR_END)
     assert code == 0
     assert output.splitlines()[0] == f"2023 check for {ORG} as of {YEAR_END}: 6 passed, 0 failed"
@@ -145,7 +139,7 @@ def test_clean_year_passes_every_rule(year: Path, run: Run) -> None:
     assert table[TITLES["quarterly_discussion"]][1] == []
 
 
-def test_clean_year_as_json(year: Path, run: Run) -> None:
+def test_clean_year_as_json(year: Database, run: Run) -> None:
     code, report = check_json(run, YEAR_END)
     assert code == 0
     assert (report["year"], report["org"], report["as_of"], report["passed"]) == (
@@ -168,7 +162,9 @@ def test_clean_year_as_json(year: Path, run: Run) -> None:
 # -- attendance ----------------------------------------------------------------------------
 
 
-def test_attendance_below_threshold_fails_naming_the_members(year: Path, run: Run, ok: Ok) -> None:
+def test_attendance_below_threshold_fails_naming_the_members(
+    year: Database, run: Run, ok: Ok
+) -> None:
     ok("attend", DAYS[1], "--leave", "李四:出差", "--absent", "王五")
     ok("makeup", "add", DAYS[1], "李四", "--date", "2023-05-20")
     ok("makeup", "add", DAYS[1], "王五", "--date", "2023-05-25")
@@ -191,7 +187,7 @@ def test_attendance_below_threshold_fails_naming_the_members(year: Path, run: Ru
     ]
 
 
-def test_observer_who_spoke_is_not_an_attendance_offender(year: Path, run: Run, ok: Ok) -> None:
+def test_observer_who_spoke_is_not_an_attendance_offender(year: Database, run: Run, ok: Ok) -> None:
     ok("speech", "add", DAYS[1], "吴十", "--kind", "exchange")
     _, report = check_json(run, YEAR_END)
     offenders = results(report)["attendance"]["offenders"]
@@ -202,7 +198,7 @@ def test_observer_who_spoke_is_not_an_attendance_offender(year: Path, run: Run, 
 
 
 def test_quarter_without_discussion_fails_once_the_quarter_is_over(
-    year: Path, run: Run, ok: Ok
+    year: Database, run: Run, ok: Ok
 ) -> None:
     ok("session", "edit", DAYS[1], "--no-discussion")
     code, table, _ = check(run, "2023-06-29")  # the second quarter is not over: not judged yet
@@ -223,7 +219,7 @@ def test_quarter_without_discussion_fails_once_the_quarter_is_over(
 
 
 def test_member_without_key_or_written_speech_fails_after_the_year_ends(
-    year: Path, run: Run, ok: Ok
+    year: Database, run: Run, ok: Ok
 ) -> None:
     ok("member", "add", "赵六", "--joined", "2023-11-01")
     ok("attend", DAYS[3])  # the roll again, now with 赵六
@@ -243,7 +239,9 @@ def test_member_without_key_or_written_speech_fails_after_the_year_ends(
 # -- make-ups within 30 days --------------------------------------------------------------
 
 
-def test_leave_not_made_up_fails_once_thirty_days_have_passed(year: Path, run: Run, ok: Ok) -> None:
+def test_leave_not_made_up_fails_once_thirty_days_have_passed(
+    year: Database, run: Run, ok: Ok
+) -> None:
     ok("attend", DAYS[3], "--leave", "王五:病假")
     code, table, _ = check(run, "2023-12-15")  # 30 days after: still in time
     assert code == 0
@@ -270,7 +268,9 @@ def test_leave_not_made_up_fails_once_thirty_days_have_passed(year: Path, run: R
     ]
 
 
-def test_make_up_after_more_than_thirty_days_fails_as_late(year: Path, run: Run, ok: Ok) -> None:
+def test_make_up_after_more_than_thirty_days_fails_as_late(
+    year: Database, run: Run, ok: Ok
+) -> None:
     ok("attend", DAYS[0], "--absent", "李四")
     ok("makeup", "add", DAYS[0], "李四", "--date", "2023-03-17")  # 30 days later: in time
     code, table, _ = check(run, YEAR_END)
@@ -288,7 +288,7 @@ def test_make_up_after_more_than_thirty_days_fails_as_late(year: Path, run: Run,
 # -- no overdue rectification -------------------------------------------------------------
 
 
-def test_overdue_rectification_fails_naming_the_entry(year: Path, run: Run, ok: Ok) -> None:
+def test_overdue_rectification_fails_naming_the_entry(year: Database, run: Run, ok: Ok) -> None:
     ok(
         "rectify", "add", "--problem", "会前学习准备不足", "--measure", "提前印发学习材料",
         "--dept", "办公室", "--lead", "办公室", "--due", "2023-10-31", "--found", "2023-09-01",
@@ -308,7 +308,9 @@ def test_overdue_rectification_fails_naming_the_entry(year: Path, run: Run, ok: 
     }  # fmt: skip
 
 
-def test_entry_closed_after_the_as_of_date_was_overdue_then(year: Path, run: Run, ok: Ok) -> None:
+def test_entry_closed_after_the_as_of_date_was_overdue_then(
+    year: Database, run: Run, ok: Ok
+) -> None:
     ok(
         "rectify", "add", "--problem", "会前学习准备不足", "--measure", "提前印发学习材料",
         "--dept", "办公室", "--lead", "办公室", "--due", "2023-10-31", "--found", "2023-09-01",
@@ -320,7 +322,7 @@ def test_entry_closed_after_the_as_of_date_was_overdue_then(year: Path, run: Run
 
 
 def test_problem_found_next_year_does_not_fail_this_years_check(
-    year: Path, run: Run, ok: Ok
+    year: Database, run: Run, ok: Ok
 ) -> None:
     ok(
         "rectify", "add", "--problem", "新问题", "--measure", "新措施", "--dept", "办公室",
@@ -334,7 +336,9 @@ def test_problem_found_next_year_does_not_fail_this_years_check(
 # -- every plan item held -----------------------------------------------------------------
 
 
-def test_plan_item_never_held_fails_once_its_month_is_over(year: Path, run: Run, ok: Ok) -> None:
+def test_plan_item_never_held_fails_once_its_month_is_over(
+    year: Database, run: Run, ok: Ok
+) -> None:
     ok("plan", "add", "--year", "2023", "--month", "6", "--title", "学习调查研究")
     code, table, _ = check(run, "2023-06-29")  # June not over: pending
     assert code == 0
@@ -348,7 +352,7 @@ def test_plan_item_never_held_fails_once_its_month_is_over(year: Path, run: Run,
 # -- exit codes and formats ----------------------------------------------------------------
 
 
-def test_several_failures_are_all_reported_and_exit_one(year: Path, run: Run, ok: Ok) -> None:
+def test_several_failures_are_all_reported_and_exit_one(year: Database, run: Run, ok: Ok) -> None:
     ok("session", "edit", DAYS[2], "--no-discussion")
     ok("plan", "add", "--year", "2023", "--month", "9", "--title", "学习党史")
     code, table, output = check(run, YEAR_END)
@@ -367,26 +371,26 @@ def test_several_failures_are_all_reported_and_exit_one(year: Path, run: Run, ok
     assert results(report)["plan"]["offenders"] == [{"id": 5, "month": 9, "title": "学习党史"}]
 
 
-def test_bad_format_is_an_error(year: Path, run: Run, db_path: Path) -> None:
-    before = db_path.read_bytes()
+def test_bad_format_is_an_error(year: Database, run: Run) -> None:
+    before = year.snapshot()
     result = run("check", "--year", "2023", "--as-of", YEAR_END, "--format", "csv")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "Error: 'csv' is not a valid --format; choose table | json\n"
-    assert db_path.read_bytes() == before
+    assert year.snapshot() == before
 
 
-def test_bad_as_of_date_is_an_error(year: Path, run: Run, db_path: Path) -> None:
-    before = db_path.read_bytes()
+def test_bad_as_of_date_is_an_error(year: Database, run: Run) -> None:
+    before = year.snapshot()
     result = run("check", "--year", "2023", "--as-of", "2024-02-30")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("Error: 2024-02-30 is not a valid date")
     assert len(result.stderr.splitlines()) == 1
-    assert db_path.read_bytes() == before
+    assert year.snapshot() == before
 
 
-def test_missing_year_is_a_usage_error(year: Path, run: Run) -> None:
+def test_missing_year_is_a_usage_error(year: Database, run: Run) -> None:
     result = run("check", "--as-of", YEAR_END)
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -31,9 +31,7 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_eight_processes_writing_fifty_records_each_all_land(
-    ok: Ok, db_path: Path, tmp_path: Path
-) -> None:
+def test_eight_processes_writing_fifty_records_each_all_land(ok: Ok, tmp_path: Path) -> None:
     ok("init", "--org", "某局党组理论学习中心组")
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from tests.conftest import built_once, recording
+from tests.conftest import Backend, Database, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -50,15 +50,10 @@ DEFAULTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def quarter_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return built_once(tmp_path_factory, "config-quarter", recording(QUARTER)).read_bytes()
-
-
 @pytest.fixture
-def quarter(db_path: Path, quarter_template: bytes) -> Path:
-    db_path.write_bytes(quarter_template)
-    return db_path
+def quarter(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("config-quarter", recording(QUARTER)))
+    return database
 
 
 @pytest.fixture
@@ -74,16 +69,16 @@ def write(path: Path, text: str) -> Path:
 
 
 @pytest.fixture
-def fails(run: Run, db_path: Path) -> Callable[..., str]:
+def fails(run: Run, database: Database) -> Callable[..., str]:
     """Run studylog, insist it failed cleanly with one error line and an unchanged database."""
 
     def invoke(*args: str, prefix: str = "Error: ") -> str:
-        before = db_path.read_bytes() if db_path.exists() else None
+        before = database.snapshot()
         result = run(*args)
         assert isinstance(result.exception, SystemExit), repr(result.exception)
         assert result.exit_code == 1, (args, result.output)
         assert result.stdout == ""
-        assert (db_path.read_bytes() if db_path.exists() else None) == before
+        assert database.snapshot() == before
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith(prefix), result.stderr
         assert "Traceback" not in result.output and "unexpected failure" not in lines[0]
@@ -157,7 +152,7 @@ def test_config_show_prints_the_file_in_force_and_round_trips(
 # -- thresholds and rules ------------------------------------------------------------------
 
 
-def test_default_threshold_fails_the_quarter(quarter: Path, run: Run) -> None:
+def test_default_threshold_fails_the_quarter(quarter: Database, run: Run) -> None:
     code, rules = check(run)
     assert code == 1
     assert rules["attendance"]["passed"] is False
@@ -166,7 +161,7 @@ def test_default_threshold_fails_the_quarter(quarter: Path, run: Run) -> None:
 
 
 def test_a_lower_attendance_threshold_passes_it(
-    quarter: Path, run: Run, default_file: Path
+    quarter: Database, run: Run, default_file: Path
 ) -> None:
     write(default_file, "[check]\nattendance_rate = 0.8\n")
     code, output = check_table(run)
@@ -182,7 +177,7 @@ def test_a_lower_attendance_threshold_passes_it(
 
 
 def test_a_shorter_make_up_window_fails_a_ten_day_make_up(
-    quarter: Path, run: Run, default_file: Path
+    quarter: Database, run: Run, default_file: Path
 ) -> None:
     write(default_file, "[check]\nattendance_rate = 0.8\nmakeup_days = 5\n")
     code, output = check_table(run)
@@ -195,7 +190,7 @@ def test_a_shorter_make_up_window_fails_a_ten_day_make_up(
 
 
 def test_more_discussions_per_quarter_fails_the_first_quarter(
-    quarter: Path, run: Run, tmp_path: Path
+    quarter: Database, run: Run, tmp_path: Path
 ) -> None:
     named = write(tmp_path / "strict.toml", "[check]\ndiscussions_per_quarter = 2\n")
     code, rules = check(run, "--config", str(named))
@@ -211,7 +206,7 @@ def test_more_discussions_per_quarter_fails_the_first_quarter(
 
 
 def test_a_rule_switched_off_is_shown_off_and_does_not_fail(
-    quarter: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    quarter: Database, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     named = write(tmp_path / "lenient.toml", '[check]\ndisabled = ["attendance"]\n')
     monkeypatch.setenv("STUDYLOG_CONFIG", str(named))
@@ -225,7 +220,7 @@ def test_a_rule_switched_off_is_shown_off_and_does_not_fail(
 
 
 def test_a_rule_switched_off_keeps_its_full_title(
-    quarter: Path, run: Run, default_file: Path
+    quarter: Database, run: Run, default_file: Path
 ) -> None:
     write(default_file, '[check]\ndisabled = ["attendance", "makeups_on_time"]\n')
     _, output = check_table(run)
@@ -234,7 +229,7 @@ def test_a_rule_switched_off_keeps_its_full_title(
 
 
 def test_language_and_display_name_from_the_file(
-    quarter: Path, run: Run, default_file: Path
+    quarter: Database, run: Run, default_file: Path
 ) -> None:
     write(
         default_file,
@@ -252,7 +247,7 @@ def test_language_and_display_name_from_the_file(
 
 
 def test_org_name_from_the_file_chooses_among_several(
-    quarter: Path, ok: Ok, fails: Callable[..., str], default_file: Path
+    quarter: Database, ok: Ok, fails: Callable[..., str], default_file: Path
 ) -> None:
     ok("init", "--org", "另一个中心组")
     assert "several study groups" in fails("member", "list")
@@ -262,7 +257,7 @@ def test_org_name_from_the_file_chooses_among_several(
 
 
 def test_a_file_saved_with_a_byte_order_mark_is_read(
-    quarter: Path, run: Run, default_file: Path
+    quarter: Database, run: Run, default_file: Path
 ) -> None:
     default_file.parent.mkdir(parents=True, exist_ok=True)
     default_file.write_bytes("\ufeff[check]\nattendance_rate = 0.8\n".encode())
@@ -299,7 +294,7 @@ def test_a_file_saved_with_a_byte_order_mark_is_read(
     ],
 )
 def test_a_malformed_file_is_one_error_naming_the_key(
-    quarter: Path, fails: Callable[..., str], default_file: Path, text: str, complaint: str
+    quarter: Database, fails: Callable[..., str], default_file: Path, text: str, complaint: str
 ) -> None:
     write(default_file, text)
     line = fails("check", "--year", "2023", "--as-of", AS_OF)
@@ -308,7 +303,7 @@ def test_a_malformed_file_is_one_error_naming_the_key(
 
 
 def test_a_malformed_file_in_chinese(
-    quarter: Path, fails: Callable[..., str], default_file: Path
+    quarter: Database, fails: Callable[..., str], default_file: Path
 ) -> None:
     write(default_file, "[check]\nattendence_rate = 0.9\n")
     line = fails("--lang", "zh", "check", "--year", "2023", "--as-of", AS_OF, prefix="错误：")
@@ -316,7 +311,7 @@ def test_a_malformed_file_in_chinese(
 
 
 def test_a_named_file_that_does_not_exist_is_an_error(
-    quarter: Path, fails: Callable[..., str], tmp_path: Path
+    quarter: Database, fails: Callable[..., str], tmp_path: Path
 ) -> None:
     missing = tmp_path / "missing.toml"
     line = fails("--config", str(missing), "stats", "--year", "2023")
@@ -324,7 +319,7 @@ def test_a_named_file_that_does_not_exist_is_an_error(
 
 
 def test_a_malformed_file_still_lets_help_and_config_path_work(
-    quarter: Path, ok: Ok, default_file: Path
+    quarter: Database, ok: Ok, default_file: Path
 ) -> None:
     write(default_file, "[check]\nattendance_rate = 90\n")
     assert ok("config", "path") == f"{default_file}\n"

@@ -19,7 +19,10 @@ import pytest
 Ok = Callable[..., str]
 ROUNDS = 6
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
+    pytest.mark.sqlite_only(reason="kills writers to a SQLite file and checks the file"),
+]
 
 
 def _environment(db: Path) -> dict[str, str]:

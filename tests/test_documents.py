@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from openpyxl import load_workbook
 
-from tests.conftest import Run, built_once
+from tests.conftest import Backend, Database, Run
 from tests.seed import ORG, record_seed_year
 
 Ok = Callable[..., str]
@@ -32,9 +31,9 @@ def _seed_with_plan_and_ledger(ok: Ok) -> None:
 
 
 @pytest.fixture
-def seeded(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
-    shutil.copy(built_once(tmp_path_factory, "documents", _seed_with_plan_and_ledger), db_path)
-    return db_path
+def seeded(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("documents", _seed_with_plan_and_ledger))
+    return database
 
 
 def east_asian_font(run) -> str | None:  # type: ignore[no-untyped-def]
@@ -44,7 +43,9 @@ def east_asian_font(run) -> str | None:  # type: ignore[no-untyped-def]
 # -- the annual report ---------------------------------------------------------------------
 
 
-def test_chinese_report_says_the_years_figures_in_the_offices_words(seeded: Path, ok: Ok) -> None:
+def test_chinese_report_says_the_years_figures_in_the_offices_words(
+    seeded: Database, ok: Ok
+) -> None:
     text = ok("--lang", "zh", "report", "--year", "2023", *AS_OF)
     assert text.startswith(f"{ORG}2023年度学习情况报告\n")
     assert re.search(
@@ -63,7 +64,7 @@ def test_chinese_report_says_the_years_figures_in_the_offices_words(seeded: Path
     assert "附件1：学习情况一览表" in text and "附件2：中心组成员出勤情况公示表" in text
 
 
-def test_english_report_and_markdown(seeded: Path, ok: Ok) -> None:
+def test_english_report_and_markdown(seeded: Database, ok: Ok) -> None:
     text = ok("report", "--year", "2023", *AS_OF)
     assert (
         "In 2023 the group held 12 study sessions and 12 discussions, including 4 topic "
@@ -75,7 +76,7 @@ def test_english_report_and_markdown(seeded: Path, ok: Ok) -> None:
     assert "| Name " in markdown and "| 孙八 " in markdown
 
 
-def test_report_docx_follows_the_office_layout(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+def test_report_docx_follows_the_office_layout(seeded: Database, ok: Ok, tmp_path: Path) -> None:
     out = tmp_path / "报告.docx"
     said = ok("--lang", "zh", "report", "--year", "2023", "--format", "docx", "--out", str(out))
     assert str(out) in said
@@ -112,8 +113,8 @@ def test_report_docx_follows_the_office_layout(seeded: Path, ok: Ok, tmp_path: P
     ]  # fmt: skip
 
 
-def test_report_errors_touch_nothing(seeded: Path, run: Run, tmp_path: Path) -> None:
-    before = seeded.read_bytes()
+def test_report_errors_touch_nothing(seeded: Database, run: Run, tmp_path: Path) -> None:
+    before = seeded.snapshot()
     result = run("report", "--year", "2023", "--format", "docx")
     assert result.exit_code == 1 and result.stderr == "Error: --out is required\n"
     result = run("report", "--year", "2023", "--format", "pdf")
@@ -121,14 +122,14 @@ def test_report_errors_touch_nothing(seeded: Path, run: Run, tmp_path: Path) -> 
     missing = tmp_path / "nowhere" / "r.docx"
     result = run("report", "--year", "2023", "--format", "docx", "--out", str(missing))
     assert result.exit_code == 1 and "does not exist" in result.stderr
-    assert seeded.read_bytes() == before and not missing.parent.exists()
+    assert seeded.snapshot() == before and not missing.parent.exists()
 
 
 # -- sign-in sheets ------------------------------------------------------------------------
 
 
 def test_sign_in_sheet_lists_exactly_the_expected_members(
-    seeded: Path, ok: Ok, tmp_path: Path
+    seeded: Database, ok: Ok, tmp_path: Path
 ) -> None:
     june, july = tmp_path / "june.docx", tmp_path / "july.xlsx"
     said = ok("--lang", "zh", "sheet", "2023-06-15", "--out", str(june))
@@ -162,7 +163,7 @@ def test_sign_in_sheet_lists_exactly_the_expected_members(
     assert rows[0][0] == f"{ORG}: sign-in sheet"
 
 
-def test_sign_in_sheet_needs_a_known_format(seeded: Path, run: Run, tmp_path: Path) -> None:
+def test_sign_in_sheet_needs_a_known_format(seeded: Database, run: Run, tmp_path: Path) -> None:
     result = run("sheet", "1", "--out", str(tmp_path / "s.pdf"))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and ".docx | .xlsx" in result.stderr
@@ -172,7 +173,7 @@ def test_sign_in_sheet_needs_a_known_format(seeded: Path, run: Run, tmp_path: Pa
 # -- the archive ---------------------------------------------------------------------------
 
 
-def test_archive_zip_holds_every_part_in_order(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+def test_archive_zip_holds_every_part_in_order(seeded: Database, ok: Ok, tmp_path: Path) -> None:
     out = tmp_path / "档案.zip"
     said = ok("--lang", "zh", "archive", "--year", "2023", "--out", str(out), *AS_OF)
     assert "17 个文件" in said
@@ -208,7 +209,7 @@ def test_archive_zip_holds_every_part_in_order(seeded: Path, ok: Ok, tmp_path: P
     assert report.paragraphs[0].text == f"{ORG}2023年度学习情况报告"
 
 
-def test_archive_into_a_folder(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+def test_archive_into_a_folder(seeded: Database, ok: Ok, tmp_path: Path) -> None:
     out = tmp_path / "archive"
     ok("archive", "--year", "2023", "--out", str(out), *AS_OF)
     files = sorted(path.name for path in out.iterdir())
@@ -234,7 +235,7 @@ def test_archive_without_plan_or_ledger_still_says_so(ok: Ok, tmp_path: Path) ->
 
 
 def test_word_tables_have_bold_centred_headers_and_rows_that_do_not_split(
-    seeded: Path, ok: Ok, tmp_path: Path
+    seeded: Database, ok: Ok, tmp_path: Path
 ) -> None:
     out = tmp_path / "sheet.docx"
     ok("--lang", "zh", "sheet", "2023-06-15", "--out", str(out))
@@ -249,7 +250,7 @@ def test_word_tables_have_bold_centred_headers_and_rows_that_do_not_split(
 
 
 def test_report_format_follows_the_file_name(
-    seeded: Path, ok: Ok, run: Run, tmp_path: Path
+    seeded: Database, ok: Ok, run: Run, tmp_path: Path
 ) -> None:
     ok("report", "--year", "2023", "--out", str(tmp_path / "r.docx"))
     open_docx(str(tmp_path / "r.docx"))  # a Word file, not text in a .docx
@@ -264,7 +265,7 @@ def test_report_format_follows_the_file_name(
 
 
 def test_archive_will_not_mix_into_a_folder_that_holds_files(
-    seeded: Path, ok: Ok, run: Run, tmp_path: Path
+    seeded: Database, ok: Ok, run: Run, tmp_path: Path
 ) -> None:
     out = tmp_path / "a"
     ok("archive", "--year", "2023", "--out", str(out), *AS_OF)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -19,11 +18,12 @@ from studylog.orgs import create_org, resolve_org
 from studylog.sessions import SessionFields, add_session
 from studylog.tallies import yearly_tallies
 from studylog.vocab import Role, Status
+from tests.conftest import Database
 
 
 @pytest.fixture
-def session(db_path: Path) -> Iterator[Session]:
-    engine = open_engine(resolve_url(str(db_path)), create=True)
+def session(database: Database) -> Iterator[Session]:
+    engine = open_engine(resolve_url(database.url), create=True)
     try:
         with transaction(engine) as session:
             yield session

@@ -3,6 +3,7 @@
 Each one prints exactly one line ``Error: …`` (``错误：…`` in zh) on stderr and nothing on
 stdout, exits 1 (2 for a usage mistake), shows no traceback, and leaves every file as it was:
 the database, a foreign file given as ``--db``, and no database created where there was none.
+On PostgreSQL, "as it was" is every row of every table.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from studylog.cli import app
+from tests.conftest import Backend, Database, recording
 
 ORG = "测试局党组理论学习中心组"
 DAY = "2023-03-01"
@@ -30,14 +31,14 @@ def files_in(folder: Path) -> dict[Path, bytes]:
 
 
 @pytest.fixture
-def fails(run: Run, tmp_path: Path, db_path: Path) -> Fails:
+def fails(run: Run, tmp_path: Path, database: Database) -> Fails:
     """Run studylog, insist that it failed cleanly and changed no file; return its error line."""
 
     def invoke(*args: str, code: int = 1, prefix: str = "Error: ") -> str:
-        db_before = db_path.read_bytes() if db_path.exists() else None
+        db_before = database.snapshot()
         files_before = files_in(tmp_path)
         result = run(*args)
-        db_after = db_path.read_bytes() if db_path.exists() else None
+        db_after = database.snapshot()
         assert db_after == db_before, f"{args} changed the database"
         assert files_in(tmp_path) == files_before, f"{args} changed or created a file"
         assert result.exit_code == code, (args, result.output)
@@ -69,34 +70,10 @@ OUTSIDERS = [
 ]
 
 
-def built_with(tmp_path_factory: pytest.TempPathFactory, *commands: tuple[str, ...]) -> bytes:
-    """A database made by running ``commands`` through the CLI, as bytes to copy per test."""
-    path = tmp_path_factory.mktemp("template") / "studylog.db"
-    runner = CliRunner()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("STUDYLOG_DB", str(path))
-        for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG"):
-            env.delenv(variable, raising=False)
-        for args in commands:
-            result = runner.invoke(app, list(args))
-            assert result.exit_code == 0, (args, result.output)
-    return path.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def group_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return built_with(tmp_path_factory, *GROUP)
-
-
-@pytest.fixture(scope="module")
-def outsiders_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return built_with(tmp_path_factory, *GROUP, *OUTSIDERS)
-
-
 @pytest.fixture
-def group(db_path: Path, group_template: bytes) -> None:
+def group(backend: Backend, database: Database) -> None:
     """张三 (leader) and 李四; session #1 on 2023-03-01, where 李四 was on leave."""
-    db_path.write_bytes(group_template)
+    database.load(backend.built_once("errors-group", recording(GROUP)))
 
 
 # -- 1. impossible dates ------------------------------------------------------------------
@@ -244,9 +221,9 @@ def test_makeup_for_someone_who_attended_is_refused(
 
 
 @pytest.fixture
-def outsiders(db_path: Path, outsiders_template: bytes) -> None:
+def outsiders(backend: Backend, database: Database) -> None:
     """The group, plus 王五 who joins after 2023-03-01, 赵六 an observer, 钱七 who left before."""
-    db_path.write_bytes(outsiders_template)
+    database.load(backend.built_once("errors-outsiders", recording([*GROUP, *OUTSIDERS])))
 
 
 @pytest.mark.parametrize(
@@ -334,6 +311,7 @@ def sqlite_file_with_header_only(path: Path) -> None:
     path.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 4)
 
 
+@pytest.mark.sqlite_only(reason="a foreign file given as --db")
 @pytest.mark.parametrize("make", [text_file, binary_file, sqlite_file_with_header_only])
 @pytest.mark.parametrize(
     "args", [("member", "list"), ("init",), ("attend", DAY)], ids=lambda args: args[0]
@@ -347,6 +325,7 @@ def test_file_that_is_not_sqlite_is_refused_and_untouched(
     assert "records.db is not a studylog database (not a SQLite file)" in line
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file of another program given as --db")
 @pytest.mark.parametrize(
     "args", [("member", "list"), ("init",), ("attend", DAY)], ids=lambda args: args[0]
 )
@@ -395,13 +374,16 @@ def test_usage_mistake_is_one_line_with_exit_code_2(
     ],
     ids=lambda args: " ".join(args[:2]),
 )
-def test_command_before_init_creates_no_database(fails: Fails, db_path: Path, args: tuple) -> None:
+def test_command_before_init_creates_no_database(
+    fails: Fails, database: Database, args: tuple
+) -> None:
     line = fails(*args)
-    assert f"no studylog database at {db_path}" in line
+    assert f"no studylog database at {database.shown}" in line
     assert "studylog init" in line
-    assert not db_path.exists()
+    assert not database.exists()
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file in a missing folder given as --db")
 def test_missing_database_in_missing_folder_creates_neither(fails: Fails, tmp_path: Path) -> None:
     target = tmp_path / "archive" / "2023.db"
     assert "no studylog database at" in fails("--db", str(target), "member", "list")

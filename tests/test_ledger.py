@@ -11,14 +11,12 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from studylog.cli import app
-from tests.conftest import built_once, recording
+from tests.conftest import Backend, Database, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -45,46 +43,31 @@ def entry(problem: str, due: str, *extra: str) -> tuple[str, ...]:
 FIRST = entry("学用结合不够紧密", "2023-06-30", "--category", "理论学习", "--session", MARCH)
 
 
-@pytest.fixture(scope="module")
-def group_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return built_once(tmp_path_factory, "ledger-group", recording(GROUP)).read_bytes()
+@pytest.fixture
+def group(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("ledger-group", recording(GROUP)))
+    return database
 
 
 @pytest.fixture
-def group(db_path: Path, group_template: bytes) -> Path:
-    db_path.write_bytes(group_template)
-    return db_path
-
-
-@pytest.fixture(scope="module")
-def entered_template(tmp_path_factory: pytest.TempPathFactory, group_template: bytes) -> bytes:
+def entered(backend: Backend, database: Database) -> Database:
     """The group with ledger entry #1 (found at the March session, due 2023-06-30)."""
-    path = tmp_path_factory.mktemp("entered") / "studylog.db"
-    path.write_bytes(group_template)
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("STUDYLOG_DB", str(path))
-        result = CliRunner().invoke(app, list(FIRST))
-        assert result.exit_code == 0, result.output
-    return path.read_bytes()
+    group = backend.built_once("ledger-group", recording(GROUP))
+    database.load(backend.built_once("ledger-entered", recording([FIRST]), start=group))
+    return database
 
 
 @pytest.fixture
-def entered(db_path: Path, entered_template: bytes) -> Path:
-    db_path.write_bytes(entered_template)
-    return db_path
-
-
-@pytest.fixture
-def fails(run: Run, db_path: Path) -> Callable[..., str]:
+def fails(run: Run, database: Database) -> Callable[..., str]:
     """Run studylog, insist it failed cleanly with one error line and an unchanged database."""
 
     def invoke(*args: str, code: int = 1, prefix: str = "Error: ") -> str:
-        before = db_path.read_bytes()
+        before = database.snapshot()
         result = run(*args)
         assert isinstance(result.exception, SystemExit), repr(result.exception)
         assert result.exit_code == code, (args, result.output)
         assert result.stdout == ""
-        assert db_path.read_bytes() == before, f"{args} changed the database"
+        assert database.snapshot() == before, f"{args} changed the database"
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith(prefix), result.stderr
         assert "unexpected failure" not in lines[0] and "意外错误" not in lines[0]
@@ -116,7 +99,7 @@ def states(ok: Ok, as_of: str, *args: str) -> dict[int, str]:
 # -- an entry's life -----------------------------------------------------------------------
 
 
-def test_the_ledgers_life(group: Path, ok: Ok) -> None:
+def test_the_ledgers_life(group: Database, ok: Ok) -> None:
     assert ok(*FIRST) == "Added ledger entry #1, due 2023-06-30\n"
     assert rows(ok("rectify", "list", "--as-of", "2023-04-01")) == [
         [
@@ -160,7 +143,7 @@ def test_the_ledgers_life(group: Path, ok: Ok) -> None:
     }
 
 
-def test_show_prints_the_entry_and_its_follow_up(entered: Path, ok: Ok) -> None:
+def test_show_prints_the_entry_and_its_follow_up(entered: Database, ok: Ok) -> None:
     ok("rectify", "progress", "1", "--note", "清单落实过半", "--on", "2023-06-01")
     output = ok("rectify", "show", "1", "--as-of", "2023-07-01")
     fields = dict(row for row in rows(output) if len(row) == 2)
@@ -172,14 +155,14 @@ def test_show_prints_the_entry_and_its_follow_up(entered: Path, ok: Ok) -> None:
     assert "2023-06-01   清单落实过半" in output
 
 
-def test_overdue_starts_the_day_after_the_deadline(entered: Path, ok: Ok) -> None:
+def test_overdue_starts_the_day_after_the_deadline(entered: Database, ok: Ok) -> None:
     assert states(ok, "2023-06-30") == {1: "open"}
     assert states(ok, "2023-07-01") == {1: "overdue"}
     assert listed(ok, "2023-06-30", "--overdue") == []
     assert [line["id"] for line in listed(ok, "2023-07-01", "--overdue")] == [1]
 
 
-def test_list_filters_by_state_and_year(entered: Path, ok: Ok) -> None:
+def test_list_filters_by_state_and_year(entered: Database, ok: Ok) -> None:
     """#1 found in March, due in June: overdue; #2 closed in time; #3 found in 2024, open."""
     ok(*entry("会前学习准备不足", "2023-12-31", "--session", SEPTEMBER))
     ok("rectify", "done", "2", "--on", "2023-12-20")
@@ -194,13 +177,13 @@ def test_list_filters_by_state_and_year(entered: Path, ok: Ok) -> None:
     assert ok("rectify", "list", "--year", "2022", "--as-of", as_of) == "Nothing recorded.\n"
 
 
-def test_a_deleted_session_leaves_the_entry(entered: Path, ok: Ok) -> None:
+def test_a_deleted_session_leaves_the_entry(entered: Database, ok: Ok) -> None:
     ok("session", "delete", MARCH, "--yes")
     shown = json.loads(ok("rectify", "show", "1", "--as-of", "2023-04-01", "--format", "json"))
     assert (shown["session_id"], shown["session_date"], shown["found"]) == (None, None, MARCH)
 
 
-def test_ledger_in_chinese(entered: Path, ok: Ok) -> None:
+def test_ledger_in_chinese(entered: Database, ok: Ok) -> None:
     ok(*entry("会前学习准备不足", "2023-12-31", "--session", SEPTEMBER))
     assert ok("--lang", "zh", "rectify", "done", "2", "--on", "2023-12-20") == (
         "整改事项 #2 已于 2023-12-20 销号\n"
@@ -248,12 +231,14 @@ def test_ledger_in_chinese(entered: Path, ok: Ok) -> None:
     ],
     ids=lambda value: " ".join(value[:2]) if isinstance(value, tuple) else None,
 )
-def test_ledger_errors(entered: Path, fails: Callable[..., str], args: tuple, message: str) -> None:
+def test_ledger_errors(
+    entered: Database, fails: Callable[..., str], args: tuple, message: str
+) -> None:
     assert fails(*args).startswith(message)
 
 
 def test_a_closed_entry_takes_no_more_progress(
-    entered: Path, ok: Ok, fails: Callable[..., str]
+    entered: Database, ok: Ok, fails: Callable[..., str]
 ) -> None:
     ok("rectify", "done", "1", "--on", "2023-07-15")
     closed = "Error: ledger entry #1 was already closed on 2023-07-15"
@@ -264,7 +249,7 @@ def test_a_closed_entry_takes_no_more_progress(
 
 
 def test_without_session_or_found_the_problem_is_found_today(
-    group: Path, fails: Callable[..., str]
+    group: Database, fails: Callable[..., str]
 ) -> None:
     line = fails(*entry("问题", "2023-06-30"))
     assert line == (
@@ -273,17 +258,21 @@ def test_without_session_or_found_the_problem_is_found_today(
     )
 
 
-def test_done_needs_a_date(entered: Path, fails: Callable[..., str]) -> None:
+def test_done_needs_a_date(entered: Database, fails: Callable[..., str]) -> None:
     assert fails("rectify", "done", "1", code=2).startswith("Error: Missing option '--on'")
 
 
-def test_as_of_a_past_date_an_entry_closed_later_was_still_overdue(entered: Path, ok: Ok) -> None:
+def test_as_of_a_past_date_an_entry_closed_later_was_still_overdue(
+    entered: Database, ok: Ok
+) -> None:
     ok("rectify", "done", "1", "--on", "2023-08-15")
     assert states(ok, "2023-07-31") == {1: "overdue"}
     assert [line["id"] for line in listed(ok, "2023-07-31", "--overdue")] == [1]
 
 
 @pytest.mark.parametrize("command", ["done", "progress"])
-def test_a_future_date_is_refused(entered: Path, fails: Callable[..., str], command: str) -> None:
+def test_a_future_date_is_refused(
+    entered: Database, fails: Callable[..., str], command: str
+) -> None:
     extra = ("--note", "x") if command == "progress" else ()
     assert "future" in fails("rectify", command, "1", "--on", "2099-01-01", *extra)

@@ -8,11 +8,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect, text
 
 from studylog.db import SCHEMA_HEAD, _alembic_config, open_engine, resolve_url
+from tests.conftest import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,17 +24,17 @@ def test_schema_head_constant_matches_alembic() -> None:
     assert script.get_heads() == [SCHEMA_HEAD]
 
 
-def test_a_fresh_database_is_upgraded_to_head(db_path: Path) -> None:
-    open_engine(resolve_url(str(db_path)), create=True).dispose()
-    with sqlite3.connect(db_path) as connection:
-        (version,) = connection.execute("SELECT version_num FROM studylog_version").fetchone()
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+def test_a_fresh_database_is_upgraded_to_head(database: Database) -> None:
+    open_engine(resolve_url(database.url), create=True).dispose()
+    with database.connect() as connection:
+        version = connection.execute(text("SELECT version_num FROM studylog_version")).scalar()
+        tables = set(inspect(connection).get_table_names())
     assert version == SCHEMA_HEAD
     assert {"orgs", "members", "sessions", "attendance", "makeups", "speeches"} <= tables
 
 
-def test_models_and_migrations_agree(db_path: Path) -> None:
-    engine = open_engine(resolve_url(str(db_path)), create=True)
+def test_models_and_migrations_agree(database: Database) -> None:
+    engine = open_engine(resolve_url(database.url), create=True)
     try:
         with engine.connect() as connection:
             command.check(_alembic_config(connection))  # raises on any drift
@@ -40,15 +42,16 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
         engine.dispose()
 
 
-def test_the_first_command_creates_the_schema(ok, db_path: Path) -> None:
-    assert not db_path.exists()
+def test_the_first_command_creates_the_schema(ok, database: Database) -> None:
+    assert not database.exists()
     ok("init", "--org", "某局党组理论学习中心组")
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("SELECT name FROM orgs").fetchall() == [
+    with database.connect() as connection:
+        assert connection.execute(text("SELECT name FROM orgs")).all() == [
             ("某局党组理论学习中心组",)
         ]
 
 
+@pytest.mark.sqlite_only(reason="the wheel's contents do not depend on the database")
 def test_the_wheel_contains_the_migrations(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
@@ -78,6 +81,7 @@ def _rows(path: Path, table: str, columns: list[str]) -> list[tuple]:
         ).fetchall()
 
 
+@pytest.mark.sqlite_only(reason="fills a SQLite file at revision 0001 by ATTACH")
 def test_a_database_made_at_the_core_revision_upgrades_keeping_every_row(
     tmp_path: Path, db_path: Path, ok
 ) -> None:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import Result
 
-from tests.conftest import built_once, recording
+from tests.conftest import Backend, Database, recording
 
 Run = Callable[..., Result]
 Ok = Callable[..., str]
@@ -60,15 +59,10 @@ PLAN_YEAR: list[tuple[str, ...]] = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def plan_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return built_once(tmp_path_factory, "plan-plan", recording(PLAN_YEAR)).read_bytes()
-
-
 @pytest.fixture
-def year(db_path: Path, plan_template: bytes) -> Path:
-    db_path.write_bytes(plan_template)
-    return db_path
+def year(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("plan-plan", recording(PLAN_YEAR)))
+    return database
 
 
 def tables(output: str) -> list[list[list[str]]]:
@@ -99,16 +93,16 @@ def statuses(report: dict[str, Any]) -> dict[int, str]:
 
 
 @pytest.fixture
-def fails(run: Run, db_path: Path) -> Callable[..., str]:
+def fails(run: Run, database: Database) -> Callable[..., str]:
     """Run studylog, insist it failed cleanly with one error line and an unchanged database."""
 
     def invoke(*args: str, prefix: str = "Error: ") -> str:
-        before = db_path.read_bytes()
+        before = database.snapshot()
         result = run(*args)
         assert isinstance(result.exception, SystemExit), repr(result.exception)
         assert result.exit_code == 1, (args, result.output)
         assert result.stdout == ""
-        assert db_path.read_bytes() == before, f"{args} changed the database"
+        assert database.snapshot() == before, f"{args} changed the database"
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith(prefix), result.stderr
         assert "unexpected failure" not in lines[0]
@@ -120,7 +114,7 @@ def fails(run: Run, db_path: Path) -> Callable[..., str]:
 # -- plan against actual -------------------------------------------------------------------
 
 
-def test_plan_against_actual_in_mid_year(year: Path, ok: Ok) -> None:
+def test_plan_against_actual_in_mid_year(year: Database, ok: Ok) -> None:
     output = ok("plan", "show", "--year", "2023", "--as-of", "2023-07-15")
     assert output.splitlines()[0] == (
         "2023 plan as of 2023-07-15: 4 planned, 2 held, 1 pending, 1 overdue; execution rate 50.0%"
@@ -146,7 +140,7 @@ def test_plan_against_actual_in_mid_year(year: Path, ok: Ok) -> None:
     ]
 
 
-def test_plan_against_actual_as_json(year: Path, ok: Ok) -> None:
+def test_plan_against_actual_as_json(year: Database, ok: Ok) -> None:
     report = show(ok, "2023-07-15")
     assert {key: value for key, value in report.items() if key not in ("items", "unplanned")} == {
         "year": 2023,
@@ -180,7 +174,7 @@ def test_plan_against_actual_as_json(year: Path, ok: Ok) -> None:
     ]
 
 
-def test_an_item_is_overdue_only_once_its_month_has_ended(year: Path, ok: Ok) -> None:
+def test_an_item_is_overdue_only_once_its_month_has_ended(year: Database, ok: Ok) -> None:
     assert statuses(show(ok, "2023-06-29"))[3] == "pending"
     assert statuses(show(ok, "2023-06-30"))[3] == "overdue"  # by the end of the month's last day
     year_end = show(ok, "2024-01-10")
@@ -189,13 +183,13 @@ def test_an_item_is_overdue_only_once_its_month_has_ended(year: Path, ok: Ok) ->
     assert year_end["execution_rate"] == 0.5
 
 
-def test_as_of_a_past_date_an_item_held_later_was_not_yet_held(year: Path, ok: Ok) -> None:
+def test_as_of_a_past_date_an_item_held_later_was_not_yet_held(year: Database, ok: Ok) -> None:
     report = show(ok, "2023-04-10")  # March's item is held only on 2023-04-20
     assert statuses(report)[2] == "overdue"
     assert report["held"] == 1
 
 
-def test_plan_against_actual_in_chinese(year: Path, ok: Ok) -> None:
+def test_plan_against_actual_in_chinese(year: Database, ok: Ok) -> None:
     output = ok("plan", "show", "--year", "2023", "--as-of", "2023-07-15", "--lang", "zh")
     assert output.splitlines()[0] == (
         "2023年学习计划（截至 2023-07-15）：计划 4 项，已完成 2 项，未到期 1 项，"
@@ -212,7 +206,7 @@ def test_plan_against_actual_in_chinese(year: Path, ok: Ok) -> None:
     assert unplanned[1] == ["3", "2023-05-10", "计划外学习"]
 
 
-def test_a_year_without_a_plan(year: Path, ok: Ok) -> None:
+def test_a_year_without_a_plan(year: Database, ok: Ok) -> None:
     report = show(ok, "2024-01-10", "--year", "2022")
     assert (report["year"], report["planned"], report["execution_rate"]) == (2022, 0, None)
     output = ok("plan", "show", "--year", "2022", "--as-of", "2024-01-10")
@@ -224,7 +218,7 @@ def test_a_year_without_a_plan(year: Path, ok: Ok) -> None:
 # -- the plan itself: list, edit, delete, link ---------------------------------------------
 
 
-def test_plan_list(year: Path, ok: Ok) -> None:
+def test_plan_list(year: Database, ok: Ok) -> None:
     rows = tables(ok("plan", "list", "--year", "2023"))[0]
     assert rows[0] == ["#", "Month", "Title", "Kind", "Discussion", "Speakers"]
     assert rows[2] == ["2", "3", "全面从严治党", "topic session", "no", "王五"]
@@ -239,7 +233,7 @@ def test_plan_list(year: Path, ok: Ok) -> None:
     assert ok("plan", "list", "--year", "2024") == "Nothing recorded.\n"
 
 
-def test_plan_edit_changes_only_what_is_given(year: Path, ok: Ok) -> None:
+def test_plan_edit_changes_only_what_is_given(year: Database, ok: Ok) -> None:
     assert ok("plan", "edit", "4", "--month", "12", "--speaker", "王五", "--speaker", "李四") == (
         "Updated plan item #4: 2023-12 学习全会精神\n"
     )
@@ -256,7 +250,7 @@ def test_plan_edit_changes_only_what_is_given(year: Path, ok: Ok) -> None:
     assert listed[1]["title"] == "学习党的二十大报告"
 
 
-def test_unlinking_and_relinking_a_session(year: Path, ok: Ok) -> None:
+def test_unlinking_and_relinking_a_session(year: Database, ok: Ok) -> None:
     ok("session", "edit", "1", "--plan", "")
     report = show(ok, "2023-07-15")
     assert statuses(report)[1] == "overdue"
@@ -282,7 +276,7 @@ def test_unlinking_and_relinking_a_session(year: Path, ok: Ok) -> None:
     assert json.loads(ok("session", "show", "3", "--format", "json"))["plan"] == 4
 
 
-def test_deleting_a_held_item_keeps_its_session(year: Path, ok: Ok) -> None:
+def test_deleting_a_held_item_keeps_its_session(year: Database, ok: Ok) -> None:
     assert ok("plan", "delete", "2", "--yes") == "Deleted plan item #2: 2023-03 全面从严治党\n"
     report = show(ok, "2023-07-15")
     assert [item["id"] for item in report["items"]] == [1, 3, 4]
@@ -293,15 +287,15 @@ def test_deleting_a_held_item_keeps_its_session(year: Path, ok: Ok) -> None:
     assert json.loads(ok("session", "show", "2", "--format", "json"))["plan"] is None
 
 
-def test_declining_a_delete_keeps_the_item(year: Path, ok: Ok, db_path: Path) -> None:
-    before = db_path.read_bytes()
+def test_declining_a_delete_keeps_the_item(year: Database, ok: Ok) -> None:
+    before = year.snapshot()
     output = ok("plan", "delete", "3", input="n\n")
     assert "Delete plan item #3 (2023-06 学习党章)?" in output
     assert output.rstrip().endswith("Nothing was deleted.")
-    assert db_path.read_bytes() == before
+    assert year.snapshot() == before
 
 
-def test_plan_add_in_chinese(year: Path, ok: Ok) -> None:
+def test_plan_add_in_chinese(year: Database, ok: Ok) -> None:
     assert ok("--lang", "zh", "plan", "add", "-y", "2023", "-m", "9", "-t", "学习条例") == (
         "已添加计划项 #5：2023年9月 学习条例\n"
     )
@@ -343,11 +337,11 @@ def test_plan_add_in_chinese(year: Path, ok: Ok) -> None:
     ],
     ids=lambda value: " ".join(value[:3]) if isinstance(value, tuple) else None,
 )
-def test_plan_errors(year: Path, fails: Callable[..., str], args: tuple, message: str) -> None:
+def test_plan_errors(year: Database, fails: Callable[..., str], args: tuple, message: str) -> None:
     assert fails(*args).startswith(message)
 
 
-def test_plan_error_in_chinese(year: Path, fails: Callable[..., str]) -> None:
+def test_plan_error_in_chinese(year: Database, fails: Callable[..., str]) -> None:
     line = fails(
         "--lang", "zh", "plan", "add", "--year", "2023", "--month", "0", "--title", "x",
         prefix="错误：",
@@ -358,7 +352,7 @@ def test_plan_error_in_chinese(year: Path, fails: Callable[..., str]) -> None:
 # -- first agenda latency ------------------------------------------------------------------
 
 
-def test_session_list_first_agenda_shows_the_latency(year: Path, ok: Ok) -> None:
+def test_session_list_first_agenda_shows_the_latency(year: Database, ok: Ok) -> None:
     rows = tables(ok("session", "list", "--year", "2023", "--first-agenda"))[0]
     assert rows == [
         ["#", "Date", "First agenda item", "Source date", "Days after source", "Title"],
@@ -376,7 +370,7 @@ def test_session_list_first_agenda_shows_the_latency(year: Path, ok: Ok) -> None
     ]
 
 
-def test_stats_report_latency_count_median_and_longest(year: Path, ok: Ok) -> None:
+def test_stats_report_latency_count_median_and_longest(year: Database, ok: Ok) -> None:
     figures = json.loads(ok("stats", "--year", "2023", "--format", "json"))
     assert figures["first_agenda_items"] == 4
     assert figures["first_agenda_median_days"] == 10  # 7, 10, 19
@@ -387,7 +381,7 @@ def test_stats_report_latency_count_median_and_longest(year: Path, ok: Ok) -> No
     assert rows["First agenda relay, longest days"] == "19"
 
 
-def test_latency_median_of_an_even_count(year: Path, ok: Ok) -> None:
+def test_latency_median_of_an_even_count(year: Database, ok: Ok) -> None:
     ok(
         "session", "add", "--date", "2023-08-01", "--title", "八月学习",
         "--first-agenda", "重要讲话戊", "--source-date", "2023年7月31日",
@@ -398,7 +392,7 @@ def test_latency_median_of_an_even_count(year: Path, ok: Ok) -> None:
     assert figures["first_agenda_longest_days"] == 19
 
 
-def test_latency_in_chinese(year: Path, ok: Ok) -> None:
+def test_latency_in_chinese(year: Database, ok: Ok) -> None:
     output = ok("stats", "--year", "2023", "--lang", "zh")
     rows = dict(row for row in tables(output)[0] if len(row) == 2)
     assert rows["第一议题学习时效（中位天数）"] == "10"
@@ -407,7 +401,7 @@ def test_latency_in_chinese(year: Path, ok: Ok) -> None:
     assert listed[0] == ["编号", "日期", "第一议题", "原文日期", "学习时效（天）", "题目"]
 
 
-def test_no_latency_without_source_dates(year: Path, ok: Ok) -> None:
+def test_no_latency_without_source_dates(year: Database, ok: Ok) -> None:
     figures = json.loads(ok("stats", "--year", "2022", "--format", "json"))
     assert figures["first_agenda_items"] == 0
     assert figures["first_agenda_median_days"] is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, event
 
-from tests.conftest import built_once
+from tests.conftest import Backend, Database
 from tests.seed import ROLLS, record_seed_year
 
 Ok = Callable[..., str]
@@ -62,12 +61,12 @@ COMMANDS = {
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_statement_count_does_not_grow_with_the_data(
-    name: str, ok: Ok, db_path: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+    name: str, ok: Ok, database: Database, tmp_path: Path, backend: Backend
 ) -> None:
     args = [arg.replace("{tmp}", str(tmp_path)) for arg in COMMANDS[name]]
     counts = []
     for size, build in (("small", _small), ("large", _large)):
-        shutil.copy(built_once(tmp_path_factory, f"statements-{size}", build), db_path)
+        database.load(backend.built_once(f"statements-{size}", build))
         with counting() as statements:
             ok(*args)
         counts.append(len(statements))
@@ -75,7 +74,8 @@ def test_statement_count_does_not_grow_with_the_data(
     assert counts[0] < 40, (name, counts)
 
 
-def test_a_years_figures_are_found_through_the_indexes(seeded: Path) -> None:
+@pytest.mark.sqlite_only(reason="reads SQLite's query plan (EXPLAIN QUERY PLAN)")
+def test_a_years_figures_are_found_through_the_indexes(seeded: Database) -> None:
     """Cost follows the year's rows, not the database's size: SQLite searches the sessions of
     one org and period by index, then each roll line by (session, member)."""
     from datetime import date
@@ -85,7 +85,7 @@ def test_a_years_figures_are_found_through_the_indexes(seeded: Path) -> None:
     from studylog.models import Org
     from studylog.tallies import _expected_lines, _in_period, _roll_figures
 
-    engine = create_engine(f"sqlite:///{seeded}")
+    engine = create_engine(f"sqlite:///{seeded.path}")
     try:
         with engine.connect() as connection:
             org = connection.execute(select(Org.id, Org.name)).one()

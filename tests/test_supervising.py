@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import built_once
+from tests.conftest import Backend, Database
 from tests.seed import ORG, record_seed_year
 
 Ok = Callable[..., str]
@@ -31,16 +29,16 @@ def _two_orgs(ok: Ok) -> None:
 
 
 @pytest.fixture
-def two_orgs(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
-    shutil.copy(built_once(tmp_path_factory, "two_orgs", _two_orgs), db_path)
-    return db_path
+def two_orgs(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("two_orgs", _two_orgs))
+    return database
 
 
 def stats(ok: Ok, *args: str) -> dict:
     return json.loads(ok("stats", "--format", "json", *args))
 
 
-def test_all_orgs_totals_equal_the_sum_of_each_groups_stats(two_orgs: Path, ok: Ok) -> None:
+def test_all_orgs_totals_equal_the_sum_of_each_groups_stats(two_orgs: Database, ok: Ok) -> None:
     report = stats(ok, "--year", "2023", "--all-orgs")
     assert report["org"] is None
     rows = {row["org"]: row for row in report["rows"]}
@@ -57,7 +55,7 @@ def test_all_orgs_totals_equal_the_sum_of_each_groups_stats(two_orgs: Path, ok: 
     assert report["attendance_rate"] == (67 + 2) / (72 + 3)
 
 
-def test_all_orgs_table_puts_the_totals_last(two_orgs: Path, ok: Ok) -> None:
+def test_all_orgs_table_puts_the_totals_last(two_orgs: Database, ok: Ok) -> None:
     output = ok("--lang", "zh", "stats", "--year", "2023", "--all-orgs", "--format", "csv")
     lines = output.splitlines()
     assert lines[0].startswith("中心组,集中学习,")
@@ -65,7 +63,7 @@ def test_all_orgs_table_puts_the_totals_last(two_orgs: Path, ok: Ok) -> None:
     assert lines[-1].split(",")[1] == "13"  # 12 + 1 sessions
 
 
-def test_a_range_of_years(two_orgs: Path, ok: Ok) -> None:
+def test_a_range_of_years(two_orgs: Database, ok: Ok) -> None:
     year = stats(ok, "--org", OTHER, "--year", "2023")
     same = stats(ok, "--org", OTHER, "--from", "2023-01-01", "--to", "2023-12-31")
     assert {k: v for k, v in same.items() if k not in ("year", "from", "to")} == {
@@ -88,7 +86,7 @@ def test_a_range_of_years(two_orgs: Path, ok: Ok) -> None:
     assert all_years["sessions"] == 14
 
 
-def test_all_orgs_refuses_by(two_orgs: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_all_orgs_refuses_by(two_orgs: Database, run) -> None:  # type: ignore[no-untyped-def]
     result = run("stats", "--year", "2023", "--all-orgs", "--by", "member")
     assert result.exit_code == 1
     assert (

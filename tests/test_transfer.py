@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import Run, built_once
+from tests.conftest import Backend, Database, Run, Template
 from tests.seed import EXPECTED_FIGURES, ORG, record_seed_year
 
 Ok = Callable[..., str]
@@ -26,13 +26,13 @@ TABLE_ROWS = {"members": 8, "sessions": 12, "attendance": 72, "makeups": 4, "spe
 
 @dataclass(frozen=True)
 class Seed:
-    path: Path
+    template: Template
     state: tuple[dict, dict, dict]  # what the database says: see year_state()
     xlsx: Path  # its export to a workbook, in English
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory: pytest.TempPathFactory) -> Seed:
+def seed(backend: Backend) -> Seed:
     """The seed year with its state and its English workbook, made once for this module."""
     exported: list[tuple[dict, dict, dict]] = []
 
@@ -42,14 +42,14 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> Seed:
         exported.append(year_state(ok, folder))
         ok("export", "--year", "2023", "--out", str(folder / "2023.xlsx"))
 
-    path = built_once(tmp_path_factory, "transfer", build)
-    return Seed(path, exported[0], path.parent / "2023.xlsx")
+    template = backend.built_once("transfer", build)
+    return Seed(template, exported[0], template.folder / "2023.xlsx")
 
 
 @pytest.fixture
-def seeded(seed: Seed, db_path: Path) -> Path:
-    shutil.copy(seed.path, db_path)
-    return db_path
+def seeded(seed: Seed, database: Database) -> Database:
+    database.load(seed.template)
+    return database
 
 
 @pytest.fixture
@@ -58,32 +58,33 @@ def workbook_path(seed: Seed, tmp_path: Path) -> Path:
     return Path(shutil.copy(seed.xlsx, tmp_path / "2023.xlsx"))
 
 
-@pytest.fixture(scope="module")
-def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _schema_only(ok: Ok) -> None:
     """A database with the schema and nothing else: no study group yet."""
     from studylog.db import open_engine, resolve_url
 
-    path = tmp_path_factory.mktemp("empty") / "empty.db"
-    open_engine(resolve_url(str(path)), create=True).dispose()
-    return path
+    open_engine(resolve_url(None), create=True).dispose()
 
 
 @pytest.fixture
 def other_db(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_file: Path
-) -> Callable[..., Path]:
-    """Switch later commands to an empty database and return its path.
+    backend: Backend, new_database: Callable[[str], Database], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Database]:
+    """Switch later commands to an empty database and return it.
 
-    ``fresh=True``: no file at all yet (the import creates it); else a copy of an empty one.
+    ``fresh=True``: no database at all yet (the import creates it); else a copy of an empty one.
     """
+    other: list[Database] = []
 
-    def switch(*, fresh: bool = False) -> Path:
-        path = tmp_path / "other.db"
-        path.unlink(missing_ok=True)
+    def switch(*, fresh: bool = False) -> Database:
+        if other:
+            other[0].reset()
+        else:
+            other.append(new_database("other"))
+        database = other[0]
         if not fresh:
-            shutil.copy(empty_file, path)
-        monkeypatch.setenv("STUDYLOG_DB", str(path))
-        return path
+            database.load(backend.built_once("transfer-empty", _schema_only))
+        monkeypatch.setenv("STUDYLOG_DB", database.url)
+        return database
 
     return switch
 
@@ -101,11 +102,12 @@ def year_state(ok: Ok, folder: Path) -> tuple[dict, dict, dict]:
     return figures(ok), figures(ok, "--by", "member"), rows
 
 
-def refused(run: Run, db_path: Path, *args: str) -> str:
-    """Run a command that must fail cleanly and leave the database byte for byte."""
-    before = db_path.read_bytes() if db_path.exists() else None
+def refused(run: Run, database: Database | None, *args: str) -> str:
+    """Run a command that must fail cleanly and leave the database as it was (on SQLite,
+    byte for byte); ``None``: no database to watch."""
+    before = database.snapshot() if database else None
     result = run(*args)
-    after = db_path.read_bytes() if db_path.exists() else None
+    after = database.snapshot() if database else None
     assert after == before, f"{args} changed the database"
     assert result.exit_code == 1, (args, result.output)
     assert result.stdout == "" and "Traceback" not in result.output
@@ -135,7 +137,7 @@ def refused(run: Run, db_path: Path, *args: str) -> str:
     ],
 )
 def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
-    seeded: Path,
+    seeded: Database,
     ok: Ok,
     tmp_path: Path,
     lang: str,
@@ -163,7 +165,7 @@ def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
     assert notice.cell(row=2, column=10).number_format == "0.0%"
 
 
-def test_csv_writes_a_file_per_table_in_a_folder(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+def test_csv_writes_a_file_per_table_in_a_folder(seeded: Database, ok: Ok, tmp_path: Path) -> None:
     folder = tmp_path / "csv"
     output = ok("export", "--year", "2023", "--out", str(folder))
     assert "72 roll line(s)" in output
@@ -175,15 +177,15 @@ def test_csv_writes_a_file_per_table_in_a_folder(seeded: Path, ok: Ok, tmp_path:
     assert rows[0][:4] == ["#", "Date", "Title", "Kind"] and len(rows) == 13
 
 
-def test_export_options_are_checked(run: Run, tmp_path: Path, db_path: Path) -> None:
+def test_export_options_are_checked(run: Run, tmp_path: Path, database: Database) -> None:
     xlsx = str(tmp_path / "2023.xlsx")
-    line = refused(run, db_path, "export", "--year", "2023", "--out", xlsx, "--encoding", "gbk")
+    line = refused(run, database, "export", "--year", "2023", "--out", xlsx, "--encoding", "gbk")
     assert line == "Error: --encoding applies to --format csv only"
-    line = refused(run, db_path, "export", "--year", "2023", "--out", str(tmp_path / "a.csv"))
+    line = refused(run, database, "export", "--year", "2023", "--out", str(tmp_path / "a.csv"))
     assert "CSV export writes a folder with a file for each table" in line
-    line = refused(run, db_path, "export", "-y", "2023", "-o", xlsx, "--format", "xls")
+    line = refused(run, database, "export", "-y", "2023", "-o", xlsx, "--format", "xls")
     assert "'xls' is not a valid --format; choose xlsx | csv | json" in line
-    assert not db_path.exists()
+    assert not database.exists()
 
 
 # -- round trips ------------------------------------------------------------------------
@@ -191,7 +193,12 @@ def test_export_options_are_checked(run: Run, tmp_path: Path, db_path: Path) -> 
 
 @pytest.mark.parametrize("form", ["xlsx", "json", "xlsx-zh"])
 def test_export_then_import_into_an_empty_database_gives_the_same_year(
-    seed: Seed, seeded: Path, ok: Ok, tmp_path: Path, other_db: Callable[..., Path], form: str
+    seed: Seed,
+    seeded: Database,
+    ok: Ok,
+    tmp_path: Path,
+    other_db: Callable[..., Database],
+    form: str,
 ) -> None:
     fmt, _, lang = form.partition("-")
     out = tmp_path / ("export" if fmt == "csv" else f"export.{fmt}")
@@ -209,10 +216,10 @@ def test_export_then_import_into_an_empty_database_gives_the_same_year(
 )
 def test_csv_round_trips_in_each_encoding(
     seed: Seed,
-    seeded: Path,
+    seeded: Database,
     ok: Ok,
     tmp_path: Path,
-    other_db: Callable[..., Path],
+    other_db: Callable[..., Database],
     encoding: str,
     lang: str,
     bom: bool,
@@ -228,7 +235,7 @@ def test_csv_round_trips_in_each_encoding(
 
 
 def test_a_single_csv_file_with_a_bom_or_without(
-    seeded: Path, ok: Ok, tmp_path: Path, other_db: Callable[..., Path]
+    seeded: Database, ok: Ok, tmp_path: Path, other_db: Callable[..., Database]
 ) -> None:
     folder = tmp_path / "csv"
     ok("export", "--year", "2023", "--out", str(folder), "--encoding", "utf-8")
@@ -247,7 +254,7 @@ RISKY = ["=1+1", "@SUM(A1)", "-开头", "+86 号"]
 
 
 def test_formula_looking_cells_are_written_and_read_back_as_text(
-    ok: Ok, tmp_path: Path, other_db: Callable[..., Path]
+    ok: Ok, tmp_path: Path, other_db: Callable[..., Database]
 ) -> None:
     ok("init", "--org", ORG)
     ok("member", "add", "张三", "--title", '=HYPERLINK("x")')
@@ -286,14 +293,19 @@ def _edit_csv(path: Path, row: int, column: int, value: str) -> None:
 
 
 def test_a_bad_row_writes_nothing_and_names_file_row_and_column(
-    seeded: Path, ok: Ok, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seeded: Database,
+    ok: Ok,
+    run: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_database: Callable[[str], Database],
 ) -> None:
     folder = tmp_path / "csv"
     ok("export", "--year", "2023", "--out", str(folder))
     ok("--lang", "zh", "export", "--year", "2023", "--out", str(tmp_path / "zh"))
     _edit_csv(folder / "attendance.csv", 7, 1, "2023-02-30")
-    target = tmp_path / "target.db"
-    monkeypatch.setenv("STUDYLOG_DB", str(target))
+    target = new_database("target")
+    monkeypatch.setenv("STUDYLOG_DB", target.url)
     ok("init", "--org", "别的中心组")
 
     line = refused(run, target, "import", str(folder))
@@ -310,7 +322,7 @@ def test_a_bad_row_writes_nothing_and_names_file_row_and_column(
 
 
 def test_a_bad_row_in_a_workbook_names_its_sheet(
-    workbook_path: Path, run: Run, other_db: Callable[..., Path]
+    workbook_path: Path, run: Run, other_db: Callable[..., Database]
 ) -> None:
     workbook = load_workbook(workbook_path)
     workbook["Speeches"]["C4"] = "张山"
@@ -336,7 +348,7 @@ def test_a_bad_row_in_a_workbook_names_its_sheet(
 def test_domain_rules_hold_on_import(
     workbook_path: Path,
     run: Run,
-    other_db: Callable[..., Path],
+    other_db: Callable[..., Database],
     sheet: str,
     cell: str,
     value: str,
@@ -351,7 +363,7 @@ def test_domain_rules_hold_on_import(
 
 
 def test_importing_the_same_file_twice_is_refused(
-    seeded: Path, ok: Ok, run: Run, tmp_path: Path
+    seeded: Database, ok: Ok, run: Run, tmp_path: Path
 ) -> None:
     out = tmp_path / "2023.json"
     ok("export", "--year", "2023", "--out", str(out))
@@ -361,7 +373,7 @@ def test_importing_the_same_file_twice_is_refused(
 
 
 def test_dry_run_checks_everything_and_writes_nothing(
-    workbook_path: Path, ok: Ok, other_db: Callable[..., Path]
+    workbook_path: Path, ok: Ok, other_db: Callable[..., Database]
 ) -> None:
     out = workbook_path
     target = other_db(fresh=True)
@@ -370,9 +382,9 @@ def test_dry_run_checks_everything_and_writes_nothing(
     assert "nothing was written" in output
     assert not target.exists()
     ok("init", "--org", ORG)
-    before = target.read_bytes()
+    before = target.snapshot()
     ok("import", str(out), "--dry-run")
-    assert target.read_bytes() == before
+    assert target.snapshot() == before
     assert figures(ok)["sessions"] == 0
 
 
@@ -402,7 +414,7 @@ def test_a_roster_with_chinese_headers_and_a_title_row(ok: Ok, tmp_path: Path) -
 
 
 def test_a_sign_in_sheet_fills_the_roll_of_a_recorded_session(
-    ok: Ok, run: Run, tmp_path: Path, db_path: Path
+    ok: Ok, run: Run, tmp_path: Path, database: Database
 ) -> None:
     ok("init", "--org", ORG)
     for name in ("张三", "李四", "王五", "赵六"):
@@ -435,9 +447,9 @@ def test_a_sign_in_sheet_fills_the_roll_of_a_recorded_session(
         "姓名,学习日期,补学日期,补学方式\n李四,2023-03-15,2023-03-20,自学\n", "utf-8"
     )
     assert "1 make-up(s)" in ok("import", str(makeups))
-    line = refused(run, db_path, "import", str(makeups))
+    line = refused(run, database, "import", str(makeups))
     assert "补学.csv, row 2, column A (姓名): 李四 already made up the session" in line
-    signed_again = refused(run, db_path, "import", str(path))
+    signed_again = refused(run, database, "import", str(path))
     assert "sheet 3月15日, row 3, column B (姓名): 张三 is already on the roll" in signed_again
 
 
@@ -445,29 +457,27 @@ def test_a_file_import_does_not_know_is_refused(ok: Ok, run: Run, tmp_path: Path
     ok("init", "--org", ORG)
     strange = tmp_path / "notes.csv"
     strange.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert "has no sheet whose headers import knows" in refused(
-        run, Path("x"), "import", str(strange)
-    )
-    assert "does not exist" in refused(run, Path("x"), "import", str(tmp_path / "none.xlsx"))
+    assert "has no sheet whose headers import knows" in refused(run, None, "import", str(strange))
+    assert "does not exist" in refused(run, None, "import", str(tmp_path / "none.xlsx"))
 
 
 def test_a_missing_column_or_unreadable_text_is_refused(
-    ok: Ok, run: Run, tmp_path: Path, db_path: Path
+    ok: Ok, run: Run, tmp_path: Path, database: Database
 ) -> None:
     ok("init", "--org", ORG)
     no_date = tmp_path / "签到.csv"
     no_date.write_text("序号,姓名,出勤情况\n1,张三,出席\n", encoding="utf-8")
-    line = refused(run, db_path, "import", str(no_date))
+    line = refused(run, database, "import", str(no_date))
     assert line == f"Error: {no_date}: no Session date column (headers found: 序号, 姓名, 出勤情况)"
     garbled = tmp_path / "roster.csv"
     garbled.write_bytes("姓名,职务\n张三,局长\n".encode() + b"\xff\xfe\n")
-    line = refused(run, db_path, "import", str(garbled))
+    line = refused(run, database, "import", str(garbled))
     assert line.endswith(
         "roster.csv, line 3: not UTF-8, GB18030 text (save it as UTF-8 or GB18030)"
     )
 
 
-def test_exported_dates_fit_their_columns(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+def test_exported_dates_fit_their_columns(seeded: Database, ok: Ok, tmp_path: Path) -> None:
     out = tmp_path / "e.xlsx"
     ok("--lang", "zh", "export", "--year", "2023", "--out", str(out))
     book = load_workbook(out)
@@ -479,7 +489,7 @@ def test_exported_dates_fit_their_columns(seeded: Path, ok: Ok, tmp_path: Path) 
                 assert sheet.column_dimensions[letter].width >= 11, (sheet.title, header)
 
 
-def test_a_sign_in_sheet_without_a_date_says_so(seeded: Path, run: Run, tmp_path: Path) -> None:
+def test_a_sign_in_sheet_without_a_date_says_so(seeded: Database, run: Run, tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(["示例局学习签到表"])
@@ -491,7 +501,7 @@ def test_a_sign_in_sheet_without_a_date_says_so(seeded: Path, run: Run, tmp_path
     assert "缺少“学习日期”列" in line
 
 
-def test_gbk_is_taken_for_gb18030(seeded: Path, ok: Ok, tmp_path: Path) -> None:
+def test_gbk_is_taken_for_gb18030(seeded: Database, ok: Ok, tmp_path: Path) -> None:
     out = tmp_path / "csv"
     ok("export", "--year", "2023", "--format", "csv", "--encoding", "GBK", "--out", str(out))
     text = (out / "members.csv").read_bytes().decode("gb18030")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from tests.conftest import Run, built_once
+from tests.conftest import Backend, Database, Run
 from tests.seed import ORG, record_seed_year
 
 Ok = Callable[..., str]
@@ -31,30 +30,33 @@ def _two_groups(ok: Ok) -> None:
 
 
 @pytest.fixture
-def two_groups(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
-    shutil.copy(built_once(tmp_path_factory, "walls", _two_groups), db_path)
-    return db_path
+def two_groups(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("walls", _two_groups))
+    return database
 
 
-def dump(path: Path, org_name: str) -> list[tuple]:
+def dump(database: Database, org_name: str) -> list[tuple]:
     """Every row that belongs to the group, read behind studylog's back."""
-    with sqlite3.connect(path) as connection:
-        (org_id,) = connection.execute("SELECT id FROM orgs WHERE name = ?", (org_name,)).fetchone()
+    with database.connect() as connection:
+        found = connection.execute(
+            text("SELECT id FROM orgs WHERE name = :name"), {"name": org_name}
+        )
+        org = {"org": found.scalar_one()}
         queries = [
-            ("SELECT * FROM members WHERE org_id = ?", (org_id,)),
-            ("SELECT * FROM sessions WHERE org_id = ?", (org_id,)),
-            ("SELECT a.* FROM attendance a JOIN sessions s ON s.id = a.session_id "
-             "WHERE s.org_id = ?", (org_id,)),
-            ("SELECT m.* FROM makeups m JOIN attendance a ON a.id = m.attendance_id "
-             "JOIN sessions s ON s.id = a.session_id WHERE s.org_id = ?", (org_id,)),
-            ("SELECT * FROM plan_items WHERE org_id = ?", (org_id,)),
-            ("SELECT * FROM rectifications WHERE org_id = ?", (org_id,)),
+            "SELECT * FROM members WHERE org_id = :org ORDER BY id",
+            "SELECT * FROM sessions WHERE org_id = :org ORDER BY id",
+            "SELECT a.* FROM attendance a JOIN sessions s ON s.id = a.session_id "
+            "WHERE s.org_id = :org ORDER BY a.id",
+            "SELECT m.* FROM makeups m JOIN attendance a ON a.id = m.attendance_id "
+            "JOIN sessions s ON s.id = a.session_id WHERE s.org_id = :org ORDER BY m.id",
+            "SELECT * FROM plan_items WHERE org_id = :org ORDER BY id",
+            "SELECT * FROM rectifications WHERE org_id = :org ORDER BY id",
         ]  # fmt: skip
-        return [row for sql, args in queries for row in connection.execute(sql, args)]
+        return [tuple(row) for sql in queries for row in connection.execute(text(sql), org)]
 
 
 def test_reading_one_group_shows_nothing_of_the_other(
-    two_groups: Path, ok: Ok, tmp_path: Path
+    two_groups: Database, ok: Ok, tmp_path: Path
 ) -> None:
     mine = ("--org", ORG)
     members = json.loads(ok(*mine, "member", "list", "--all", "--format", "json"))
@@ -92,7 +94,7 @@ def test_reading_one_group_shows_nothing_of_the_other(
     ],
 )
 def test_one_group_cannot_touch_the_others_records(
-    two_groups: Path, run: Run, args: tuple[str, ...]
+    two_groups: Database, run: Run, args: tuple[str, ...]
 ) -> None:
     before = dump(two_groups, OTHER)
     result = run("--org", ORG, *args)

@@ -6,11 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Database, Run
 from tests.seed import EXPECTED_FIGURES
 
 
@@ -18,14 +17,14 @@ def stats_json(ok: Callable[..., str], *args: str) -> dict:
     return json.loads(ok("stats", "--year", "2023", "--format", "json", *args))
 
 
-def test_summary_line_in_english(seeded: Path, ok: Callable[..., str]) -> None:
+def test_summary_line_in_english(seeded: Database, ok: Callable[..., str]) -> None:
     output = ok("stats", "--year", "2023")
     assert output.splitlines()[0] == (
         "2023: 12 sessions, 12 discussions, 4 topic sessions, 4 topic discussions"
     )
 
 
-def test_summary_line_in_chinese(seeded: Path, ok: Callable[..., str]) -> None:
+def test_summary_line_in_chinese(seeded: Database, ok: Callable[..., str]) -> None:
     output = ok("stats", "--year", "2023", "--lang", "zh")
     assert output.splitlines()[0] == (
         "2023年：集中学习12次，集中学习研讨12次，专题学习4次，专题学习研讨4次"
@@ -35,7 +34,7 @@ def test_summary_line_in_chinese(seeded: Path, ok: Callable[..., str]) -> None:
 
 
 def test_chinese_from_the_locale(
-    seeded: Path, ok: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+    seeded: Database, ok: Callable[..., str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert ok("stats", "--year", "2023").startswith("2023年：集中学习12次")
@@ -43,7 +42,7 @@ def test_chinese_from_the_locale(
     assert ok("stats", "--year", "2023").startswith("2023: 12 sessions")
 
 
-def test_json_figures_equal_the_hand_count(seeded: Path, ok: Callable[..., str]) -> None:
+def test_json_figures_equal_the_hand_count(seeded: Database, ok: Callable[..., str]) -> None:
     figures = stats_json(ok)
     assert figures == EXPECTED_FIGURES
     assert figures["attendance_rate"] == pytest.approx(67 / 72, abs=1e-12)
@@ -51,7 +50,7 @@ def test_json_figures_equal_the_hand_count(seeded: Path, ok: Callable[..., str])
     assert "rows" not in figures
 
 
-def test_attendance_notice_per_member(seeded: Path, ok: Callable[..., str]) -> None:
+def test_attendance_notice_per_member(seeded: Database, ok: Callable[..., str]) -> None:
     rows = {row["member"]: row for row in stats_json(ok, "--by", "member")["rows"]}
     assert list(rows) == ["张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"]  # no observer
     assert rows["王五"] | {"speeches": None} == {
@@ -76,7 +75,7 @@ def test_attendance_notice_per_member(seeded: Path, ok: Callable[..., str]) -> N
 
 
 def test_mid_year_joiner_and_leaver_are_expected_only_while_in_the_group(
-    seeded: Path, ok: Callable[..., str]
+    seeded: Database, ok: Callable[..., str]
 ) -> None:
     rows = {row["member"]: row for row in stats_json(ok, "--by", "member")["rows"]}
     assert rows["钱七"]["expected"] == 6  # January to June
@@ -90,7 +89,7 @@ def test_mid_year_joiner_and_leaver_are_expected_only_while_in_the_group(
     assert "吴十" not in [line["member"] for line in july["roll"]]
 
 
-def test_quarters_add_up_to_the_year(seeded: Path, ok: Callable[..., str]) -> None:
+def test_quarters_add_up_to_the_year(seeded: Database, ok: Callable[..., str]) -> None:
     report = stats_json(ok, "--by", "quarter")
     assert [row["period"] for row in report["rows"]] == [f"2023-Q{q}" for q in range(1, 5)]
     for key in ("sessions", "topic_sessions", "expected", "present", "leave", "makeups"):
@@ -100,7 +99,7 @@ def test_quarters_add_up_to_the_year(seeded: Path, ok: Callable[..., str]) -> No
     assert first["speeches"] == {"key": 1, "written": 1, "exchange": 0}
 
 
-def test_months_include_empty_ones(seeded: Path, ok: Callable[..., str], run: Run) -> None:
+def test_months_include_empty_ones(seeded: Database, ok: Callable[..., str], run: Run) -> None:
     ok("session", "delete", "2023-02-15", "--yes")
     rows = stats_json(ok, "--by", "month")["rows"]
     assert len(rows) == 12
@@ -113,7 +112,7 @@ def test_months_include_empty_ones(seeded: Path, ok: Callable[..., str], run: Ru
     }
 
 
-def test_csv_and_markdown(seeded: Path, ok: Callable[..., str]) -> None:
+def test_csv_and_markdown(seeded: Database, ok: Callable[..., str]) -> None:
     table = list(csv.reader(io.StringIO(ok("stats", "--year", "2023", "--by", "member",
                                            "--format", "csv"))))  # fmt: skip
     assert table[0][:3] == ["Name", "Post", "Expected"]
@@ -123,7 +122,7 @@ def test_csv_and_markdown(seeded: Path, ok: Callable[..., str]) -> None:
     assert "| 出勤率" in markdown and "93.1%" in markdown
 
 
-def test_outstanding_makeups(seeded: Path, ok: Callable[..., str]) -> None:
+def test_outstanding_makeups(seeded: Database, ok: Callable[..., str]) -> None:
     rows = json.loads(ok("makeup", "list", "--year", "2023", "--outstanding", "--format", "json"))
     assert [(row["member"], row["date"], row["status"], row["reason"]) for row in rows] == [
         ("周九", "2023-10-15", "leave", "病假")
@@ -137,13 +136,13 @@ def test_outstanding_makeups(seeded: Path, ok: Callable[..., str]) -> None:
     ]
 
 
-def test_full_width_leave_list_shares_its_reason(seeded: Path, ok: Callable[..., str]) -> None:
+def test_full_width_leave_list_shares_its_reason(seeded: Database, ok: Callable[..., str]) -> None:
     roll = json.loads(ok("session", "show", "2023-04-15", "--format", "json"))["roll"]
     on_leave = {line["member"]: line["reason"] for line in roll if line["status"] == "leave"}
     assert on_leave == {"王五": "外出开会", "赵六": "外出开会"}
 
 
-def test_attend_again_replaces_the_roll(seeded: Path, ok: Callable[..., str]) -> None:
+def test_attend_again_replaces_the_roll(seeded: Database, ok: Callable[..., str]) -> None:
     output = ok("attend", "2023-05-15", "--absent", "赵六", "--late", "李四")
     assert "4 of 6 attended" not in output and "5 of 6 attended" in output
     figures = stats_json(ok)
@@ -152,7 +151,7 @@ def test_attend_again_replaces_the_roll(seeded: Path, ok: Callable[..., str]) ->
     assert stats_json(ok) == EXPECTED_FIGURES
 
 
-def test_speeches_listed_per_member(seeded: Path, ok: Callable[..., str]) -> None:
+def test_speeches_listed_per_member(seeded: Database, ok: Callable[..., str]) -> None:
     rows = json.loads(ok("speech", "list", "--member", "张三", "--format", "json"))
     assert [(row["date"], row["kind"]) for row in rows] == [
         ("2023-03-15", "key"),
@@ -160,7 +159,7 @@ def test_speeches_listed_per_member(seeded: Path, ok: Callable[..., str]) -> Non
     ]
 
 
-def test_session_list_filters(seeded: Path, ok: Callable[..., str]) -> None:
+def test_session_list_filters(seeded: Database, ok: Callable[..., str]) -> None:
     topics = json.loads(ok("session", "list", "--year", "2023", "--kind", "专题学习",
                            "--format", "json"))  # fmt: skip
     assert [row["date"] for row in topics] == [f"2023-{m:02d}-15" for m in (3, 6, 9, 12)]
@@ -171,7 +170,7 @@ def test_session_list_filters(seeded: Path, ok: Callable[..., str]) -> None:
 
 
 def test_deleting_a_session_takes_its_records_and_says_so(
-    seeded: Path, run: Run, ok: Callable[..., str]
+    seeded: Database, run: Run, ok: Callable[..., str]
 ) -> None:
     declined = run("session", "delete", "2023-04-15", input="n\n")
     assert declined.exit_code == 0
@@ -184,7 +183,7 @@ def test_deleting_a_session_takes_its_records_and_says_so(
 
 
 def test_moving_a_session_across_a_membership_change_asks_for_a_new_roll(
-    seeded: Path, run: Run, ok: Callable[..., str]
+    seeded: Database, run: Run, ok: Callable[..., str]
 ) -> None:
     moved = run("session", "edit", "2023-11-15", "--date", "2023-06-20")
     assert moved.exit_code == 0

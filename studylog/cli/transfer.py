@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -138,18 +138,28 @@ def import_(
     \b
     Example: studylog import 签到表.xlsx --dry-run
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     from studylog.cli.setup import DEFAULT_ORG
-    from studylog.db import open_engine, resolve_url, shown, sqlite_path, transaction
+    from studylog.db import (
+        open_database,
+        remove_schema,
+        resolve_url,
+        shown,
+        sqlite_path,
+        transaction,
+    )
     from studylog.transfer import import_records, read_source
 
     url = resolve_url(settings.db)
     org_name = settings.org_name()
     database = sqlite_path(url)
     # An import may be the first use of a database; when it fails, or is a dry run, the file
-    # it created goes again: the database is as it was, not there.
+    # it created goes again (on a server, the tables it created): the database is as it was.
     created = database if database is not None and not database.exists() else None
     with read_source(Path(path).expanduser()) as source:  # an unreadable file fails before the DB
-        engine = open_engine(url, create=True)
+        engine, made_schema = open_database(url, create=True)
+        new_schema = made_schema and database is None
         try:
             with _meter() as meter, transaction(engine) as session:
                 result = import_records(
@@ -165,7 +175,13 @@ def import_(
             if created is not None:
                 engine.dispose()
                 _remove_database(created)
+            elif new_schema:
+                with suppress(SQLAlchemyError):  # the error that stopped the import comes first
+                    remove_schema(engine)
             raise
+        else:
+            if dry_run and new_schema:
+                remove_schema(engine)
         finally:
             engine.dispose()
     if dry_run and created is not None:
