@@ -372,8 +372,9 @@ def _append(session: Session, recorder: Recorder) -> None:
 
 def _lock(session: Session, org_id: int) -> str | None:
     """Lock the org's row and return its chain's head: one writer at a time extends a chain
-    (on PostgreSQL; SQLite's write lock is already held)."""
-    query = select(Org.log_head).where(Org.id == org_id).with_for_update()
+    (on PostgreSQL; SQLite's write lock is already held). FOR NO KEY UPDATE, so as not to
+    wait on the key-share locks a writer's own inserts take on the org row (a deadlock)."""
+    query = select(Org.log_head).where(Org.id == org_id).with_for_update(key_share=True)
     return session.execute(query).scalar_one()
 
 

@@ -8,10 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from studylog.db import resolve_url
-from tests.conftest import Run
+from tests.conftest import Database, Run
 from tests.seed import EXPECTED_FIGURES
 
 Ok = Callable[..., str]
@@ -22,28 +21,25 @@ def figures(ok: Ok, by: str | None = None) -> dict[str, Any]:
     return json.loads(ok("stats", "--year", "2023", "--format", "json", *extra))
 
 
-def stored(query: str) -> list[tuple[Any, ...]]:
+def stored(database: Database, query: str) -> list[tuple[Any, ...]]:
     """Rows as they are in the database, deleted ones included (read past studylog)."""
-    engine = create_engine(resolve_url(None))
-    try:
-        with engine.connect() as connection:
-            return [tuple(row) for row in connection.execute(text(query))]
-    finally:
-        engine.dispose()
+    with database.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(query))]
 
 
-def test_a_deleted_session_is_kept_with_its_reason_and_time(seeded: Path, ok: Ok) -> None:
-    roll_before = stored("SELECT count(*) FROM attendance")
+def test_a_deleted_session_is_kept_with_its_reason_and_time(seeded: Database, ok: Ok) -> None:
+    roll_before = stored(seeded, "SELECT count(*) FROM attendance")
     ok("session", "delete", "2023-08-15", "--reason", "重复录入", "--yes")
     ((title, reason, when),) = stored(
-        "SELECT title, archive_reason, archived_at FROM sessions WHERE archived_at IS NOT NULL"
+        seeded,
+        "SELECT title, archive_reason, archived_at FROM sessions WHERE archived_at IS NOT NULL",
     )
     assert reason == "重复录入" and when is not None and title
-    assert stored("SELECT count(*) FROM attendance") == roll_before  # the roll is kept too
+    assert stored(seeded, "SELECT count(*) FROM attendance") == roll_before  # the roll is kept too
 
 
 def test_a_deleted_session_is_left_out_of_lists_figures_and_documents(
-    seeded: Path, ok: Ok, tmp_path: Path
+    seeded: Database, ok: Ok, tmp_path: Path
 ) -> None:
     ok("session", "delete", "2023-08-15", "--yes")
     after = figures(ok)
@@ -57,7 +53,7 @@ def test_a_deleted_session_is_left_out_of_lists_figures_and_documents(
     assert "2023-08-15" not in json.dumps(exported)
 
 
-def test_delete_says_what_it_takes_with_it_and_asks_first(seeded: Path, ok: Ok) -> None:
+def test_delete_says_what_it_takes_with_it_and_asks_first(seeded: Database, ok: Ok) -> None:
     out = ok("session", "delete", "2023-03-15", input="n\n")
     assert "with its roll (6 lines), 0 make-up(s) and 2 speech(es)?" in out
     assert "Nothing was deleted." in out
@@ -66,33 +62,30 @@ def test_delete_says_what_it_takes_with_it_and_asks_first(seeded: Path, ok: Ok) 
     assert figures(ok)["sessions"] == EXPECTED_FIGURES["sessions"] - 1
 
 
-def test_restore_brings_a_deleted_session_back_whole(seeded: Path, ok: Ok) -> None:
+def test_restore_brings_a_deleted_session_back_whole(seeded: Database, ok: Ok) -> None:
     by_member = figures(ok, "member")
     ok("session", "delete", "2023-04-15", "--reason", "误删测试", "--yes")
     listed = json.loads(ok("restore", "list", "--format", "json"))
     assert [(row["record"], row["reason"]) for row in listed] == [
-        (f"session #{_id_of(ok, '2023-04-15', deleted=True)}", "误删测试")
+        (f"session #{_stored_id(seeded, '2023-04-15')}", "误删测试")
     ]
     ok("restore", "session", "2023-04-15")
     assert figures(ok, "member") == by_member
     assert "Nothing of" in ok("restore", "list")
 
 
-def _id_of(ok: Ok, day: str, *, deleted: bool = False) -> int:
-    if deleted:
-        return int(stored(f"SELECT id FROM sessions WHERE date = '{day}'")[0][0])
-    sessions = json.loads(ok("session", "list", "--year", "2023", "--format", "json"))
-    return next(int(row["id"]) for row in sessions if row["date"] == day)
+def _stored_id(database: Database, day: str) -> int:
+    return int(stored(database, f"SELECT id FROM sessions WHERE date = '{day}'")[0][0])
 
 
-def test_restore_of_a_session_not_deleted_is_an_error(seeded: Path, run: Run) -> None:
+def test_restore_of_a_session_not_deleted_is_an_error(seeded: Database, run: Run) -> None:
     result = run("restore", "session", "2023-04-15")
     assert result.exit_code == 1
     assert result.stderr == "Error: no deleted session 2023-04-15\n"
 
 
 def test_a_member_entered_by_mistake_is_deleted_and_restored_with_their_roll(
-    seeded: Path, ok: Ok, run: Run
+    seeded: Database, ok: Ok, run: Run
 ) -> None:
     by_member = figures(ok, "member")
     ok("member", "add", "张三三")  # a slip: counts back to the twelve sessions
@@ -104,7 +97,7 @@ def test_a_member_entered_by_mistake_is_deleted_and_restored_with_their_roll(
     assert "Deleted 张三三 with 1 roll line(s)" in out
     assert "张三三" not in ok("member", "list", "--all")
     assert figures(ok, "member")["expected"] == by_member["expected"]
-    assert stored("SELECT count(*) FROM members WHERE name = '张三三'") == [(1,)]
+    assert stored(seeded, "SELECT count(*) FROM members WHERE name = '张三三'") == [(1,)]
     # The name is not free: the deleted member is one restore away.
     again = run("member", "add", "张三三")
     assert again.exit_code == 1
@@ -113,13 +106,13 @@ def test_a_member_entered_by_mistake_is_deleted_and_restored_with_their_roll(
     assert figures(ok, "member") == with_slip
 
 
-def test_a_member_with_a_history_is_retired_not_deleted(seeded: Path, run: Run) -> None:
+def test_a_member_with_a_history_is_retired_not_deleted(seeded: Database, run: Run) -> None:
     result = run("member", "delete", "张三", "--yes")
     assert result.exit_code == 1
     assert "gave 2 speech(es)" in result.stderr and "member retire" in result.stderr
 
 
-def test_undo_takes_back_a_delete(seeded: Path, ok: Ok) -> None:
+def test_undo_takes_back_a_delete(seeded: Database, ok: Ok) -> None:
     ok("session", "delete", "2023-08-15", "--yes")
     ok("undo", "--yes")
     assert figures(ok) == EXPECTED_FIGURES

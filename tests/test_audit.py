@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import text
 
 from studylog import audit, invocation
-from studylog.db import resolve_url
-from tests.conftest import Run, built_once, recording
+from tests.conftest import Backend, Database, Run, recording
 from tests.seed import EXPECTED_FIGURES, ORG
 
 Ok = Callable[..., str]
@@ -30,20 +28,16 @@ SMALL_GROUP = [
 
 
 @pytest.fixture
-def group(tmp_path_factory: pytest.TempPathFactory, db_path: Path) -> Path:
-    db_path.write_bytes(built_once(tmp_path_factory, "audit", recording(SMALL_GROUP)).read_bytes())
-    return db_path
+def group(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("audit", recording(SMALL_GROUP)))
+    return database
 
 
-@contextmanager
-def behind_studylogs_back() -> Iterator[Connection]:
-    """A connection to the test's database that bypasses studylog entirely."""
-    engine = create_engine(resolve_url(None))
-    try:
-        with engine.begin() as connection:
-            yield connection
-    finally:
-        engine.dispose()
+def behind_studylogs_back(database: Database, statement: str) -> None:
+    """Change the test's database with SQL, bypassing studylog entirely."""
+    with database.connect() as connection:
+        connection.execute(text(statement))
+        connection.commit()
 
 
 def entries(ok: Ok, *args: str) -> list[dict[str, Any]]:
@@ -55,7 +49,7 @@ def figures(ok: Ok) -> dict[str, Any]:
 
 
 def test_every_write_is_logged_with_time_user_command_and_rows_before_and_after(
-    group: Path, ok: Ok
+    group: Database, ok: Ok
 ) -> None:
     ok("member", "edit", "李四", "--title", "党组副书记")
     log = entries(ok)
@@ -76,7 +70,7 @@ def test_every_write_is_logged_with_time_user_command_and_rows_before_and_after(
     }
 
 
-def test_the_entry_lands_with_the_write_or_not_at_all(group: Path, ok: Ok, run: Run) -> None:
+def test_the_entry_lands_with_the_write_or_not_at_all(group: Database, ok: Ok, run: Run) -> None:
     before = entries(ok)
     failed = run("attend", "2023-03-01", "--leave", "王五：出差")  # no such member
     assert failed.exit_code == 1
@@ -86,7 +80,7 @@ def test_the_entry_lands_with_the_write_or_not_at_all(group: Path, ok: Ok, run: 
     assert len(entries(ok)) == len(before) + 1
 
 
-def test_the_log_shows_a_sessions_history_in_the_table(group: Path, ok: Ok) -> None:
+def test_the_log_shows_a_sessions_history_in_the_table(group: Database, ok: Ok) -> None:
     ok("session", "add", "--date", "2023-04-01", "--title", "另一次学习")
     ok("makeup", "add", "2023-03-01", "李四", "--date", "2023-03-05")
     history = entries(ok, "--session", "2023-03-01")
@@ -99,7 +93,7 @@ def test_the_log_shows_a_sessions_history_in_the_table(group: Path, ok: Ok) -> N
     assert entries(ok, "--year", "1999") == []
 
 
-def test_log_verify_passes_on_an_untouched_log(group: Path, ok: Ok) -> None:
+def test_log_verify_passes_on_an_untouched_log(group: Database, ok: Ok) -> None:
     out = ok("log", "--verify")
     assert out.startswith("Audit log intact: 5 entries; latest hash ")
     assert "Audit logs verify" in ok("db", "check")
@@ -120,10 +114,9 @@ def test_log_verify_passes_on_an_untouched_log(group: Path, ok: Ok) -> None:
     ids=["edited command", "edited change", "removed entry", "removed last entry"],
 )
 def test_log_verify_detects_an_edit_or_removal_behind_studylogs_back(
-    group: Path, ok: Ok, run: Run, tampering: str, seq: int, why: str
+    group: Database, ok: Ok, run: Run, tampering: str, seq: int, why: str
 ) -> None:
-    with behind_studylogs_back() as connection:
-        connection.execute(text(tampering))
+    behind_studylogs_back(group, tampering)
     result = run("log", "--verify")
     assert result.exit_code == 1
     assert result.stderr.startswith(
@@ -134,22 +127,20 @@ def test_log_verify_detects_an_edit_or_removal_behind_studylogs_back(
 
 
 def test_log_verify_detects_a_forged_entry_appended_behind_studylogs_back(
-    group: Path, ok: Ok, run: Run
+    group: Database, ok: Ok, run: Run
 ) -> None:
-    with behind_studylogs_back() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO audit_log (org_id, seq, at, user, command, changes, prev_hash, hash)"
-                " SELECT org_id, 6, at, user, 'studylog forged', changes, hash, hash"
-                " FROM audit_log WHERE seq = 5"
-            )
-        )
+    behind_studylogs_back(
+        group,
+        'INSERT INTO audit_log (org_id, seq, at, "user", command, changes, prev_hash, hash)'
+        " SELECT org_id, 6, at, \"user\", 'studylog forged', changes, hash, hash"
+        " FROM audit_log WHERE seq = 5",
+    )
     result = run("log", "--verify")
     assert result.exit_code == 1
     assert "entry #6" in result.stderr
 
 
-def test_undo_reverts_the_latest_change_and_is_logged_itself(group: Path, ok: Ok) -> None:
+def test_undo_reverts_the_latest_change_and_is_logged_itself(group: Database, ok: Ok) -> None:
     start = figures(ok)
     ok("attend", "2023-03-01", "--absent", "张三")
     ok("member", "edit", "张三", "--name", "张叁")
@@ -165,7 +156,7 @@ def test_undo_reverts_the_latest_change_and_is_logged_itself(group: Path, ok: Ok
     assert ok("log", "--verify").startswith("Audit log intact: 9 entries")
 
 
-def test_undo_brings_back_what_a_delete_removed(group: Path, ok: Ok) -> None:
+def test_undo_brings_back_what_a_delete_removed(group: Database, ok: Ok) -> None:
     ok("makeup", "add", "2023-03-01", "李四", "--date", "2023-03-05", "--note", "读原文")
     before = ok("makeup", "list", "--year", "2023", "--format", "json")
     ok("makeup", "delete", "2023-03-01", "李四")
@@ -175,7 +166,7 @@ def test_undo_brings_back_what_a_delete_removed(group: Path, ok: Ok) -> None:
 
 
 def test_undo_walks_back_to_the_first_record_but_not_the_group_itself(
-    group: Path, ok: Ok, run: Run
+    group: Database, ok: Ok, run: Run
 ) -> None:
     for _ in range(4):  # the roll, the session, 李四, 张三
         ok("undo", "--yes")
@@ -185,7 +176,7 @@ def test_undo_walks_back_to_the_first_record_but_not_the_group_itself(
     assert result.stderr == "Error: entry #1 created the study group; it cannot be undone\n"
 
 
-def test_undo_asks_first_and_a_no_changes_nothing(group: Path, ok: Ok) -> None:
+def test_undo_asks_first_and_a_no_changes_nothing(group: Database, ok: Ok) -> None:
     before = entries(ok)
     out = ok("undo", input="n\n")
     assert "Undo entry #5" in out and "studylog attend 2023-03-01" in out
@@ -193,10 +184,9 @@ def test_undo_asks_first_and_a_no_changes_nothing(group: Path, ok: Ok) -> None:
     assert entries(ok) == before
 
 
-def test_undo_is_refused_when_the_log_does_not_verify(group: Path, ok: Ok, run: Run) -> None:
+def test_undo_is_refused_when_the_log_does_not_verify(group: Database, ok: Ok, run: Run) -> None:
     before = figures(ok)
-    with behind_studylogs_back() as connection:
-        connection.execute(text("UPDATE audit_log SET user = 'someone' WHERE seq = 2"))
+    behind_studylogs_back(group, """UPDATE audit_log SET "user" = 'someone' WHERE seq = 2""")
     result = run("undo", "--yes")
     assert result.exit_code == 1
     assert "does not hold at entry #2" in result.stderr
@@ -204,11 +194,10 @@ def test_undo_is_refused_when_the_log_does_not_verify(group: Path, ok: Ok, run: 
 
 
 def test_undo_is_refused_when_the_records_were_changed_behind_studylogs_back(
-    group: Path, ok: Ok, run: Run
+    group: Database, ok: Ok, run: Run
 ) -> None:
     ok("member", "edit", "李四", "--title", "副局长")
-    with behind_studylogs_back() as connection:
-        connection.execute(text("UPDATE members SET title = '局长' WHERE name = '李四'"))
+    behind_studylogs_back(group, "UPDATE members SET title = '局长' WHERE name = '李四'")
     result = run("undo", "--yes")
     assert result.exit_code == 1
     assert "were changed since by other means; nothing was undone" in result.stderr
@@ -216,10 +205,16 @@ def test_undo_is_refused_when_the_records_were_changed_behind_studylogs_back(
 
 
 def test_undo_of_an_import_takes_all_of_it_out(
-    seeded: Path, ok: Ok, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seeded: Database,
+    ok: Ok,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_database: Callable[[str], Database],
 ) -> None:
     ok("export", "--year", "2023", "--out", str(tmp_path / "year.json"))
-    monkeypatch.setenv("STUDYLOG_DB", str(tmp_path / "other.db"))
+    other = new_database("other")
+    other.ensure()
+    monkeypatch.setenv("STUDYLOG_DB", other.address)
     ok("init", "--org", ORG)
     ok("import", str(tmp_path / "year.json"))
     assert json.loads(ok("stats", "--year", "2023", "--format", "json")) == EXPECTED_FIGURES
@@ -244,7 +239,7 @@ def test_a_password_in_a_database_url_is_never_logged() -> None:
     assert "clerk:***@db.example" in command
 
 
-def test_groups_are_walls_for_log_and_undo(group: Path, ok: Ok, run: Run) -> None:
+def test_groups_are_walls_for_log_and_undo(group: Database, ok: Ok, run: Run) -> None:
     other = "乙局党组理论学习中心组"
     ok("init", "--org", other)
     ok("member", "add", "王五", "--org", other)
@@ -259,7 +254,7 @@ def test_groups_are_walls_for_log_and_undo(group: Path, ok: Ok, run: Run) -> Non
     assert ok("log", "--verify", "--org", other).startswith("Audit log intact: 3 entries")
 
 
-def test_undo_puts_back_what_went_with_a_change(group: Path, ok: Ok) -> None:
+def test_undo_puts_back_what_went_with_a_change(group: Database, ok: Ok) -> None:
     """A plan item's deletion took its speakers and its session's link; a session's edit
     replaced its tags: undo brings each back as it was."""
     ok("plan", "add", "--year", "2023", "--month", "3", "--title", "计划", "--speaker", "张三")

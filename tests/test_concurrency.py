@@ -53,3 +53,5 @@ def test_eight_processes_writing_fifty_records_each_all_land(ok: Ok, tmp_path: P
     assert not failures, failures
     names = {member["name"] for member in json.loads(ok("member", "list", "--format", "json"))}
     assert names == {f"写入{number}-{index:02d}" for number in range(8) for index in range(50)}
+    # Eight writers, one chain: every write's entry in order, none forked or lost.
+    assert ok("log", "--verify").startswith("Audit log intact: 401 entries")

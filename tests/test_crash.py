@@ -120,3 +120,6 @@ def test_every_write_reported_before_a_kill_is_there(ok: Ok, tmp_path: Path) -> 
         names = set(reported.split())
         assert names and names <= stored
         assert len(stored - names) <= 1  # at most the write the kill interrupted
+        # Each write's audit entry landed with it: the chain is whole, one entry per member.
+        verified = ok("--db", str(db), "log", "--verify")
+        assert verified.startswith(f"Audit log intact: {len(stored) + 1} entries")
