@@ -84,7 +84,13 @@ def _command() -> str:
         words = ["studylog", *invocation.words]
     else:
         words = [os.path.basename(sys.argv[0]), *sys.argv[1:]]
-    return " ".join(_quoted(_blank_password(word)) for word in words)
+    return " ".join(_quoted(_blank_password(_printable(word))) for word in words)
+
+
+def _printable(word: str) -> str:
+    """A word as text: bytes the file system's encoding could not decode (a GBK file name
+    under a UTF-8 locale, say) as escapes."""
+    return word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _quoted(word: str) -> str:
@@ -165,6 +171,7 @@ def scope(session: Session, org: Org) -> None:
     recorder = session.info.get(_KEY)
     if recorder is not None:
         recorder.org_id = org.id
+        _lock(session, org.id)  # writers of one org in turn, from the start: chain order
 
 
 def _recorder(target: Any) -> Recorder | None:
@@ -233,8 +240,11 @@ class ImportMark:
     last_ids: dict[str, int]
 
 
-def mark_import(session: Session) -> ImportMark:
-    """Note where the ids stand before a bulk import (one statement)."""
+def mark_import(session: Session, org: Org) -> ImportMark:
+    """Note where the ids stand before a bulk import (one statement). The org's chain is
+    locked first: on PostgreSQL, no other writer of the org can take ids past the mark
+    while the import runs."""
+    _lock(session, org.id)
     last = session.execute(
         select(
             select(func.coalesce(func.max(Member.id), 0)).scalar_subquery(),
@@ -249,9 +259,11 @@ def mark_import(session: Session) -> ImportMark:
 
 
 def _imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str, int]:
-    """How many rows of each table, belonging to the org, have ids past the mark."""
+    """How many rows of each table, belonging to the org, have ids past the mark: the rows
+    an import added (roll lines, make-ups and speeches may be for sessions recorded before)."""
     last = mark.last_ids
-    new_sessions = and_(StudySession.org_id == org_id, StudySession.id > last["sessions"])
+    ours = StudySession.org_id == org_id
+    new_sessions = and_(ours, StudySession.id > last["sessions"])
     counts = session.execute(
         select(
             select(func.count(Member.id))
@@ -264,16 +276,16 @@ def _imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[st
             .scalar_subquery(),
             select(func.count(Attendance.id))
             .join(StudySession, StudySession.id == Attendance.session_id)
-            .where(new_sessions, Attendance.id > last["attendance"])
+            .where(ours, Attendance.id > last["attendance"])
             .scalar_subquery(),
             select(func.count(Makeup.id))
             .join(Attendance, Attendance.id == Makeup.attendance_id)
             .join(StudySession, StudySession.id == Attendance.session_id)
-            .where(new_sessions, Makeup.id > last["makeups"])
+            .where(ours, Makeup.id > last["makeups"])
             .scalar_subquery(),
             select(func.count(Speech.id))
             .join(StudySession, StudySession.id == Speech.session_id)
-            .where(new_sessions, Speech.id > last["speeches"])
+            .where(ours, Speech.id > last["speeches"])
             .scalar_subquery(),
         ).execution_options(include_archived=True)
     ).one()
@@ -577,17 +589,21 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
     mark = ImportMark(last_ids=last)
     if _imported_counts(session, org.id, mark) != target.imported:
         raise StudylogError("undo_changed_since", seq=target.seq)
-    new_sessions = select(StudySession.id).where(
-        StudySession.org_id == org.id, StudySession.id > last["sessions"]
-    )
-    # The roll, make-ups, speeches and tags go with their sessions (foreign-key cascades).
-    session.execute(
-        delete(StudySession).where(StudySession.id.in_(new_sessions.scalar_subquery())),
-        execution_options={"synchronize_session": False},
-    )
-    session.execute(
+    # Children first, each table's rows past the mark within the org; a session's tags go
+    # with it (a foreign-key cascade).
+    ours = select(StudySession.id).where(StudySession.org_id == org.id).scalar_subquery()
+    our_lines = select(Attendance.id).where(Attendance.session_id.in_(ours)).scalar_subquery()
+    for statement in (
+        delete(Makeup).where(Makeup.id > last["makeups"], Makeup.attendance_id.in_(our_lines)),
+        delete(Speech).where(Speech.id > last["speeches"], Speech.session_id.in_(ours)),
+        delete(Attendance).where(
+            Attendance.id > last["attendance"], Attendance.session_id.in_(ours)
+        ),
+        delete(StudySession).where(
+            StudySession.org_id == org.id, StudySession.id > last["sessions"]
+        ),
         delete(Member).where(Member.org_id == org.id, Member.id > last["members"]),
-        execution_options={"synchronize_session": False},
-    )
+    ):
+        session.execute(statement, execution_options={"synchronize_session": False})
     recorder: Recorder = session.info[_KEY]
     recorder.removed.append({"after_ids": last, "counts": target.imported})

@@ -63,7 +63,8 @@ def shown(url: str) -> str:
         return "<invalid URL>"
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return parsed.database
-    return parsed.render_as_string(hide_password=True)
+    hidden = {key: "***" for key in parsed.query if key.lower() in ("password", "passfile")}
+    return parsed.update_query_dict(hidden).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -165,7 +165,9 @@ def _take_off_rolls(session: Session, member: Member, outside: ColumnElement[boo
 
     Such lines were only the default "present" of a roll taken while the dates said
     otherwise; a line with a make-up is real history, so it is an error to sort out first.
+    Deleted sessions count too: restored, their roll must agree with the dates.
     """
+    all_ = {"include_archived": True}
     lines = (
         select(Attendance.id)
         .join(StudySession, StudySession.id == Attendance.session_id)
@@ -175,11 +177,14 @@ def _take_off_rolls(session: Session, member: Member, outside: ColumnElement[boo
         select(func.min(StudySession.date))
         .join(Attendance, Attendance.session_id == StudySession.id)
         .join(Makeup, Makeup.attendance_id == Attendance.id)
-        .where(Attendance.id.in_(lines))
+        .where(Attendance.id.in_(lines)),
+        execution_options=all_,
     )
     if made_up is not None:
         raise StudylogError("dates_cut_makeup", name=member.name, day=made_up)
-    removed = list(session.scalars(select(Attendance).where(Attendance.id.in_(lines))))
+    removed = list(
+        session.scalars(select(Attendance).where(Attendance.id.in_(lines)), execution_options=all_)
+    )
     for line in removed:  # through the unit of work, so the audit log keeps each line
         session.delete(line)
     return len(removed)
@@ -238,7 +243,8 @@ def delete_member(*, session: Session, org: Org, name: str, reason: str | None) 
             .select_from(PlanSpeaker)
             .where(PlanSpeaker.member_id == member.id)
             .scalar_subquery(),
-        )
+        ),
+        execution_options={"include_archived": True},  # a deleted session may be restored
     ).one()
     if hosted or spoke or planned:
         raise StudylogError(

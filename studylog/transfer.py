@@ -1123,7 +1123,7 @@ def import_records(
     named ``org_name``, else as the file names it, else ``fallback_org``.
     """
     org, created = _target_org(session, org_name, source.org or fallback_org)
-    mark = audit.mark_import(session)
+    mark = audit.mark_import(session, org)
     importer = _Importer(session, org, meter or _Silent())
     for table in IMPORTED:
         for sheet in source.sheets:
@@ -1180,6 +1180,13 @@ class _Importer:
             .order_by(Member.id)
         ):
             self._know(row.id, row.name, row.role, row.joined, row.retired)
+        self.deleted = set(  # deleted members keep their names: restore, not re-add
+            session.scalars(
+                select(Member.name)
+                .where(Member.org_id == org.id, Member.archived_at.is_not(None))
+                .execution_options(include_archived=True)
+            )
+        )
         self.stored: dict[int, _Held] = {}  # the database's sessions, by id
         self.in_order: list[_Held] = []  # the same, in date order
         self.titled: dict[tuple[date, str], int] = {}  # the database's sessions, by date and title
@@ -1265,6 +1272,8 @@ class _Importer:
                 if name in self.people:  # already in the group: kept as it is
                     self.members_known += 1
                     continue
+                if name in self.deleted:
+                    raise StudylogError("deleted_member_named", name=name)
                 key = "title"
                 title = optional_text(
                     _text(cells[at[key]], guarded), what=sheet.header(key), limit=200

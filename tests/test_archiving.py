@@ -116,3 +116,38 @@ def test_undo_takes_back_a_delete(seeded: Database, ok: Ok) -> None:
     ok("session", "delete", "2023-08-15", "--yes")
     ok("undo", "--yes")
     assert figures(ok) == EXPECTED_FIGURES
+
+
+def test_a_deleted_members_name_in_an_import_points_to_restore(
+    seeded: Database, ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    ok("member", "add", "张三三")
+    ok("member", "delete", "张三三", "--yes")
+    roster = tmp_path / "花名册.csv"
+    roster.write_text("姓名,职务\n张三三,副局长\n", encoding="utf-8")
+    before = seeded.snapshot()
+    result = run("import", str(roster))
+    assert result.exit_code == 1
+    assert "restore member 张三三" in result.stderr
+    assert seeded.snapshot() == before
+
+
+def test_a_deleted_session_follows_the_dates_of_members_who_leave_meanwhile(
+    seeded: Database, ok: Ok
+) -> None:
+    ok("session", "delete", "2023-12-15", "--yes")
+    ok("member", "retire", "赵六", "--on", "2023-12-01")
+    ok("restore", "session", "2023-12-15")
+    roll = json.loads(ok("session", "show", "2023-12-15", "--format", "json"))["roll"]
+    assert "赵六" not in {line["member"] for line in roll}
+
+
+def test_a_host_of_a_deleted_session_is_not_deleted_with_it(
+    seeded: Database, ok: Ok, run: Run
+) -> None:
+    ok("member", "add", "丁一", "--joined", "2023-12-01")
+    ok("session", "add", "--date", "2023-12-28", "--title", "加开", "--host", "丁一")
+    ok("session", "delete", "2023-12-28", "--yes")
+    result = run("member", "delete", "丁一", "--yes")
+    assert result.exit_code == 1
+    assert "hosted 1 session(s)" in result.stderr
