@@ -508,37 +508,51 @@ def history(
 # --- undo -----------------------------------------------------------------------------------
 
 
-def latest_undoable(*, session: Session, org: Org) -> LogEntry:
-    """The latest entry not yet undone (undo entries themselves are not undone)."""
+def undoable(*, session: Session, org: Org, seq: int | None = None) -> LogEntry:
+    """Entry ``seq``, or the latest entry not yet undone; an undo itself is not undone (the
+    change it reverted was: that is what the log shows)."""
     undone = select(AuditEntry.undoes).where(
         AuditEntry.org_id == org.id, AuditEntry.undoes.is_not(None)
     )
+    if seq is None:
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(
+                AuditEntry.org_id == org.id,
+                AuditEntry.undoes.is_(None),
+                AuditEntry.seq.not_in(undone),
+            )
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        ).first()
+        if entry is None:
+            raise StudylogError("nothing_to_undo", org=org.name)
+        return _read(entry)
     entry = session.scalars(
-        select(AuditEntry)
-        .where(
-            AuditEntry.org_id == org.id,
-            AuditEntry.undoes.is_(None),
-            AuditEntry.seq.not_in(undone),
-        )
-        .order_by(AuditEntry.seq.desc())
-        .limit(1)
+        select(AuditEntry).where(AuditEntry.org_id == org.id, AuditEntry.seq == seq)
     ).first()
     if entry is None:
-        raise StudylogError("nothing_to_undo", org=org.name)
+        raise StudylogError("no_entry", seq=seq)
+    if entry.undoes is not None:
+        raise StudylogError("entry_is_undo", seq=seq, undone=entry.undoes)
+    by = session.scalar(
+        select(AuditEntry.seq).where(AuditEntry.org_id == org.id, AuditEntry.undoes == seq)
+    )
+    if by is not None:
+        raise StudylogError("entry_undone", seq=seq, by=by)
     return _read(entry)
 
 
-def undo(*, session: Session, org: Org, expected: int | None = None) -> int:
-    """Revert the org's latest change (entry ``expected``, when given) as a change of its
-    own, and return the seq the undo will be logged under. Refused if the chain is broken
-    or the records no longer look as that change left them."""
+def undo(*, session: Session, org: Org, seq: int | None = None) -> int:
+    """Revert entry ``seq`` (the latest not yet undone when None) as a change of its own, and
+    return the seq the undo will be logged under. Refused if the chain is broken, or if the
+    records that entry changed no longer look as it left them (changed again since): an older
+    entry can be undone only when nothing after it touched the same rows."""
     _lock(session, org.id)
     verdict = verify(session=session, org=org)
     if not verdict.ok:
         raise StudylogError("undo_chain_broken", seq=verdict.broken_at)
-    target = latest_undoable(session=session, org=org)
-    if expected is not None and target.seq != expected:
-        raise StudylogError("undo_moved", seq=expected, now=target.seq)
+    target = undoable(session=session, org=org, seq=seq)
     if any(change.table == "orgs" and change.before is None for change in target.changes):
         raise StudylogError("undo_creation", seq=target.seq)
     recorder: Recorder = session.info[_KEY]

@@ -430,8 +430,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {seq} 条记录创建了中心组，不能撤销",
     ),
     "undo_changed_since": (
-        "the records entry #{seq} changed were changed since by other means; nothing was undone",
-        "第 {seq} 条记录所改动的数据此后被其他方式修改，未撤销任何操作",
+        "the records entry #{seq} changed were changed since (by a later entry, or by other "
+        "means); nothing was undone",
+        "第 {seq} 条所改动的数据此后又被修改（后续操作或其他方式），未撤销任何操作",
     ),
     "confirm_undo": (
         "Undo entry #{seq} ({at}, {user}): {command}?",
@@ -441,10 +442,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Undid entry #{seq}: {command} (logged as entry #{new})",
         "已撤销第 {seq} 条：{command}（记为第 {new} 条）",
     ),
-    "undo_moved": (
-        "entry #{now} was logged after you were asked about #{seq}; nothing was undone, run "
-        "undo again",
-        "询问撤销第 {seq} 条之后又记入了第 {now} 条，未撤销任何操作，请重新运行 undo",
+    "no_entry": ("the audit log has no entry #{seq}", "审计日志中没有第 {seq} 条"),
+    "entry_is_undo": (
+        "entry #{seq} is an undo of #{undone}; it is not undone in turn",
+        "第 {seq} 条是对第 {undone} 条的撤销，不能再撤销",
+    ),
+    "entry_undone": (
+        "entry #{seq} was undone already, by entry #{by}",
+        "第 {seq} 条已由第 {by} 条撤销",
     ),
     "undo_declined": ("Nothing was undone.", "未撤销任何操作。"),
     "change_added": ("added {what} {key}", "新增{what} {key}"),

@@ -200,7 +200,9 @@ def test_undo_is_refused_when_the_records_were_changed_behind_studylogs_back(
     behind_studylogs_back(group, "UPDATE members SET title = '局长' WHERE name = '李四'")
     result = run("undo", "--yes")
     assert result.exit_code == 1
-    assert "were changed since by other means; nothing was undone" in result.stderr
+    assert "were changed since (by a later entry, or by other means); nothing was undone" in (
+        result.stderr
+    )
     assert json.loads(ok("member", "list", "--format", "json"))[1]["title"] == "局长"
 
 
@@ -312,3 +314,34 @@ def test_a_command_line_that_is_not_utf8_is_logged_with_escapes() -> None:
         invocation.words = None
     assert command == "studylog --db '/tmp/\\xb0\\xec.db' member add 新人"
     command.encode("utf-8")  # the hash is taken over UTF-8
+
+
+def test_an_older_entry_is_undone_when_nothing_since_touched_its_records(
+    group: Database, ok: Ok, run: Run
+) -> None:
+    """A speech deleted by mistake, found a few changes later, comes back by its entry."""
+    ok("speech", "add", "2023-03-01", "张三", "--kind", "key", "--title", "学习体会")
+    speeches = ok("speech", "list", "--year", "2023", "--format", "json")
+    ok("speech", "delete", "2023-03-01", "张三", "--kind", "key")  # entry #7
+    ok("member", "edit", "李四", "--title", "副局长")  # #8
+    ok("session", "add", "--date", "2023-05-01", "--title", "五月学习")  # #9
+    assert ok("undo", "7", "--yes").startswith("Undid entry #7: studylog speech delete")
+    assert ok("speech", "list", "--year", "2023", "--format", "json") == speeches
+    assert "五月学习" in ok("session", "list")  # the changes after it stay
+    again = run("undo", "7", "--yes")
+    assert again.stderr == "Error: entry #7 was undone already, by entry #10\n"
+    of_undo = run("undo", "10", "--yes")
+    assert of_undo.stderr == "Error: entry #10 is an undo of #7; it is not undone in turn\n"
+    assert run("undo", "99", "--yes").stderr == "Error: the audit log has no entry #99\n"
+
+
+def test_an_older_entry_whose_records_changed_since_is_not_undone(
+    group: Database, ok: Ok, run: Run
+) -> None:
+    ok("member", "edit", "李四", "--title", "副局长")  # entry #6
+    ok("member", "edit", "李四", "--title", "局长")  # #7 changes the same row
+    before = entries(ok)
+    result = run("undo", "6", "--yes")
+    assert result.exit_code == 1
+    assert "entry #6 changed were changed since" in result.stderr
+    assert entries(ok) == before

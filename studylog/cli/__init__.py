@@ -115,7 +115,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "undo": (
         "history",
         "undo",
-        "Revert the latest change to the records (asks first unless --yes).",
+        "Revert the latest change to the records, or log entry ENTRY (asks first unless --yes).",
     ),
     "demo": (
         "setup",

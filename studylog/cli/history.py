@@ -161,20 +161,32 @@ def _value(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
-def undo(yes: YesOption = False) -> None:
-    """Revert the latest change to the records (asks first unless --yes).
+def undo(
+    entry: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[ENTRY]",
+            help="The log entry to revert (its # in `studylog log`); default: the latest.",
+            show_default=False,
+        ),
+    ] = None,
+    yes: YesOption = False,
+) -> None:
+    """Revert the latest change to the records, or log entry ENTRY (asks first unless --yes).
 
-    The undo is itself a logged change; run it again to go back one more. It is refused when
-    the audit log does not verify, or when the records were changed since by other means.
+    The undo is itself a logged change; run it again to go back one more. An older entry can
+    be reverted when nothing after it changed the same records: a make-up, speech or plan
+    item deleted by mistake comes back that way. Refused when the audit log does not verify.
 
     \b
     Example: studylog undo
+    Example: studylog undo 12 --yes
     """
-    from studylog.audit import latest_undoable
-    from studylog.audit import undo as undo_latest
+    from studylog.audit import undo as revert
+    from studylog.audit import undoable
 
     with records(write=False) as (session, org):
-        target = latest_undoable(session=session, org=org)
+        target = undoable(session=session, org=org, seq=entry)
     question = t(
         "confirm_undo",
         seq=target.seq,
@@ -186,8 +198,7 @@ def undo(yes: YesOption = False) -> None:
         emit_line(t("undo_declined"))
         return
     with records() as (session, org):
-        # What was confirmed, or nothing: another change since means asking again.
-        new = undo_latest(session=session, org=org, expected=target.seq)
+        new = revert(session=session, org=org, seq=target.seq)
     emit_line(t("undone", seq=target.seq, command=target.command, new=new))
 
 
