@@ -559,6 +559,10 @@ def undo(*, session: Session, org: Org, seq: int | None = None) -> int:
     recorder.org_id, recorder.undoes = org.id, target.seq
     try:
         if target.imported:
+            # Later changes may lean on what it added (a host, a ledger link): an import is
+            # undone only as the latest change.
+            if target.seq != undoable(session=session, org=org).seq:
+                raise StudylogError("undo_import_not_last", seq=target.seq)
             _remove_imported(session, org, target)
         for change in reversed(target.changes):
             _revert(session, recorder, change, target.seq)
@@ -588,12 +592,32 @@ def _revert(session: Session, recorder: Recorder, change: Change, seq: int) -> N
         assert change.before is not None
         session.execute(insert(table).values(**_typed(table, change.before)))
     elif change.before is None:
+        # A row this entry added may since have been given to others (a later session
+        # carrying out this plan item, say): taking it out would take them with it, or
+        # quietly unlink them. Rows the entry added itself were taken out before (reversed).
+        if _referred_to(session, table, change.key):
+            raise StudylogError("undo_changed_since", seq=seq)
         session.execute(delete(table).where(*where))
     else:
         session.execute(update(table).where(*where).values(**_typed(table, change.before)))
     recorder.rows.append(
         {"table": table.name, "key": change.key, "before": change.after, "after": change.before}
     )
+
+
+def _referred_to(session: Session, table: Table, key: dict[str, Any]) -> bool:
+    """Some row's foreign key points at the row ``key`` of ``table`` (one query per key)."""
+    for child in Base.metadata.sorted_tables:
+        for foreign_key in child.foreign_keys:
+            if foreign_key.column.table is not table or child is AuditEntry.__table__:
+                continue
+            target = _typed(table, {foreign_key.column.name: key.get(foreign_key.column.name)})
+            referring = select(foreign_key.parent).where(
+                foreign_key.parent == target[foreign_key.column.name]
+            )
+            if session.execute(referring.limit(1)).first() is not None:
+                return True
+    return False
 
 
 def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:

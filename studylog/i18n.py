@@ -442,6 +442,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Undid entry #{seq}: {command} (logged as entry #{new})",
         "已撤销第 {seq} 条：{command}（记为第 {new} 条）",
     ),
+    "undo_import_not_last": (
+        "entry #{seq} is an import; undo the changes after it first",
+        "第 {seq} 条是导入，请先撤销其后的操作",
+    ),
     "no_entry": ("the audit log has no entry #{seq}", "审计日志中没有第 {seq} 条"),
     "entry_is_undo": (
         "entry #{seq} is an undo of #{undone}; it is not undone in turn",

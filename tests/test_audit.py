@@ -345,3 +345,16 @@ def test_an_older_entry_whose_records_changed_since_is_not_undone(
     assert result.exit_code == 1
     assert "entry #6 changed were changed since" in result.stderr
     assert entries(ok) == before
+
+
+def test_an_older_entry_is_not_undone_when_later_records_refer_to_what_it_added(
+    group: Database, ok: Ok, run: Run
+) -> None:
+    """The plan item of entry #6 is carried out by a session since: undoing #6 alone would
+    unlink the session behind the log's back."""
+    ok("plan", "add", "--year", "2023", "--month", "3", "--title", "计划")  # entry #6
+    ok("session", "edit", "2023-03-01", "--plan", "1")  # #7
+    result = run("undo", "6", "--yes")
+    assert result.exit_code == 1
+    assert "entry #6 changed were changed since" in result.stderr
+    assert json.loads(ok("session", "show", "2023-03-01", "--format", "json"))["plan"] == 1

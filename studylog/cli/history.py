@@ -175,8 +175,9 @@ def undo(
     """Revert the latest change to the records, or log entry ENTRY (asks first unless --yes).
 
     The undo is itself a logged change; run it again to go back one more. An older entry can
-    be reverted when nothing after it changed the same records: a make-up, speech or plan
-    item deleted by mistake comes back that way. Refused when the audit log does not verify.
+    be reverted when nothing after it changed, or came to rely on, the records it changed: a
+    make-up, speech or plan item deleted by mistake comes back that way. An import is undone
+    only as the latest change. Refused when the audit log does not verify.
 
     \b
     Example: studylog undo
