@@ -53,13 +53,15 @@ settings = Settings()
 @contextmanager
 def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
     """The current org's records, in one transaction that commits only if the block succeeds."""
-    from studylog.audit import scope
     from studylog.orgs import resolve_org
 
     org_name = settings.org_name()
     with database(write=write) as session:
         org = resolve_org(session=session, name=org_name)
-        scope(session, org)
+        if write:  # the audit log's entry will be this org's
+            from studylog.audit import scope
+
+            scope(session, org)
         yield session, org
 
 
