@@ -173,32 +173,34 @@ GROUP BY o.id ORDER BY o.name;
 """
 
 
-def bench_all_orgs(repeat: int, scale: Path, first: int, last: int) -> Row:
-    env = env_for(scale)
-    sql = ALL_ORGS_SQL.format(start=f"{first}-01-01", end=f"{last}-12-31")
+def _all_orgs_timings(
+    repeat: int,
+    env: dict[str, str],
+    first: int,
+    last: int,
+    baseline: Callable[[], tuple[float, float]],
+) -> tuple[Timing, Timing, Timing]:
+    """``stats --all-orgs`` over the years, the baseline running the same aggregate, and the
+    import floor, interleaved: (studylog, baseline, floor)."""
+    period = ["--from", f"{first}-01-01", "--to", f"{last}-12-31"]
+    command = [*STUDYLOG, "stats", *period, "--all-orgs", "--format", "json"]
     timings = compare(
         {
             "import floor": lambda: run_once([PYTHON, "-c", "import sqlalchemy, typer"]),
-            "sqlite3 shell": lambda: run_once(["sqlite3", str(scale)], stdin=sql),
-            "studylog stats --all-orgs": lambda: run_once(
-                [
-                    *STUDYLOG,
-                    "stats",
-                    "--from",
-                    f"{first}-01-01",
-                    "--to",
-                    f"{last}-12-31",
-                    "--all-orgs",
-                    "--format",
-                    "json",
-                ],
-                env=env,
-            ),
+            "baseline": baseline,
+            "studylog stats --all-orgs": lambda: run_once(command, env=env),
         },
         repeat,
     )
-    ours, shell, floor = (timings[k] for k in ("studylog stats --all-orgs", "sqlite3 shell",
-                                               "import floor"))  # fmt: skip
+    return timings["studylog stats --all-orgs"], timings["baseline"], timings["import floor"]
+
+
+def bench_all_orgs(repeat: int, scale: Path, first: int, last: int) -> Row:
+    env = env_for(scale)
+    sql = ALL_ORGS_SQL.format(start=f"{first}-01-01", end=f"{last}-12-31")
+    ours, shell, floor = _all_orgs_timings(
+        repeat, env, first, last, lambda: run_once(["sqlite3", str(scale)], stdin=sql)
+    )
     allowed = floor.median + 1.5 * shell.median
     return Row(
         f"`stats --all-orgs` over {first}–{last} (scale database)",
@@ -230,29 +232,9 @@ def bench_pg_all_orgs(repeat: int, first: int, last: int) -> Row:
     env = env_for(pg.url_for(pg.SCALE_DB))
     sql = ALL_ORGS_SQL.format(start=f"{first}-01-01", end=f"{last}-12-31")
     shell = psql(pg.libpq_url(pg.SCALE_DB))
-    timings = compare(
-        {
-            "import floor": lambda: run_once([PYTHON, "-c", "import sqlalchemy, typer"]),
-            "psql": lambda: run_once(shell, stdin=sql),
-            "studylog stats --all-orgs": lambda: run_once(
-                [
-                    *STUDYLOG,
-                    "stats",
-                    "--from",
-                    f"{first}-01-01",
-                    "--to",
-                    f"{last}-12-31",
-                    "--all-orgs",
-                    "--format",
-                    "json",
-                ],
-                env=env,
-            ),
-        },
-        repeat,
+    ours, base, floor = _all_orgs_timings(
+        repeat, env, first, last, lambda: run_once(shell, stdin=sql)
     )
-    ours, base, floor = (timings[k] for k in ("studylog stats --all-orgs", "psql",
-                                              "import floor"))  # fmt: skip
     allowed = floor.median + 1.5 * base.median
     return Row(
         f"PostgreSQL: `stats --all-orgs` over {first}–{last} (scale database)",
