@@ -150,7 +150,7 @@ def session_document(
     speeches: list[SpeechLine],
 ) -> Document:
     """One session's record (学习记录): what, when, who came, who spoke."""
-    counts, _ = session_roll(session=session, record=record)
+    counts, _ = session_roll(session=session, record_id=record.id)
     document = Document(t("record_title", org=org_name))
     details = [
         (t("col_date"), long_date(record.date)),

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.i18n import Phrase
-from studylog.members import expected_on, find_member, find_members
+from studylog.members import find_member, find_members
 from studylog.models import Attendance, Makeup, Member, Org, StudySession
 from studylog.parse import optional_text
 from studylog.sessions import resolve_session
+from studylog.tallies import expected_on
 from studylog.vocab import Method, Role, Status
 
 

@@ -17,11 +17,17 @@ from sqlalchemy.orm import Session
 
 from studylog.config import RULES, CheckRules
 from studylog.ledger import OVERDUE, ledger
-from studylog.members import expected_on
 from studylog.models import Attendance, Makeup, Member, Org, StudySession
 from studylog.plans import OVERDUE as PLAN_OVERDUE
 from studylog.plans import plan_versus_actual
-from studylog.tallies import MISSED, YearReport, days_between, year_bounds, yearly_tallies
+from studylog.tallies import (
+    MISSED,
+    YearReport,
+    days_between,
+    expected_on,
+    year_bounds,
+    yearly_tallies,
+)
 
 
 @dataclass(frozen=True)

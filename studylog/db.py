@@ -13,14 +13,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
-from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: The newest migration; a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0003"
@@ -149,11 +151,11 @@ def remove_schema(engine: Engine) -> None:
     """Take out again the schema that :func:`open_database` made, while no group is recorded
     in it: a database that held no studylog tables holds none again (on SQLite, the file is
     removed instead)."""
-    from studylog.models import Base, Org
+    from studylog.tables import metadata, orgs
 
     with engine.begin() as connection:
-        if connection.execute(select(Org.id).limit(1)).first() is None:
-            Base.metadata.drop_all(connection)
+        if connection.execute(select(orgs.c.id).limit(1)).first() is None:
+            metadata.drop_all(connection)
             connection.execute(text(f"DROP TABLE {VERSION_TABLE}"))
 
 
@@ -254,17 +256,32 @@ def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     """One unit of work: everything inside lands together or not at all.
 
     A write appends its audit entry (:mod:`studylog.audit`) in the same transaction. A
-    database that cannot take the write (read-only, locked too long, disk full) is one clear
-    error; nothing of the unit lands.
+    database that cannot take the write is one clear error; nothing of the unit lands.
     """
-    bind = engine.execution_options(studylog_write=write)
-    try:
-        with Session(bind, expire_on_commit=False) as session, session.begin():
-            if write:
-                from studylog import audit
+    from sqlalchemy.orm import Session
 
-                audit.watch(session)
-            yield session
+    bind = engine.execution_options(studylog_write=write)
+    with _reported(engine), Session(bind, expire_on_commit=False) as session, session.begin():
+        if write:
+            from studylog import audit
+
+            audit.watch(session)
+        yield session
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read in one transaction on a bare connection: the figures' path, with no ORM."""
+    with _reported(engine), engine.connect() as connection, connection.begin():
+        yield connection
+
+
+@contextmanager
+def _reported(engine: Engine) -> Iterator[None]:
+    """A database that cannot be used (read-only, locked too long, disk full) is one clear
+    error."""
+    try:
+        yield
     except OperationalError as error:
         url = engine.url.render_as_string(hide_password=True)
         raise StudylogError("db_write_failed", url=shown(url), detail=_first_line(error)) from None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
@@ -18,24 +17,11 @@ from studylog.models import (
     PlanSpeaker,
     Speech,
     StudySession,
-    utcnow,
 )
 from studylog.names import close_names
 from studylog.parse import clean_name, optional_text
+from studylog.tables import utcnow
 from studylog.vocab import Role
-
-
-def expected_on(day: Any) -> ColumnElement[bool]:
-    """SQL: the member is expected at a session held on ``day`` (a date or a date column).
-
-    Not an observer, joined on or before that day (or no joining date: counts from the
-    first record on), and not retired before it.
-    """
-    return and_(
-        Member.role != Role.OBSERVER,
-        or_(Member.joined.is_(None), Member.joined <= day),
-        or_(Member.retired.is_(None), Member.retired >= day),
-    )
 
 
 def in_group(member: Member, day: date) -> bool:

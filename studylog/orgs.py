@@ -1,18 +1,40 @@
-"""Study groups (中心组): creating one and finding the one a command is about."""
+"""Study groups (中心组): creating one and finding the one a command is about.
+
+Finding one needs no ORM (the figures' read path starts without it); the ORM ``Org`` is
+loaded for the commands that write.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.models import Org
 from studylog.names import close_names
 from studylog.parse import clean_text
+from studylog.tables import orgs
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from studylog.models import Org
+    from studylog.tallies import Reader
+
+
+@dataclass(frozen=True)
+class Group:
+    """A study group as a read needs it."""
+
+    id: int
+    name: str
 
 
 def create_org(*, session: Session, name: str) -> tuple[Org, bool]:
     """The org called ``name``, created unless it exists; the flag says whether it was new."""
+    from studylog.models import Org
+
     name = clean_text(name, what="--org", limit=200)
     existing = session.scalar(select(Org).where(Org.name == name))
     if existing is not None:
@@ -25,23 +47,40 @@ def create_org(*, session: Session, name: str) -> tuple[Org, bool]:
 
 def only_org(*, session: Session) -> Org | None:
     """The database's one org; None when it has none; an error when it has several."""
-    orgs = list(session.scalars(select(Org).order_by(Org.name).limit(4)))
-    if len(orgs) > 1:
-        raise StudylogError("org_ambiguous", names=[org.name for org in orgs])
-    return orgs[0] if orgs else None
+    group = _only_group(session)
+    return None if group is None else _loaded(session, group)
 
 
 def resolve_org(*, session: Session, name: str | None) -> Org:
     """The named org, or the only one when no name is given."""
+    return _loaded(session, find_group(session, name))
+
+
+def find_group(reader: Reader, name: str | None) -> Group:
+    """:func:`resolve_org` for a read: the named group, or the only one."""
     if name is not None:
-        org = session.scalar(select(Org).where(Org.name == name.strip()))
-        if org is None:
-            known = list(session.scalars(select(Org.name).order_by(Org.name)))
+        found = reader.execute(select(orgs.c.id, orgs.c.name).where(orgs.c.name == name.strip()))
+        row = found.first()
+        if row is None:
+            known = list(reader.scalars(select(orgs.c.name).order_by(orgs.c.name)))
             raise StudylogError(
                 "unknown_org", name=name, suggestions=close_names(name, known) or known[:3]
             )
-        return org
-    org = only_org(session=session)
-    if org is None:
+        return Group(*row)
+    group = _only_group(reader)
+    if group is None:
         raise StudylogError("no_org")
-    return org
+    return group
+
+
+def _only_group(reader: Reader) -> Group | None:
+    rows = reader.execute(select(orgs.c.id, orgs.c.name).order_by(orgs.c.name).limit(4)).all()
+    if len(rows) > 1:
+        raise StudylogError("org_ambiguous", names=[name for _, name in rows])
+    return Group(*rows[0]) if rows else None
+
+
+def _loaded(session: Session, group: Group) -> Org:
+    from studylog.models import Org
+
+    return session.get_one(Org, group.id)

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.members import find_member, in_group
-from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession, utcnow
+from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
 from studylog.parse import clean_text, optional_text, parse_date
+from studylog.tables import utcnow
 from studylog.vocab import Format, Kind
 
 _ID = re.compile(r"^#?(\d+)$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from sqlalchemy import (
     ColumnElement,
@@ -24,16 +24,45 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from studylog.members import expected_on
-from studylog.models import Attendance, Makeup, Member, Org, Speech, StudySession
-from studylog.vocab import Kind, SpeechKind, Status
+from studylog.tables import attendance, makeups, members, orgs, speeches
+from studylog.tables import sessions as held
+from studylog.vocab import Kind, Role, SpeechKind, Status
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    Reader = Connection | Session  # the ORM session of a command, or a bare connection
 
 Grouping = Literal["member", "month", "quarter", "org"]
 MISSED = (Status.LEAVE, Status.ABSENT)
+
+
+class OrgRef(Protocol):
+    """A study group as the figures need it (an ORM ``Org`` or :class:`studylog.orgs.Group`)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def expected_on(day: Any) -> ColumnElement[bool]:
+    """SQL: the member is expected at a session held on ``day`` (a date or a date column).
+
+    Not an observer, joined on or before that day (or no joining date: counts from the
+    first record on), and not retired before it.
+    """
+    member = members.c
+    return and_(
+        member.role != Role.OBSERVER,
+        or_(member.joined.is_(None), member.joined <= day),
+        or_(member.retired.is_(None), member.retired >= day),
+    )
 
 
 class days_between(FunctionElement[int]):
@@ -108,50 +137,70 @@ class SpeechCounts:
 
 
 def _session_figures() -> list[ColumnElement[Any]]:
-    topic = StudySession.kind == Kind.TOPIC
+    session = held.c
+    topic = session.kind == Kind.TOPIC
     return [
-        func.count(StudySession.id).label("sessions"),
-        _count_if(StudySession.discussion.is_(True)).label("discussions"),
+        func.count(session.id).label("sessions"),
+        _count_if(session.discussion.is_(True)).label("discussions"),
         _count_if(topic).label("topic_sessions"),
-        _count_if(and_(topic, StudySession.discussion.is_(True))).label("topic_discussions"),
-        func.count(StudySession.first_agenda).label("first_agenda_items"),
+        _count_if(and_(topic, session.discussion.is_(True))).label("topic_discussions"),
+        func.count(session.first_agenda).label("first_agenda_items"),
     ]
 
 
 def _roll_figures() -> list[ColumnElement[Any]]:
+    line = attendance.c
     return [
-        func.count(Member.id).label("expected"),
-        *(_count_if(Attendance.status == status).label(status.value) for status in Status),
-        _count_if(and_(Makeup.id.is_not(None), Attendance.status.in_(MISSED))).label("makeups"),
-        _count_if(Attendance.id.is_(None)).label("unrecorded"),
+        func.count(members.c.id).label("expected"),
+        *(_count_if(line.status == status).label(status.value) for status in Status),
+        _count_if(and_(makeups.c.id.is_not(None), line.status.in_(MISSED))).label("makeups"),
+        _count_if(line.id.is_(None)).label("unrecorded"),
     ]
 
 
 def _speech_figures() -> list[ColumnElement[Any]]:
-    return [_count_if(Speech.kind == kind).label(kind.value) for kind in SpeechKind]
+    return [_count_if(speeches.c.kind == kind).label(kind.value) for kind in SpeechKind]
 
 
-def _in_period(query: Select[Any], org: Org | None, start: date, end: date) -> Select[Any]:
+# Deleted sessions and members, and a deleted member's roll lines, stay in the database and
+# out of every figure: each query below says so itself (these are Core statements, which the
+# ORM's rule in studylog.models does not reach).
+
+
+def _in_period(query: Select[Any], org: OrgRef | None, start: date, end: date) -> Select[Any]:
     """Sessions of ``org`` (of every org when None) held from ``start`` to ``end``."""
-    query = query.where(StudySession.date >= start, StudySession.date <= end)
-    return query if org is None else query.where(StudySession.org_id == org.id)
+    session = held.c
+    query = query.where(session.date >= start, session.date <= end, session.archived_at.is_(None))
+    return query if org is None else query.where(session.org_id == org.id)
 
 
 def _expected_lines(query: Select[Any]) -> Select[Any]:
     """Every (session, expected member) pair, with its roll line and make-up if any."""
+    session, member, line = held.c, members.c, attendance.c
     return (
-        query.select_from(StudySession)
-        .join(Member, and_(Member.org_id == StudySession.org_id, expected_on(StudySession.date)))
-        .outerjoin(
-            Attendance,
-            and_(Attendance.session_id == StudySession.id, Attendance.member_id == Member.id),
+        query.select_from(held)
+        .join(
+            members,
+            and_(
+                member.org_id == session.org_id,
+                member.archived_at.is_(None),
+                expected_on(session.date),
+            ),
         )
-        .outerjoin(Makeup, Makeup.attendance_id == Attendance.id)
+        .outerjoin(
+            attendance,
+            and_(
+                line.session_id == session.id,
+                line.member_id == member.id,
+                line.archived_at.is_(None),
+            ),
+        )
+        .outerjoin(makeups, makeups.c.attendance_id == line.id)
     )
 
 
 def _speeches(query: Select[Any]) -> Select[Any]:
-    return query.select_from(Speech).join(StudySession, StudySession.id == Speech.session_id)
+    return query.select_from(speeches).join(held, held.c.id == speeches.c.session_id)
 
 
 @dataclass(frozen=True)
@@ -198,15 +247,15 @@ class Latency:
     longest_days: int | None = None
 
 
-def agenda_latency(*, session: Session, org: Org | None, start: date, end: date) -> Latency:
+def agenda_latency(*, session: Reader, org: OrgRef | None, start: date, end: date) -> Latency:
     """Median and longest relay latency, in SQL (the median through window functions)."""
-    days = days_between(StudySession.date, StudySession.source_date)
+    days = days_between(held.c.date, held.c.source_date)
     ranked = _in_period(
         select(
             days.label("days"),
             func.row_number().over(order_by=days).label("rank"),
             func.count().over().label("total"),
-        ).where(StudySession.first_agenda.is_not(None), StudySession.source_date.is_not(None)),
+        ).where(held.c.first_agenda.is_not(None), held.c.source_date.is_not(None)),
         org,
         start,
         end,
@@ -257,7 +306,7 @@ def year_bounds(year: int) -> tuple[date, date]:
 
 
 def yearly_tallies(
-    *, session: Session, org: Org, year: int, by: Grouping | None = None
+    *, session: Reader, org: OrgRef, year: int, by: Grouping | None = None
 ) -> YearReport:
     """The year's figures for one org, and per member, month or quarter when asked."""
     start, end = year_bounds(year)
@@ -266,8 +315,8 @@ def yearly_tallies(
 
 def period_tallies(
     *,
-    session: Session,
-    org: Org | None,
+    session: Reader,
+    org: OrgRef | None,
     start: date,
     end: date,
     by: Grouping | None = None,
@@ -299,7 +348,7 @@ def period_tallies(
     )
 
 
-def _tallies(session: Session, org: Org | None, start: date, end: date) -> Tallies:
+def _tallies(session: Reader, org: OrgRef | None, start: date, end: date) -> Tallies:
     sessions = session.execute(_in_period(select(*_session_figures()), org, start, end)).one()
     roll = session.execute(_in_period(_expected_lines(select(*_roll_figures())), org, start, end))
     speeches = session.execute(
@@ -327,39 +376,42 @@ def _added(parts: list[Tallies]) -> Tallies:
     )
 
 
-def session_roll(*, session: Session, record: StudySession) -> tuple[RollCounts, int]:
+def session_roll(*, session: Reader, record_id: int) -> tuple[RollCounts, int]:
     """One session's roll figures, and how many roll lines it has in all.
 
     A roll that no longer matches the members expected that day (its date or the members'
     dates changed since it was taken) shows as ``unrecorded`` or as extra lines.
     """
     counts = session.execute(
-        _expected_lines(select(*_roll_figures())).where(StudySession.id == record.id)
+        _expected_lines(select(*_roll_figures())).where(held.c.id == record_id)
     ).one()
     lines = session.scalar(
-        select(func.count(Attendance.id)).where(Attendance.session_id == record.id)
+        select(func.count(attendance.c.id)).where(
+            attendance.c.session_id == record_id, attendance.c.archived_at.is_(None)
+        )
     )
     return RollCounts(**counts._asdict()), lines or 0
 
 
-def _member_rows(session: Session, org: Org, start: date, end: date) -> list[Row]:
+def _member_rows(session: Reader, org: OrgRef, start: date, end: date) -> list[Row]:
     """The attendance notice (出勤公示): one row per member expected during the period."""
+    member = members.c
     roll = session.execute(
         _in_period(
-            _expected_lines(select(Member.id, Member.name, Member.title, *_roll_figures())),
+            _expected_lines(select(member.id, member.name, member.title, *_roll_figures())),
             org,
             start,
             end,
         )
-        .group_by(Member.id, Member.name, Member.title)
-        .order_by(Member.id)
+        .group_by(member.id, member.name, member.title)
+        .order_by(member.id)
     )
-    speeches = {
+    spoken = {
         row.member_id: SpeechCounts(**_without(row._asdict(), "member_id"))
         for row in session.execute(
             _in_period(
-                _speeches(select(Speech.member_id, *_speech_figures())), org, start, end
-            ).group_by(Speech.member_id)
+                _speeches(select(speeches.c.member_id, *_speech_figures())), org, start, end
+            ).group_by(speeches.c.member_id)
         )
     }
     rows = []
@@ -371,26 +423,26 @@ def _member_rows(session: Session, org: Org, start: date, end: date) -> list[Row
                 key=name,
                 title=title,
                 tallies=Tallies(
-                    roll=RollCounts(**counts), speeches=speeches.pop(member_id, SpeechCounts())
+                    roll=RollCounts(**counts), speeches=spoken.pop(member_id, SpeechCounts())
                 ),
             )
         )
-    if speeches:  # observers, or members outside their dates, who spoke: rows add up to the total
+    if spoken:  # observers, or members outside their dates, who spoke: rows add up to the total
         for member_id, name, title in session.execute(
-            select(Member.id, Member.name, Member.title)
-            .where(Member.id.in_(speeches))
-            .order_by(Member.id)
+            select(member.id, member.name, member.title)
+            .where(member.id.in_(spoken), member.archived_at.is_(None))
+            .order_by(member.id)
         ):
-            rows.append(Row(key=name, title=title, tallies=Tallies(speeches=speeches[member_id])))
+            rows.append(Row(key=name, title=title, tallies=Tallies(speeches=spoken[member_id])))
     return rows
 
 
 def _period_rows(
-    session: Session, org: Org | None, start: date, end: date, by: Grouping
+    session: Reader, org: OrgRef | None, start: date, end: date, by: Grouping
 ) -> list[Row]:
     """One row per month or quarter from ``start`` to ``end``, empty periods included."""
-    year = cast(extract("year", StudySession.date), Integer)
-    month = cast(extract("month", StudySession.date), Integer)
+    year = cast(extract("year", held.c.date), Integer)
+    month = cast(extract("month", held.c.date), Integer)
     # One number per period: 202303 for March 2023, 20231 for its first quarter.
     period = year * 100 + month if by == "month" else year * 10 + (month + 2) // 3
 
@@ -431,14 +483,14 @@ def _periods(start: date, end: date, by: Grouping) -> list[tuple[int, str]]:
     return list(dict.fromkeys(periods))
 
 
-def _org_rows(session: Session, start: date, end: date) -> list[Row]:
+def _org_rows(session: Reader, start: date, end: date) -> list[Row]:
     """One row per org (the supervising view), in name order."""
 
     def grouped(query: Select[Any]) -> dict[int, dict[str, Any]]:
-        rows = session.execute(_in_period(query, None, start, end).group_by(StudySession.org_id))
+        rows = session.execute(_in_period(query, None, start, end).group_by(held.c.org_id))
         return {row.org_id: row._asdict() for row in rows}
 
-    org_id = StudySession.org_id.label("org_id")
+    org_id = held.c.org_id.label("org_id")
     sessions = grouped(select(org_id, *_session_figures()))
     roll = grouped(_expected_lines(select(org_id, *_roll_figures())))
     speeches = grouped(_speeches(select(org_id, *_speech_figures())))
@@ -452,7 +504,7 @@ def _org_rows(session: Session, start: date, end: date) -> list[Row]:
                 SpeechCounts(**_without(speeches.get(org), "org_id")),
             ),
         )
-        for org, name in session.execute(select(Org.id, Org.name).order_by(Org.name))
+        for org, name in session.execute(select(orgs.c.id, orgs.c.name).order_by(orgs.c.name))
     ]
 
 

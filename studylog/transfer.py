@@ -1224,7 +1224,7 @@ class _Importer:
                 self._insert_lines(rows)
             else:
                 self.session.execute(insert(_table(model)), rows)
-            self.counts[model.__tablename__] += len(rows)
+            self.counts[model.__table__.name] += len(rows)
             rows.clear()
         self.meter.update(sheet.position())
 

@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__, invocation
+from studylog.cli import coercion
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
 from studylog.i18n import (
@@ -33,6 +34,8 @@ from studylog.i18n import (
 )
 
 GLOBAL_OPTIONS = ("--db", "--org", "--lang", "--config")
+
+coercion.install()  # option values without importing pydantic: see studylog.cli.coercion
 
 
 def hoist_global_options(args: Sequence[str]) -> list[str]:

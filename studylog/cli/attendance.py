@@ -74,7 +74,7 @@ def attend(
             leave=leave_names,
             absent=absent_names,
         )
-        counts, _ = session_roll(session=session, record=record)
+        counts, _ = session_roll(session=session, record_id=record.id)
         about = {"id": record.id, "day": record.date, "title": record.title}
     if output in ("table", "markdown"):
         emit_line(t("roll_stored", **about, attended=counts.attended, expected=counts.expected))

@@ -19,9 +19,11 @@ from studylog.parse import parse_date, parse_year
 from studylog.render import OUTPUT_FORMATS, OutputFormat
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
     from studylog.models import Org
+    from studylog.orgs import Group
 
 
 @dataclass
@@ -68,12 +70,30 @@ def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
 @contextmanager
 def database(*, write: bool = True) -> Iterator[Session]:
     """The whole database in one transaction, no org chosen (the supervising view)."""
-    from studylog.db import open_engine, resolve_url, transaction
+    from studylog.db import transaction
+
+    with _engine() as engine, transaction(engine, write=write) as session:
+        yield session
+
+
+@contextmanager
+def figures(*, all_orgs: bool = False) -> Iterator[tuple[Connection, Group | None]]:
+    """A read, on a bare connection, of the current org (of every org with ``all_orgs``): for
+    commands that only aggregate, which so start without importing the ORM."""
+    from studylog.db import reading
+    from studylog.orgs import find_group
+
+    with _engine() as engine, reading(engine) as connection:
+        yield connection, None if all_orgs else find_group(connection, settings.org_name())
+
+
+@contextmanager
+def _engine() -> Iterator[Engine]:
+    from studylog.db import open_engine, resolve_url
 
     engine = open_engine(resolve_url(settings.db), create=False)
     try:
-        with transaction(engine, write=write) as session:
-            yield session
+        yield engine
     finally:
         engine.dispose()
 

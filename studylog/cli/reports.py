@@ -11,9 +11,8 @@ from studylog.cli.common import (
     FromOption,
     ToOption,
     YearOption,
-    database,
+    figures,
     period,
-    records,
     settings,
     to_format,
 )
@@ -80,21 +79,15 @@ def stats(
         raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
     if all_orgs and grouping is not None:
         raise StudylogError("all_orgs_by")
-    if all_orgs:
-        with database(write=False) as session:
-            report = period_tallies(
-                session=session, org=None, start=first, end=last, by="org", year=year
-            )
-    else:
-        with records(write=False) as (session, org):
-            report = period_tallies(
-                session=session,
-                org=org,
-                start=first,
-                end=last,
-                by=grouping,  # type: ignore[arg-type]
-                year=year,
-            )
+    with figures(all_orgs=all_orgs) as (connection, org):
+        report = period_tallies(
+            session=connection,
+            org=org,
+            start=first,
+            end=last,
+            by="org" if all_orgs else grouping,  # type: ignore[arg-type]
+            year=year,
+        )
     print_report(report, output)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))

@@ -223,7 +223,7 @@ def edit(
     with records() as (session, org):
         record = edit_session(session=session, org=org, ref=ref, fields=fields)
         message = t("session_edited", id=record.id, day=record.date, title=record.title)
-        counts, lines = session_roll(session=session, record=record)
+        counts, lines = session_roll(session=session, record_id=record.id)
         mismatch = lines > 0 and (counts.unrecorded > 0 or lines != counts.expected)
         record_id, day = record.id, record.date
     emit_line(message)

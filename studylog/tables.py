@@ -1,0 +1,259 @@
+"""The schema, as SQLAlchemy Core tables. Every change here needs an Alembic revision.
+
+The ORM classes in :mod:`studylog.models` are mapped onto these tables; the read paths that
+only aggregate (``stats``) use them directly and never import the ORM, which a command pays
+for at every start.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from studylog.vocab import Format, Kind, Method, Role, SpeechKind, Status
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _choice(enum: type[StrEnum], name: str) -> Enum:
+    """A portable enum column: VARCHAR plus a CHECK constraint, storing the CLI value."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(member.value) for member in enum),
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True)
+
+
+def _refers(
+    name: str,
+    target: str,
+    *,
+    ondelete: str | None = None,
+    nullable: bool = False,
+    index: bool | None = None,
+    unique: bool | None = None,
+    primary_key: bool = False,
+) -> Column[int]:
+    """A column holding the id of a row of ``target`` ("table.id")."""
+    return Column(
+        name,
+        Integer,
+        ForeignKey(target, ondelete=ondelete),
+        nullable=nullable,
+        index=index,
+        unique=unique,
+        primary_key=primary_key,
+    )
+
+
+def _created() -> Column[datetime]:
+    return Column("created_at", DateTime, default=utcnow, nullable=False)
+
+
+# A study group (中心组). One database may hold many.
+orgs = Table(
+    "orgs",
+    metadata,
+    _id(),
+    Column("name", String(200), unique=True, nullable=False),
+    _created(),
+    # The hash of the org's latest audit entry: removing entries from the end shows.
+    Column("log_head", String(64)),
+)
+
+# A member of the group; expected at sessions between ``joined`` and ``retired``.
+members = Table(
+    "members",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE", index=True),
+    Column("name", String(100), nullable=False),
+    Column("title", String(200)),
+    Column("role", _choice(Role, "role"), default=Role.MEMBER, nullable=False),
+    # NULL joined: counts from the first record on (a past year is often entered afterwards).
+    Column("joined", Date),
+    Column("retired", Date),
+    _created(),
+    # Deleted (entered by mistake): kept, with when and why, and left out of everything.
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
+    UniqueConstraint("org_id", "name"),
+)
+
+# One study session (集中学习 or 专题学习).
+sessions = Table(
+    "sessions",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    Column("date", Date, nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("kind", _choice(Kind, "kind"), default=Kind.STUDY, nullable=False),
+    Column("discussion", Boolean, default=False, nullable=False),
+    Column("format", _choice(Format, "format"), default=Format.IN_PERSON, nullable=False),
+    _refers("host_id", "members.id", ondelete="SET NULL", nullable=True, index=True),
+    Column("location", String(200)),
+    Column("first_agenda", String(500)),
+    Column("source_date", Date),
+    # The plan item this session carried out; at most one session per item.
+    _refers("plan_id", "plan_items.id", ondelete="SET NULL", nullable=True, unique=True),
+    _created(),
+    # Deleted: kept with its roll, make-ups and speeches, and left out of everything.
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
+    Index("ix_sessions_org_id_date", "org_id", "date"),
+)
+
+session_tags = Table(
+    "session_tags",
+    metadata,
+    _refers("session_id", "sessions.id", ondelete="CASCADE", primary_key=True),
+    Column("tag", String(100), primary_key=True),
+)
+
+# One line of a session's roll.
+attendance = Table(
+    "attendance",
+    metadata,
+    _id(),
+    _refers("session_id", "sessions.id", ondelete="CASCADE"),
+    _refers("member_id", "members.id", index=True),
+    Column("status", _choice(Status, "status"), nullable=False),
+    Column("reason", String(500)),
+    # Set with its member's archived_at when the member is deleted, cleared on restore.
+    Column("archived_at", DateTime),
+    UniqueConstraint("session_id", "member_id"),
+)
+
+# Make-up study (事后补学) for one leave or absence.
+makeups = Table(
+    "makeups",
+    metadata,
+    _id(),
+    _refers("attendance_id", "attendance.id", ondelete="CASCADE", unique=True),
+    Column("date", Date, nullable=False),
+    Column("method", _choice(Method, "method"), default=Method.SELF_STUDY, nullable=False),
+    Column("note", Text),
+    _created(),
+)
+
+# A key, written or exchange speech given at (or for) a session.
+speeches = Table(
+    "speeches",
+    metadata,
+    _id(),
+    _refers("session_id", "sessions.id", ondelete="CASCADE"),
+    _refers("member_id", "members.id", index=True),
+    Column("kind", _choice(SpeechKind, "speech_kind"), nullable=False),
+    Column("title", String(500)),
+    _created(),
+    UniqueConstraint("session_id", "member_id", "kind"),
+)
+
+# One item of the year's study plan (学习计划): what is to be studied in which month.
+plan_items = Table(
+    "plan_items",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    Column("year", Integer, nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("kind", _choice(Kind, "kind"), default=Kind.STUDY, nullable=False),
+    Column("discussion", Boolean, default=False, nullable=False),
+    _created(),
+    Index("ix_plan_items_org_id_year", "org_id", "year"),
+)
+
+# A member planned to speak at a plan item.
+plan_speakers = Table(
+    "plan_speakers",
+    metadata,
+    _refers("plan_item_id", "plan_items.id", ondelete="CASCADE", primary_key=True),
+    _refers("member_id", "members.id", primary_key=True),
+    Column("position", Integer, default=0, nullable=False),
+)
+
+# An entry of the rectification ledger (整改台账).
+rectifications = Table(
+    "rectifications",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    Column("problem", Text, nullable=False),
+    Column("measure", Text, nullable=False),
+    Column("dept", String(200), nullable=False),  # 责任部门
+    Column("lead", String(200), nullable=False),  # 牵头单位
+    Column("category", String(100)),
+    Column("found", Date, nullable=False),  # the session's date, or the day it was entered
+    Column("due", Date, nullable=False),  # 整改时限
+    _refers("session_id", "sessions.id", ondelete="SET NULL", nullable=True, index=True),
+    Column("done_on", Date),  # 销号
+    Column("done_note", Text),
+    _created(),
+    Index("ix_rectifications_org_id_found", "org_id", "found"),
+)
+
+# A dated line of follow-up feedback (跟踪反馈) on a rectification.
+rectify_progress = Table(
+    "rectify_progress",
+    metadata,
+    _id(),
+    _refers("rectification_id", "rectifications.id", ondelete="CASCADE", index=True),
+    Column("on", Date, nullable=False),
+    Column("note", Text, nullable=False),
+    _created(),
+)
+
+# One audited write (see studylog.audit): who, when, the command, every row it changed.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    Column("seq", Integer, nullable=False),  # 1, 2, 3… within the org
+    Column("at", DateTime, nullable=False),  # UTC
+    Column("user", String(200), nullable=False),
+    Column("command", Text, nullable=False),
+    Column("changes", Text, nullable=False),  # JSON, see studylog.audit
+    Column("undoes", Integer),  # seq of the entry this one reverted
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("org_id", "seq"),
+)
