@@ -63,6 +63,7 @@ from pathlib import Path
 from typing import IO, Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import CompoundSelect, Table, and_, insert, or_, select, text, union
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from studylog import audit
@@ -1243,11 +1244,15 @@ class _Importer:
             for row in rows
         ]
         if connection.dialect.driver == "psycopg":
-            driver = connection.connection.driver_connection
-            assert driver is not None
-            with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
-                for line in lines:
-                    copy.write_row(line)
+            driver, dbapi = connection.connection.driver_connection, connection.dialect.dbapi
+            assert driver is not None and dbapi is not None
+            statement = f"COPY {target} FROM STDIN"
+            try:
+                with driver.cursor() as cursor, cursor.copy(statement) as copy:
+                    for line in lines:
+                        copy.write_row(line)
+            except dbapi.Error as error:  # as SQLAlchemy reports any other statement's error
+                raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
             return
         mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
         connection.exec_driver_sql(

@@ -128,6 +128,16 @@ def test_year_zero_is_an_invalid_date_not_a_crash(group: None, fails: Fails, arg
     assert "0000-01-01" in fails(*args)
 
 
+@pytest.mark.parametrize("typed", ["twenty", "2023.5", "0x7E7", "1" * 5000, "２０２３"])
+def test_a_number_option_that_is_no_plain_number_is_a_usage_error(
+    group: None, fails: Fails, typed: str
+) -> None:
+    """Plain digits are converted by studylog.cli.coercion; anything else by Typer, which
+    answers with its usage message, never a crash."""
+    line = fails("stats", "--year", typed, code=2)
+    assert "Invalid value for '--year'" in line
+
+
 # -- 2. unknown members -------------------------------------------------------------------
 
 

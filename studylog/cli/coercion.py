@@ -16,6 +16,7 @@ watches for that).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,8 @@ import typer.core
 from typer._coercion import RuntimeParam, TypeDescriptor
 
 PLAIN_TYPES = (str, int, bool)
+# A plain number: ASCII digits, short of any limit (Python refuses over 4,300 digits).
+_DIGITS = re.compile(r"[0-9]{1,18}")
 
 _typer_runtime_param: Callable[[TypeDescriptor], RuntimeParam] | None = None
 
@@ -37,8 +40,7 @@ class PlainParam(RuntimeParam):
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         if type(value) is self.annotation:
             return value
-        digits = isinstance(value, str) and value.isascii() and value.isdigit()
-        if self.annotation is int and digits:
+        if self.annotation is int and isinstance(value, str) and _DIGITS.fullmatch(value):
             return int(value)
         assert _typer_runtime_param is not None
         typer_param = _typer_runtime_param(self.descriptor)  # imports pydantic
