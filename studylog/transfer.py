@@ -58,6 +58,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Literal, Protocol, TypeVar
@@ -82,6 +83,7 @@ from studylog.names import close_names
 from studylog.orgs import create_org, only_org, resolve_org
 from studylog.parse import clean_name, clean_text, optional_text, parse_date, split_tags
 from studylog.render import raw, shown
+from studylog.tables import utcnow
 from studylog.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.vocab import LABELS, Format, Kind, Method, Role, SpeechKind, Status, choices
 
@@ -594,6 +596,10 @@ class Sheet:
 
     def at(self) -> dict[str, int]:
         """Where each of the table's columns is in a row; a missing one reads the empty end."""
+        return self._at
+
+    @cached_property
+    def _at(self) -> dict[str, int]:
         missing = len(self.headers)
         return {column.key: self.columns.get(column.key, missing) for column in TABLES[self.table]}
 
@@ -629,8 +635,17 @@ class Sheet:
 
     def header(self, key: str) -> str:
         """The column's header as the sheet writes it, or its label when the sheet lacks it."""
-        index = self.columns.get(key)
-        return self.headers[index] if index is not None else t(_column(self.table, key).label)
+        return self._header_of[key]
+
+    @cached_property
+    def _header_of(self) -> dict[str, str]:
+        # Looked up for every checked cell of a large import: worked out once.
+        return {
+            column.key: self.headers[self.columns[column.key]]
+            if column.key in self.columns
+            else t(column.label)
+            for column in TABLES[self.table]
+        }
 
 
 def _column(table: str, key: str) -> Column:
@@ -1125,7 +1140,7 @@ def import_records(
     """
     org, created = _target_org(session, org_name, source.org or fallback_org)
     mark = audit.mark_import(session, org)
-    importer = _Importer(session, org, meter or _Silent())
+    importer = _Importer(session, org, meter or _Silent(), mark.last_ids)
     for table in IMPORTED:
         for sheet in source.sheets:
             if sheet.table == table:
@@ -1150,6 +1165,11 @@ def _target_org(session: Session, name: str | None, from_file: str) -> tuple[Org
     return org, False
 
 
+def _stored(value: Any) -> Any:
+    """A value as a column stores it: an enum member as its value."""
+    return value.value if isinstance(value, StrEnum) else value
+
+
 def _chunks(values: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -1166,11 +1186,15 @@ class _Importer:
     Members and sessions are read with one query each up front; an existing session's roll,
     make-ups and speeches with one query each, the first time a row names it. Inserts are
     Core executemany batches on the tables: the ORM's bulk path would add per-row work an
-    import does not need (it is the slower half of a large import).
+    import does not need (it is the slower half of a large import). New members and
+    sessions get their ids before they are inserted (:meth:`_new_ids`), so no insert has
+    to return them.
     """
 
-    def __init__(self, session: Session, org: Org, meter: Meter) -> None:
+    def __init__(self, session: Session, org: Org, meter: Meter, last_ids: dict[str, int]) -> None:
         self.session, self.org, self.meter = session, org, meter
+        self.last_ids = dict(last_ids)  # the largest id of each table so far
+        self.created = utcnow()  # when the members and sessions it adds were recorded
         self.counts = dict.fromkeys(IMPORTED, 0)
         self.members_known = 0
         self.people: dict[str, _Person] = {}  # by name
@@ -1219,7 +1243,8 @@ class _Importer:
         observer = role == Role.OBSERVER
         self.people[name] = _Person(id, name, observer, joined, retired, byte, 1 << bit)
 
-    def _insert(self, model: type[Any], rows: list[dict[str, Any]], sheet: Sheet) -> None:
+    def _insert(self, model: type[Any], rows: list[Any], sheet: Sheet) -> None:
+        """Insert ``rows`` (dictionaries; plain tuples for roll lines) and empty the list."""
         if rows:
             if model is Attendance:
                 self._insert_lines(rows)
@@ -1229,59 +1254,80 @@ class _Importer:
             rows.clear()
         self.meter.update(sheet.position())
 
-    def _insert_lines(self, rows: list[dict[str, Any]]) -> None:
-        """Roll lines, the bulk of a large import, handed to the driver as plain tuples:
-        SQLAlchemy's per-row parameter processing would cost as much as the inserts
-        themselves. The values are already checked and of the stored types. On PostgreSQL
-        (psycopg) they go in by COPY, about three times faster than single-row INSERTs; on
-        SQLite by executemany."""
+    def _insert_lines(self, lines: list[tuple[int, int, str, str | None]]) -> None:
+        """Roll lines, the bulk of a large import, handed to the driver as plain tuples
+        (session id, member id, status value, reason): SQLAlchemy's per-row parameter
+        processing would cost as much as the inserts themselves. The values are already
+        checked and of the stored types. On PostgreSQL they go in by COPY; on SQLite by
+        executemany."""
+        columns = ("session_id", "member_id", "status", "reason")
+        if self._copied("attendance", columns, lines):
+            return
         connection = self.session.connection()
         quote = connection.dialect.identifier_preparer.quote
-        columns = ("session_id", "member_id", "status", "reason")
-        target = f"{quote('attendance')} ({', '.join(quote(c) for c in columns)})"
-        lines = [
-            (row["session_id"], row["member_id"], row["status"].value, row["reason"])
-            for row in rows
-        ]
-        if connection.dialect.driver == "psycopg":
-            driver, dbapi = connection.connection.driver_connection, connection.dialect.dbapi
-            assert driver is not None and dbapi is not None
-            statement = f"COPY {target} FROM STDIN"
-            try:
-                with driver.cursor() as cursor, cursor.copy(statement) as copy:
-                    for line in lines:
-                        copy.write_row(line)
-            except dbapi.Error as error:  # as SQLAlchemy reports any other statement's error
-                raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
-            return
         mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
         connection.exec_driver_sql(
-            f"INSERT INTO {target} VALUES ({', '.join([mark] * len(columns))})", lines
+            f"INSERT INTO {quote('attendance')} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})",
+            lines,
         )
 
-    def _insert_returning(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
-        """Insert ``rows``; their new ids, in order.
-
-        On PostgreSQL the ids are drawn from the table's sequence first and the rows go in
-        as a plain executemany: psycopg converts each many-row INSERT … RETURNING afresh,
-        which made the sessions of a large import cost seconds.
-        """
-        if not rows:
-            return []
+    def _insert_new(self, model: type[Any], rows: list[dict[str, Any]]) -> Sequence[int]:
+        """Insert ``rows`` with ids of their own (set in each row); those ids, in order.
+        Every row names the same columns, with values of their Python types."""
         table = _table(model)
+        ids = self._new_ids(table, len(rows))
+        for row, new_id in zip(rows, ids, strict=True):
+            row["id"] = new_id
+        if not rows:
+            return ids
+        columns = list(rows[0])
+        stored = ([_stored(value) for value in row.values()] for row in rows)
+        if not self._copied(table.name, columns, stored):
+            self.session.execute(insert(table), rows)
+        return ids
+
+    def _copied(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bool:
+        """COPY ``rows`` into ``table`` when the database is PostgreSQL through psycopg, and
+        say whether it did. psycopg runs an executemany as one statement per row; COPY is
+        several times faster. The values are checked and of their Python types already."""
+        connection = self.session.connection()
+        if connection.dialect.driver != "psycopg":
+            return False
+        driver, dbapi = connection.connection.driver_connection, connection.dialect.dbapi
+        assert driver is not None and dbapi is not None
+        quote = connection.dialect.identifier_preparer.quote
+        statement = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+        try:
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except dbapi.Error as error:  # as SQLAlchemy reports any other statement's error
+            raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
+        return True
+
+    def _new_ids(self, table: Table, count: int) -> Sequence[int]:
+        """Ids for ``count`` new rows of ``table``, ascending, taken before the insert.
+
+        An INSERT … RETURNING of many rows is slow on both databases: SQLAlchemy runs it a
+        row at a time on SQLite to keep the ids in order, and psycopg converts each
+        many-row statement afresh. On PostgreSQL the ids are drawn from the table's
+        sequence; on SQLite they follow the table's largest id, as SQLite itself numbers a
+        new row, which is safe because the import holds the write lock from its first
+        statement to its commit.
+        """
+        if count == 0:
+            return []
         if self.session.get_bind().dialect.name == "postgresql":
             draw = text(
                 "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
             )
-            ids = sorted(self.session.scalars(draw, {"table": table.name, "n": len(rows)}))
-            for row, new_id in zip(rows, ids, strict=True):
-                row["id"] = new_id
-            self.session.execute(insert(table), rows)
-            return ids
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(self.session.scalars(statement, rows))
+            return sorted(self.session.scalars(draw, {"table": table.name, "n": count}))
+        first = self.last_ids[table.name] + 1
+        self.last_ids[table.name] += count
+        return range(first, first + count)
 
-    # -- members and sessions: few rows, checked in full, then inserted together ----------
+    # -- members (checked in full, then inserted together) and sessions (in batches) -----
 
     def add_members(self, sheet: Sheet) -> None:
         self.meter.start(sheet.label, sheet.total)
@@ -1322,9 +1368,10 @@ class _Importer:
                     "role": role,
                     "joined": joined,
                     "retired": retired,
+                    "created_at": self.created,
                 }
             )
-        for row, new_id in zip(rows, self._insert_returning(Member, rows), strict=True):
+        for row, new_id in zip(rows, self._insert_new(Member, rows), strict=True):
             self._know(new_id, row["name"], row["role"], row["joined"], row["retired"])
         self.counts["members"] += len(rows)
         self.meter.update(sheet.position())
@@ -1398,10 +1445,24 @@ class _Importer:
                     "first_agenda": agenda,
                     "source_date": source_date,
                     "plan_id": None,
+                    "created_at": self.created,
                 }
             )
+            if len(rows) >= BATCH:
+                self._insert_sessions(rows, refs, tags, sheet)
+        self._insert_sessions(rows, refs, tags, sheet)
+
+    def _insert_sessions(
+        self,
+        rows: list[dict[str, Any]],
+        refs: list[int | None],
+        tags: list[list[str]],
+        sheet: Sheet,
+    ) -> None:
+        """Insert a batch of the file's sessions and their tags, note them, empty the lists."""
+        assert self.in_file is not None
         tag_rows = []
-        new_ids = self._insert_returning(StudySession, rows)
+        new_ids = self._insert_new(StudySession, rows)
         for row, ref, session_tags, new_id in zip(rows, refs, tags, new_ids, strict=True):
             held = _Held(new_id, row["date"], new=True)
             if ref is not None:
@@ -1411,6 +1472,8 @@ class _Importer:
         if tag_rows:
             self.session.execute(insert(_table(SessionTag)), tag_rows)
         self.counts["sessions"] += len(rows)
+        for batch in (rows, refs, tags):
+            batch.clear()
         self.meter.update(sheet.position())
 
     # -- the roll, make-ups and speeches: streamed, inserted in batches -------------------
@@ -1424,7 +1487,8 @@ class _Importer:
         held_of, person_of, rolls, marked = self.held_of, self.spelled, self.rolls, self.marked
         status_of: dict[Any, Status] = {}
         present = Status.PRESENT
-        batch: list[dict[str, Any]] = []
+        stored = {status: status.value for status in Status}  # a dict beats Enum.value here
+        batch: list[tuple[int, int, str, str | None]] = []
         for number, cells in sheet.rows():
             ref, day, name, status_cell, reason_cell = pick(cells)
             try:
@@ -1448,9 +1512,7 @@ class _Importer:
             roll[person.byte] |= person.mask
             if status is not present:
                 marked[held.id, person.id] = status
-            batch.append(
-                {"session_id": held.id, "member_id": person.id, "status": status, "reason": reason}
-            )
+            batch.append((held.id, person.id, stored[status], reason))
             if len(batch) >= BATCH:
                 self._insert(Attendance, batch, sheet)
         self._insert(Attendance, batch, sheet)
@@ -1465,11 +1527,15 @@ class _Importer:
             key = "member"
             person = self._person(cells[at[key]], sheet.style == "csv")
             key = "status"
-            status = _choice(Status, cells[at[key]], sheet.header(key))
+            cell = cells[at[key]]
+            with suppress(TypeError):  # a cell that cannot be a key is read each time
+                if cell in status_of:
+                    return held, person, status_of[cell]
+            status = _choice(Status, cell, sheet.header(key))
         except StudylogError as error:
             raise sheet.fail(number, key, error) from None
-        with suppress(TypeError):  # a cell that cannot be a key is read each time
-            status_of[cells[at["status"]]] = status
+        with suppress(TypeError):
+            status_of[cell] = status
         return held, person, status
 
     def add_makeups(self, sheet: Sheet) -> None:

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import CheckConstraint, create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from studylog.db import SCHEMA_HEAD, _alembic_config, open_engine, resolve_url
+from studylog.tables import metadata
 from tests.conftest import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,39 @@ def test_models_and_migrations_agree(database: Database) -> None:
         engine.dispose()
 
 
+def test_the_choice_checks_are_those_the_tables_declare(ok, database: Database) -> None:
+    """The migrations make the schema, and Alembic's own comparison leaves CHECK constraints
+    out: the checks of a new database are the ones studylog.tables declares (PostgreSQL
+    hands their text back rewritten, so there only their names are compared), and a value
+    outside the choices is refused."""
+    ok("init", "--org", "某局党组理论学习中心组")
+    declared = {
+        (table.name, constraint.name): str(constraint.sqltext)
+        for table in metadata.tables.values()
+        for column in table.columns
+        for constraint in column.constraints
+        if isinstance(constraint, CheckConstraint)
+    }
+    with database.connect() as connection:
+        inspector = inspect(connection)
+        found = {
+            (table, check["name"]): check["sqltext"]
+            for table in inspector.get_table_names()
+            for check in inspector.get_check_constraints(table)
+        }
+    assert len(declared) == 7
+    assert found.keys() == declared.keys()
+    if database.backend == "sqlite":
+        assert found == declared
+    with pytest.raises(IntegrityError, match="ck_members_role"), database.connect() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO members (org_id, name, role, created_at) "
+                "VALUES (1, '张三', 'chief', CURRENT_TIMESTAMP)"
+            )
+        )
+
+
 def test_the_first_command_creates_the_schema(ok, database: Database) -> None:
     assert not database.exists()
     ok("init", "--org", "某局党组理论学习中心组")
@@ -67,6 +102,7 @@ def test_the_wheel_contains_the_migrations(tmp_path: Path) -> None:
         "studylog/migrations/versions/0001_core.py",
         "studylog/migrations/versions/0002_plan_ledger.py",
         "studylog/migrations/versions/0003_audit_archive.py",
+        "studylog/migrations/versions/0004_checks_without_in.py",
     ):
         assert needed in names
 

@@ -372,6 +372,27 @@ def test_importing_the_same_file_twice_is_refused(
     assert "the session '集中学习第1次' of 2023-01-15 is already recorded (#1)" in line
 
 
+def test_an_imports_rows_are_numbered_after_every_row_already_there(
+    seeded: Database, ok: Ok, tmp_path: Path
+) -> None:
+    """An import gives its members and sessions their ids before inserting them: the ids
+    follow every row there is (another group's, a deleted one's), and a record added
+    afterwards follows the import's."""
+    out = tmp_path / "2023.json"
+    ok("export", "--year", "2023", "--out", str(out))
+    other, third = "乙局党组理论学习中心组", "丙局党组理论学习中心组"
+    ok("init", "--org", other)
+    ok("member", "add", "王五", "--org", other)
+    ok("session", "add", "--date", "2023-03-01", "--title", "乙局学习", "--org", other)
+    ok("session", "delete", "2023-03-01", "--reason", "录错了", "--yes", "--org", other)
+    ok("init", "--org", third)
+    ok("--org", third, "import", str(out))
+    assert figures(ok, "--org", third) == EXPECTED_FIGURES | {"org": third}
+    ok("session", "add", "--date", "2023-12-30", "--title", "补充学习", "--org", third)
+    listed = json.loads(ok("session", "list", "--format", "json", "--org", third))
+    assert [row["id"] for row in listed] == list(range(14, 27))  # after the seed's 12 and #13
+
+
 def test_dry_run_checks_everything_and_writes_nothing(
     workbook_path: Path, ok: Ok, other_db: Callable[..., Database]
 ) -> None:
