@@ -111,6 +111,29 @@ def test_the_figures_start_without_the_orm_or_pydantic(seeded: Database) -> None
     assert "pydantic" in imported
 
 
+def test_the_garbage_collector_is_back_on_for_the_commands_work(seeded: Database) -> None:
+    """main() keeps Python's cyclic garbage collector off while a command starts (it would
+    walk every module and class made so far again and again) and turns it back on, with
+    what start-up made frozen, once the database is open: a long import collects as any
+    program does."""
+    probe = (
+        "import gc, sys\n"
+        "from studylog.cli import main\n"
+        "sys.argv = ['studylog', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    args = ["stats", "--year", "2023", "--format", "json"]
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+    )
+    assert '"sessions": 12' in result.stdout
+    assert result.stdout.splitlines()[-1] == "True True"
+
+
 def test_version(run: Run) -> None:
     from studylog import __version__
 

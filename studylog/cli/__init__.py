@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import importlib
 import os
 import re
@@ -390,4 +391,10 @@ def root(
 
 
 def main() -> None:
+    # The cyclic garbage collector stays off while a command starts: starting makes a few
+    # hundred thousand objects that live until the process ends (modules, classes,
+    # functions), and the collector would walk them again and again (a quarter of a small
+    # `stats`). cli.common.collecting() turns it back on, once the database is open, for
+    # the command's work.
+    gc.disable()
     app()
