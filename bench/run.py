@@ -352,9 +352,13 @@ def bench_import(repeat: int, folder: Path) -> Row:
         "which SQLite turned into a lookup table for every row (≈ 1.7 s of the roll lines' "
         "insert; now equalities joined by OR, schema revision 0004), and the sessions went "
         "in a row at a time through INSERT … RETURNING (their ids are now taken before the "
-        "insert). The roll-line insert into the real table alone is about 3× `.import`, so "
-        "with the checks the 3× target is out of reach while the unique and foreign-key "
-        "constraints stay, and they stay."
+        "insert). The roll-line insert into the real table alone is about 3× `.import`. What "
+        "would close it: loading the lines without the unique index and the foreign keys and "
+        "checking them in bulk afterwards (SQLite cannot switch foreign keys off inside a "
+        "transaction, so the table would be rebuilt around the load, at a cost that grows "
+        "with the whole table, not the file), and the per-line checks in compiled code "
+        "instead of Python. studylog keeps the constraints on every write, so the 3× target "
+        "stays out of reach."
     )
     return Row(f"`studylog import` of {rows:,} roll lines (with their members and sessions)",
                mine, base, "`sqlite3 .import` of the same CSV files into bare tables",

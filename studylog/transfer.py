@@ -1318,11 +1318,13 @@ class _Importer:
         """
         if count == 0:
             return []
-        if self.session.get_bind().dialect.name == "postgresql":
+        dialect = self.session.get_bind().dialect.name
+        if dialect == "postgresql":
             draw = text(
                 "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
             )
             return sorted(self.session.scalars(draw, {"table": table.name, "n": count}))
+        assert dialect == "sqlite", dialect  # only its write lock makes the numbering safe
         first = self.last_ids[table.name] + 1
         self.last_ids[table.name] += count
         return range(first, first + count)

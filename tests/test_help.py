@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import typer
@@ -111,7 +113,14 @@ def test_the_figures_start_without_the_orm_or_pydantic(seeded: Database) -> None
     assert "pydantic" in imported
 
 
-def test_the_garbage_collector_is_back_on_for_the_commands_work(seeded: Database) -> None:
+@pytest.mark.parametrize("command", ["stats", "import"])
+def test_the_garbage_collector_is_back_on_for_the_commands_work(
+    command: str,
+    seeded: Database,
+    ok: Callable[..., str],
+    tmp_path: Path,
+    new_database: Callable[[str], Database],
+) -> None:
     """main() keeps Python's cyclic garbage collector off while a command starts (it would
     walk every module and class made so far again and again) and turns it back on, with
     what start-up made frozen, once the database is open: a long import collects as any
@@ -126,11 +135,18 @@ def test_the_garbage_collector_is_back_on_for_the_commands_work(seeded: Database
         "    pass\n"
         "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
     )
-    args = ["stats", "--year", "2023", "--format", "json"]
+    env = dict(os.environ)
+    if command == "stats":
+        args, shown = ["stats", "--year", "2023", "--format", "json"], '"sessions": 12'
+    else:
+        out = tmp_path / "2023.json"
+        ok("export", "--year", "2023", "--out", str(out))
+        args, shown = ["import", str(out)], "72 roll line(s)"
+        env["STUDYLOG_DB"] = new_database("other").url
     result = subprocess.run(
-        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=env
     )
-    assert '"sessions": 12' in result.stdout
+    assert shown in result.stdout
     assert result.stdout.splitlines()[-1] == "True True"
 
 
