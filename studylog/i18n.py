@@ -147,6 +147,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} contains control characters",
         "{what} 含有控制字符",
     ),
+    "not_text": (
+        "{what} is not valid text: it holds bytes that are not UTF-8 (is the terminal or the"
+        " file in another encoding?)",
+        "{what} 不是有效文本：含有非 UTF-8 字节（终端或文件是否用了其他编码？）",
+    ),
     "too_long": (
         "{what} is longer than {limit} characters",
         "{what} 超过 {limit} 个字符",

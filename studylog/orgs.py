@@ -59,7 +59,8 @@ def resolve_org(*, session: Session, name: str | None) -> Org:
 def find_group(reader: Reader, name: str | None) -> Group:
     """:func:`resolve_org` for a read: the named group, or the only one."""
     if name is not None:
-        found = reader.execute(select(orgs.c.id, orgs.c.name).where(orgs.c.name == name.strip()))
+        name = clean_text(name, what="--org", limit=200)
+        found = reader.execute(select(orgs.c.id, orgs.c.name).where(orgs.c.name == name))
         row = found.first()
         if row is None:
             known = list(reader.scalars(select(orgs.c.name).order_by(orgs.c.name)))

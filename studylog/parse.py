@@ -19,6 +19,9 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _LIST_SEPARATORS = re.compile(r"[,，、;；]")
 MIN_YEAR, MAX_YEAR = 1900, 2999  # anything outside is a typing slip, not a study session
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tabs and newlines aside
+# Half a UTF-16 pair: what Python makes of bytes that are not UTF-8 (a terminal in GBK sending
+# to a UTF-8 locale, say) or of a JSON "\ud800"; no database can store it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]")
 _BLANKS = re.compile(r"\s+")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
@@ -55,11 +58,14 @@ def parse_year(value: int) -> int:
 
 
 def clean_text(text: str, *, what: str, limit: int = 500, multiline: bool = False) -> str:
-    """Strip surrounding blanks; refuse empty text, control characters, line breaks (unless
-    ``multiline``: notes and ledger texts may have several lines) and runaway lengths."""
+    """Strip surrounding blanks; refuse empty text, what is not text, control characters,
+    line breaks (unless ``multiline``: notes and ledger texts may have several lines) and
+    runaway lengths."""
     cleaned = text.strip()
     if not cleaned:
         raise StudylogError("empty_text", what=what)
+    if _SURROGATE.search(cleaned):
+        raise StudylogError("not_text", what=what)
     if _CONTROL.search(cleaned) or (not multiline and _LINE_BREAKS.search(cleaned)):
         raise StudylogError("control_chars", what=what)
     if len(cleaned) > limit:

@@ -76,6 +76,42 @@ def group(backend: Backend, database: Database) -> None:
     database.load(backend.built_once("errors-group", recording(GROUP)))
 
 
+# -- 0. text that is not text -----------------------------------------------------------
+
+# 张三 typed in a GBK terminal, read by Python in a UTF-8 locale: half UTF-16 pairs.
+GBK_BYTES = b"\xd5\xc5\xc8\xfd".decode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (("member", "add", GBK_BYTES), "the name"),
+        (("session", "add", "--date", "2023-04-01", "--title", GBK_BYTES), "--title"),
+        (("attend", DAY, "--leave", f"李四:{GBK_BYTES}"), "the reason"),
+        (("--org", GBK_BYTES, "stats", "--year", "2023"), "--org"),
+        (("--org", GBK_BYTES, "member", "add", "王五"), "--org"),
+    ],
+    ids=lambda value: " ".join(value[:2]) if isinstance(value, tuple) else value,
+)
+def test_text_that_is_not_utf8_is_refused(
+    group: None, fails: Fails, args: tuple, what: str
+) -> None:
+    line = fails(*args)
+    assert line == (
+        f"Error: {what} is not valid text: it holds bytes that are not UTF-8 (is the terminal or"
+        " the file in another encoding?)"
+    )
+
+
+def test_an_imported_cell_that_is_not_text_names_its_place(
+    group: None, fails: Fails, tmp_path: Path
+) -> None:
+    path = tmp_path / "members.json"
+    path.write_text('{"members": [{"name": "\\ud800张"}]}', encoding="utf-8")
+    line = fails("import", str(path))
+    assert line.startswith(f"Error: {path}, members item 1, key name: the name is not valid text")
+
+
 # -- 1. impossible dates ------------------------------------------------------------------
 
 

@@ -41,6 +41,8 @@ HOSTILE = st.one_of(
             "null",
             "张三:",
             ":出差",
+            # A GBK byte as Python hands it over from a UTF-8 locale (surrogateescape).
+            b"\xd5\xc5\xc8\xfd".decode("utf-8", "surrogateescape"),
         ]
     ),
 )
@@ -108,7 +110,7 @@ def test_import_rows_with_any_cells(
     import csv
 
     path = tmp_path_factory.mktemp("rows") / "roll.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with path.open("w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["日期", "姓名", "出勤情况", "请假事由"])
         writer.writerows(cells)
