@@ -8,6 +8,7 @@ Alembic. Alembic stays off the hot path: the stored revision is compared with
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -144,7 +145,18 @@ def open_database(url: str, *, create: bool) -> tuple[Engine, bool]:
     except BaseException:
         engine.dispose()
         raise
+    _collect_from_here()
     return engine, made
+
+
+def _collect_from_here() -> None:
+    """The garbage collector back on, for the work of a command that studylog.cli.main()
+    started with it off. What exists by now is frozen, left out of every collection: the
+    modules and classes start-up made, which live until the process ends. Where the
+    collector is on (a test, a library caller) this does nothing."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def remove_schema(engine: Engine) -> None:

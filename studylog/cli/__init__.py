@@ -394,7 +394,7 @@ def main() -> None:
     # The cyclic garbage collector stays off while a command starts: starting makes a few
     # hundred thousand objects that live until the process ends (modules, classes,
     # functions), and the collector would walk them again and again (a quarter of a small
-    # `stats`). cli.common.collecting() turns it back on, once the database is open, for
+    # `stats`). studylog.db.open_database turns it back on, once the database is open, for
     # the command's work.
     gc.disable()
     app()

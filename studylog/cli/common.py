@@ -5,7 +5,6 @@ Nothing here imports SQLAlchemy at module level, so ``studylog --help`` stays fa
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -93,21 +92,10 @@ def _engine() -> Iterator[Engine]:
     from studylog.db import open_engine, resolve_url
 
     engine = open_engine(resolve_url(settings.db), create=False)
-    collecting()
     try:
         yield engine
     finally:
         engine.dispose()
-
-
-def collecting() -> None:
-    """The garbage collector back on, for a command's work (main() turns it off while the
-    command starts). What exists by now is frozen, left out of every collection: the
-    modules and classes start-up made. A no-op where it is on (tests run the app in the
-    test process)."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def today() -> date:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import collecting, settings
+from studylog.cli.common import settings
 from studylog.errors import StudylogError
 from studylog.i18n import t
 from studylog.parse import clean_text
@@ -32,7 +32,6 @@ def init() -> None:
     wanted = clean_text(asked, what="--org", limit=200) if asked is not None else None
     url = resolve_url(settings.db)
     engine = open_engine(url, create=True)
-    collecting()
     try:
         with transaction(engine) as session:
             existing = only_org(session=session) if wanted is None else None
@@ -72,7 +71,6 @@ def demo(
     if path.exists():
         _remove_old_demo(url, path)
     engine = open_engine(url, create=True)
-    collecting()
     try:
         with transaction(engine) as session:
             org = load_demo_year(session=session)

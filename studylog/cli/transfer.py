@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli.common import collecting, records, settings
+from studylog.cli.common import records, settings
 from studylog.errors import StudylogError
 from studylog.i18n import Phrase, t
 from studylog.parse import parse_year
@@ -159,7 +159,6 @@ def import_(
     created = database if database is not None and not database.exists() else None
     with read_source(Path(path).expanduser()) as source:  # an unreadable file fails before the DB
         engine, made_schema = open_database(url, create=True)
-        collecting()
         new_schema = made_schema and database is None
         try:
             with _meter() as meter, transaction(engine) as session:

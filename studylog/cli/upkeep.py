@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import collecting, database, settings
+from studylog.cli.common import database, settings
 from studylog.i18n import t
 from studylog.render import emit_line, emit_rows
 
@@ -31,7 +31,6 @@ def backup(
     from studylog.upkeep import backup as copy
 
     engine = open_engine(resolve_url(settings.db), create=False)
-    collecting()
     try:
         written = copy(engine=engine, out=out.expanduser())
     finally:
