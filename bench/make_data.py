@@ -169,9 +169,9 @@ def write_group(folder: Path, group: Group, years: list[int]) -> None:
 def load(target: Path | str, groups: list[Group], years: list[int], scratch: Path) -> None:
     """Load the groups into ``target`` (a SQLite file, or a database URL whose database exists
     and is empty) through studylog's import, one transaction per group."""
-    from studylog.db import open_engine, resolve_url, transaction
-    from studylog.orgs import create_org
-    from studylog.transfer import import_records, read_source
+    from studylog.records.orgs import create_org
+    from studylog.store.db import open_engine, resolve_url, transaction
+    from studylog.transfer.exchange import import_records, read_source
 
     if isinstance(target, Path):
         label = target.name

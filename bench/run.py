@@ -193,7 +193,7 @@ def studylog_sql(url: str, first: int, last: int) -> str:
 
     from sqlalchemy import create_engine, event
 
-    from studylog.tallies import period_tallies
+    from studylog.figures.tallies import period_tallies
 
     engine = create_engine(url)
     script: list[str] = []

@@ -1,6 +1,6 @@
 """The one error root: anything the secretary did wrong, or a file that is not ours.
 
-Domain code raises :class:`StudylogError` with a message key from :mod:`studylog.i18n` and
+Domain code raises :class:`StudylogError` with a message key from :mod:`studylog.text.messages` and
 its parameters; the CLI edge renders it in the user's language as one line and exits 1.
 """
 
@@ -18,7 +18,7 @@ class StudylogError(Exception):
         self.params = params
 
     def message(self) -> str:
-        from studylog.i18n import t
+        from studylog.text.messages import t
 
         return t(self.key, **self.params)
 

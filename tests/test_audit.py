@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from studylog import audit, invocation
+from studylog import invocation
+from studylog.store import audit
 from tests.conftest import Backend, Database, Run, recording
 from tests.seed import EXPECTED_FIGURES, ORG
 

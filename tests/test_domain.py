@@ -9,15 +9,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from studylog.attendance import add_makeup, expected_members, mark_roll
-from studylog.db import open_engine, resolve_url, transaction
 from studylog.errors import StudylogError
-from studylog.members import add_member, edit_member, retire_member
-from studylog.models import Attendance, Org
-from studylog.orgs import create_org, resolve_org
-from studylog.sessions import SessionFields, add_session
-from studylog.tallies import yearly_tallies
-from studylog.vocab import Role, Status
+from studylog.figures.tallies import yearly_tallies
+from studylog.records.attendance import add_makeup, expected_members, mark_roll
+from studylog.records.members import add_member, edit_member, retire_member
+from studylog.records.orgs import create_org, resolve_org
+from studylog.records.sessions import SessionFields, add_session
+from studylog.store.db import open_engine, resolve_url, transaction
+from studylog.store.models import Attendance, Org
+from studylog.text.vocab import Role, Status
 from tests.conftest import Database
 
 

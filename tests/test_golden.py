@@ -51,7 +51,15 @@ COMMANDS: dict[str, list[str]] = {
     "rectify-list": ["rectify", "list", "--year", "2023", "--as-of", AS_OF],
     "report-text": ["report", "--year", "2023", "--as-of", AS_OF],
     "report-markdown-zh": [
-        "--lang", "zh", "report", "--year", "2023", "--as-of", AS_OF, "--format", "markdown",
+        "--lang",
+        "zh",
+        "report",
+        "--year",
+        "2023",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "markdown",
     ],
     "restore-list": ["restore", "list"],
 }
@@ -77,5 +85,5 @@ def test_query_output_is_unchanged(name: str, demo: Path, tmp_path: Path) -> Non
     recorded = GOLDEN / f"{name}.txt"
     if REGENERATE:
         recorded.write_text(shown, encoding="utf-8")
-    assert recorded.exists(), f"no recorded output: regenerate with STUDYLOG_REGENERATE_GOLDEN=1"
+    assert recorded.exists(), "no recorded output: regenerate with STUDYLOG_REGENERATE_GOLDEN=1"
     assert shown == recorded.read_text(encoding="utf-8")

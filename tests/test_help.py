@@ -91,9 +91,11 @@ def test_help_does_not_import_the_database_or_office_formats() -> None:
     assert "Usage" in output
     heavy = ("sqlalchemy", "alembic", "docx", "openpyxl", "rich", "tabulate", "pydantic")
     assert not {name for name in imported if name.startswith(heavy)}
-    # Nor any command's module: the list of commands is read from studylog.cli.COMMANDS.
+    # Nor any command's module: the list of commands is read from studylog.cli.COMMANDS
+    # (the output helpers in studylog.cli.render are not a command).
     loaded = {name for name in imported if name.startswith("studylog.cli.")}
-    assert loaded == {"studylog.cli.common", "studylog.cli.coercion"}
+    assert loaded <= {"studylog.cli.common", "studylog.cli.coercion", "studylog.cli.render"}
+    assert "studylog.cli.common" in loaded
 
 
 def test_the_figures_start_without_the_orm_or_pydantic(seeded: Database) -> None:
@@ -106,7 +108,7 @@ def test_the_figures_start_without_the_orm_or_pydantic(seeded: Database) -> None
     ):
         output, imported = _imported_by("stats", *args)
         assert shown in output
-        slow = ("sqlalchemy.orm", "studylog.models", "studylog.audit", "pydantic")
+        slow = ("sqlalchemy.orm", "studylog.store.models", "studylog.store.audit", "pydantic")
         assert not {name for name in imported if name.startswith(slow)}, args
     # Anything unusual is Typer's to convert, with its own message (pydantic, when needed).
     _, imported = _imported_by("stats", "--year", "twenty", status=2)

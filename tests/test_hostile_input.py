@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studylog.errors import StudylogError
-from studylog.parse import parse_date, split_leaves
+from studylog.text.parse import parse_date, split_leaves
 from tests.conftest import Backend, Database, Run
 from tests.seed import record_seed_year
 

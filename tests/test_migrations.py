@@ -14,8 +14,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import CheckConstraint, create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from studylog.db import SCHEMA_HEAD, _alembic_config, open_engine, resolve_url
-from studylog.tables import metadata
+from studylog.store.db import SCHEMA_HEAD, _alembic_config, open_engine, resolve_url
+from studylog.store.tables import metadata
 from tests.conftest import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def test_models_and_migrations_agree(database: Database) -> None:
 
 def test_the_choice_checks_are_those_the_tables_declare(ok, database: Database) -> None:
     """The migrations make the schema, and Alembic's own comparison leaves CHECK constraints
-    out: the checks of a new database are the ones studylog.tables declares (PostgreSQL
+    out: the checks of a new database are the ones studylog.store.tables declares (PostgreSQL
     hands their text back rewritten, so there only their names are compared), and a value
     outside the choices is refused."""
     ok("init", "--org", "某局党组理论学习中心组")

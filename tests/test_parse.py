@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from studylog.errors import StudylogError
-from studylog.i18n import set_language
-from studylog.names import close_names
-from studylog.parse import parse_date, split_leaves, split_names, split_tags
-from studylog.vocab import Format, Kind, Role, SpeechKind, Status, parse_enum
+from studylog.text.messages import set_language
+from studylog.text.names import close_names
+from studylog.text.parse import parse_date, split_leaves, split_names, split_tags
+from studylog.text.vocab import Format, Kind, Role, SpeechKind, Status, parse_enum
 
 
 @pytest.mark.parametrize(

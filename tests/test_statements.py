@@ -82,8 +82,8 @@ def test_a_years_figures_are_found_through_the_indexes(seeded: Database) -> None
 
     from sqlalchemy import create_engine, select
 
-    from studylog.tables import orgs
-    from studylog.tallies import _expected_lines, _in_period, _roll_figures
+    from studylog.figures.tallies import _expected_lines, _in_period, _roll_figures
+    from studylog.store.tables import orgs
 
     engine = create_engine(f"sqlite:///{seeded.path}")
     try:

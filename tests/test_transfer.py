@@ -60,7 +60,7 @@ def workbook_path(seed: Seed, tmp_path: Path) -> Path:
 
 def _schema_only(ok: Ok) -> None:
     """A database with the schema and nothing else: no study group yet."""
-    from studylog.db import open_engine, resolve_url
+    from studylog.store.db import open_engine, resolve_url
 
     open_engine(resolve_url(None), create=True).dispose()
 

@@ -25,7 +25,7 @@ from studylog import __version__, invocation
 from studylog.cli import coercion
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
-from studylog.i18n import (
+from studylog.text.messages import (
     LANGUAGES,
     Language,
     current_language,
@@ -337,7 +337,7 @@ def root(
             envvar="STUDYLOG_DB",
             metavar="PATH|URL",
             help="Database: a SQLite file path or a SQLAlchemy URL "
-            "(default: studylog.db in studylog's folder, STUDYLOG_HOME).",
+            "(default: studylog.store.db in studylog's folder, STUDYLOG_HOME).",
             show_default=False,
         ),
     ] = None,

@@ -18,10 +18,10 @@ from studylog.cli.common import (
     records,
     to_format,
 )
-from studylog.i18n import t
-from studylog.parse import clean_name, parse_date, split_leaves, split_names
-from studylog.render import emit_line, emit_rows
-from studylog.vocab import Method, choices, parse_enum
+from studylog.cli.render import emit_line, emit_rows
+from studylog.text.messages import t
+from studylog.text.parse import clean_name, parse_date, split_leaves, split_names
+from studylog.text.vocab import Method, choices, parse_enum
 
 
 def attend(
@@ -58,8 +58,8 @@ def attend(
     \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     """
-    from studylog.attendance import mark_roll
-    from studylog.tallies import session_roll
+    from studylog.figures.tallies import session_roll
+    from studylog.records.attendance import mark_roll
 
     output = to_format(fmt)
     present_names, late_names = split_names(present), split_names(late)
@@ -109,7 +109,7 @@ def makeup_add(
     \b
     Example: studylog makeup add 2023-03-01 李四 --date 2023-03-05 --method 自学
     """
-    from studylog.attendance import add_makeup
+    from studylog.records.attendance import add_makeup
 
     made_on = parse_date(on)
     how = parse_enum(Method, method, what="--method")
@@ -128,7 +128,7 @@ def makeup_delete(ref: RefArgument, name: NameArgument) -> None:
     \b
     Example: studylog makeup delete 2023-03-01 李四
     """
-    from studylog.attendance import delete_makeup
+    from studylog.records.attendance import delete_makeup
 
     with records() as (session, org):
         record = delete_makeup(session=session, org=org, ref=ref, name=name)
@@ -152,7 +152,7 @@ def makeup_list(
     \b
     Example: studylog makeup list --year 2023 --outstanding
     """
-    from studylog.attendance import missed
+    from studylog.records.attendance import missed
 
     output = to_format(fmt)
     first, last = period(year, start, end)

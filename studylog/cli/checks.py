@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from studylog.cli.common import AsOfOption, records, settings, to_date, today
+from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.errors import StudylogError
-from studylog.i18n import t
-from studylog.parse import parse_year
-from studylog.render import emit_json, emit_line, emit_rows, shown
+from studylog.text.messages import t
+from studylog.text.parse import parse_year
+from studylog.text.values import shown
 
 if TYPE_CHECKING:
-    from studylog.checks import RuleResult
+    from studylog.figures.checks import RuleResult
 
 
 def check(
@@ -35,7 +36,7 @@ def check(
     \b
     Example: studylog check --year 2023 --as-of 2024-01-10
     """
-    from studylog.checks import year_end_check
+    from studylog.figures.checks import year_end_check
 
     if fmt not in ("table", "json"):
         raise StudylogError("bad_choice", what="--format", value=fmt, choices="table | json")

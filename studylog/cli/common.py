@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from studylog.cli.render import OUTPUT_FORMATS, OutputFormat
 from studylog.config import Config, load_config
 from studylog.errors import StudylogError
-from studylog.parse import parse_date, parse_year
-from studylog.render import OUTPUT_FORMATS, OutputFormat
+from studylog.text.parse import parse_date, parse_year
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
-    from studylog.models import Org
-    from studylog.orgs import Group
+    from studylog.records.orgs import Group
+    from studylog.store.models import Org
 
 
 @dataclass
@@ -55,13 +55,13 @@ settings = Settings()
 @contextmanager
 def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
     """The current org's records, in one transaction that commits only if the block succeeds."""
-    from studylog.orgs import resolve_org
+    from studylog.records.orgs import resolve_org
 
     org_name = settings.org_name()
     with database(write=write) as session:
         org = resolve_org(session=session, name=org_name)
         if write:  # the audit log's entry will be this org's
-            from studylog.audit import scope
+            from studylog.store.audit import scope
 
             scope(session, org)
         yield session, org
@@ -70,7 +70,7 @@ def records(*, write: bool = True) -> Iterator[tuple[Session, Org]]:
 @contextmanager
 def database(*, write: bool = True) -> Iterator[Session]:
     """The whole database in one transaction, no org chosen (the supervising view)."""
-    from studylog.db import transaction
+    from studylog.store.db import transaction
 
     with _engine() as engine, transaction(engine, write=write) as session:
         yield session
@@ -80,8 +80,8 @@ def database(*, write: bool = True) -> Iterator[Session]:
 def figures(*, all_orgs: bool = False) -> Iterator[tuple[Connection, Group | None]]:
     """A read, on a bare connection, of the current org (of every org with ``all_orgs``): for
     commands that only aggregate, which so start without importing the ORM."""
-    from studylog.db import reading
-    from studylog.orgs import find_group
+    from studylog.records.orgs import find_group
+    from studylog.store.db import reading
 
     with _engine() as engine, reading(engine) as connection:
         yield connection, None if all_orgs else find_group(connection, settings.org_name())
@@ -89,7 +89,7 @@ def figures(*, all_orgs: bool = False) -> Iterator[tuple[Connection, Group | Non
 
 @contextmanager
 def _engine() -> Iterator[Engine]:
-    from studylog.db import open_engine, resolve_url
+    from studylog.store.db import open_engine, resolve_url
 
     engine = open_engine(resolve_url(settings.db), create=False)
     try:

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from studylog.cli.common import AsOfOption, RefArgument, records, settings, to_date, today
+from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
-from studylog.i18n import t
-from studylog.parse import parse_year
-from studylog.render import emit_line
+from studylog.text.messages import t
+from studylog.text.parse import parse_year
 
 REPORT_FORMATS = ("text", "markdown", "docx")
 SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
@@ -55,8 +55,8 @@ def report(
     \b
     Example: studylog --lang zh report --year 2023 --format docx --out 2023年度报告.docx
     """
-    from studylog.documents import as_markdown, as_text, write_docx
-    from studylog.report import compose, gather
+    from studylog.documents.layout import as_markdown, as_text, write_docx
+    from studylog.documents.report import compose, gather
 
     implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
     chosen = fmt.strip().lower() if fmt is not None else implied or "text"
@@ -99,8 +99,8 @@ def sheet(
     \b
     Example: studylog sheet 2023-03-14 --out 签到表.docx
     """
-    from studylog.archive import sign_in, sign_in_document, write_sign_in_xlsx
-    from studylog.documents import write_docx
+    from studylog.documents.archive import sign_in, sign_in_document, write_sign_in_xlsx
+    from studylog.documents.layout import write_docx
 
     target = _writable(out)
     suffix = _needs_suffix(target, (".docx", ".xlsx"))
@@ -129,7 +129,7 @@ def archive(
     \b
     Example: studylog archive --year 2023 --out 2023年学习档案.zip
     """
-    from studylog.archive import archive_parts, write_archive
+    from studylog.documents.archive import archive_parts, write_archive
 
     parse_year(year)
     target = out.expanduser()

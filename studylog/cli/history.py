@@ -18,12 +18,12 @@ from studylog.cli.common import (
     records,
     to_format,
 )
+from studylog.cli.render import emit_json_list, emit_line, emit_rows
 from studylog.errors import StudylogError
-from studylog.i18n import join_list, t
-from studylog.render import emit_json_list, emit_line, emit_rows
+from studylog.text.messages import join_list, t
 
 if TYPE_CHECKING:
-    from studylog.audit import Change, LogEntry
+    from studylog.store.audit import Change, LogEntry
 
 #: How many changes an entry's line spells out before "and N more".
 SHOWN_CHANGES = 3
@@ -58,9 +58,9 @@ def log(
     Example: studylog log --session 2023-03-14
     Example: studylog log --verify
     """
-    from studylog.audit import history
-    from studylog.audit import verify as verify_chain
-    from studylog.sessions import resolve_session
+    from studylog.records.sessions import resolve_session
+    from studylog.store.audit import history
+    from studylog.store.audit import verify as verify_chain
 
     output = to_format(fmt)
     first, last = period(year, start, end)
@@ -183,8 +183,8 @@ def undo(
     Example: studylog undo
     Example: studylog undo 12 --yes
     """
-    from studylog.audit import undo as revert
-    from studylog.audit import undoable
+    from studylog.store.audit import undo as revert
+    from studylog.store.audit import undoable
 
     with records(write=False) as (session, org):
         target = undoable(session=session, org=org, seq=entry)
@@ -217,7 +217,7 @@ def restore_session(ref: RefArgument) -> None:
     \b
     Example: studylog restore session 12
     """
-    from studylog.sessions import restore_session as restore
+    from studylog.records.sessions import restore_session as restore
 
     with records() as (session, org):
         record = restore(session=session, org=org, ref=ref)
@@ -234,7 +234,7 @@ def restore_member(
     \b
     Example: studylog restore member 张三
     """
-    from studylog.members import restore_member as restore
+    from studylog.records.members import restore_member as restore
 
     with records() as (session, org):
         restored = restore(session=session, org=org, name=name)
@@ -249,8 +249,8 @@ def restore_list(fmt: FormatOption = "table") -> None:
     \b
     Example: studylog restore list
     """
-    from studylog.members import deleted_members
-    from studylog.sessions import deleted_sessions
+    from studylog.records.members import deleted_members
+    from studylog.records.sessions import deleted_sessions
 
     output = to_format(fmt)
     with records(write=False) as (session, org):

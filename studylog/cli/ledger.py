@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from studylog.cli.common import AsOfOption, FormatOption, records, to_date, to_format, today
+from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.errors import StudylogError
-from studylog.i18n import t
-from studylog.parse import parse_date
-from studylog.render import emit_json, emit_line, emit_rows
+from studylog.text.messages import t
+from studylog.text.parse import parse_date
 
 app = typer.Typer(
     help="The rectification ledger (整改台账): problems, measures, follow-up, closing (销号).",
@@ -72,7 +72,7 @@ def add(
     Example: studylog rectify add --problem 学用结合不够紧密 --measure 建立学习转化清单 \\
                --dept 办公室 --lead 机关党委 --due 2023-06-30 --session 2023-03-14
     """
-    from studylog.ledger import add_rectification
+    from studylog.records.ledger import add_rectification
 
     due_on = parse_date(due)
     found_on = to_date(found)
@@ -112,7 +112,7 @@ def list_(
     \b
     Example: studylog rectify list --year 2023 --overdue --as-of 2023-12-31
     """
-    from studylog.ledger import DONE, OPEN, OVERDUE, ledger
+    from studylog.records.ledger import DONE, OPEN, OVERDUE, ledger
 
     output = to_format(fmt)
     chosen = [
@@ -148,7 +148,7 @@ def progress(
     \b
     Example: studylog rectify progress 3 --note 已制定学习转化清单 --on 2023-04-10
     """
-    from studylog.ledger import add_progress
+    from studylog.records.ledger import add_progress
 
     day = to_date(on)
     with records() as (session, org):
@@ -170,7 +170,7 @@ def done_(
     \b
     Example: studylog rectify done 3 --on 2023-06-20 --note 清单已落实
     """
-    from studylog.ledger import close_rectification
+    from studylog.records.ledger import close_rectification
 
     day = parse_date(on)
     with records() as (session, org):
@@ -186,7 +186,7 @@ def show(entry_id: EntryArgument, as_of: AsOfOption = None, fmt: FormatOption = 
     \b
     Example: studylog rectify show 3
     """
-    from studylog.ledger import find_rectification, ledger, progress_log
+    from studylog.records.ledger import find_rectification, ledger, progress_log
 
     output = to_format(fmt)
     day = to_date(as_of) or today()

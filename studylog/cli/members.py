@@ -14,10 +14,10 @@ from studylog.cli.common import (
     to_date,
     to_format,
 )
-from studylog.i18n import t
-from studylog.parse import parse_date
-from studylog.render import emit_line, emit_note, emit_rows
-from studylog.vocab import Role, choices, parse_enum
+from studylog.cli.render import emit_line, emit_note, emit_rows
+from studylog.text.messages import t
+from studylog.text.parse import parse_date
+from studylog.text.vocab import Role, choices, parse_enum
 
 app = typer.Typer(
     help="Members of the group (班子成员): add, list, edit, retire, delete.", no_args_is_help=True
@@ -52,7 +52,7 @@ def add(
     \b
     Example: studylog member add 张三 --title 党组书记、局长 --role 组长
     """
-    from studylog.members import add_member, recorded_sessions
+    from studylog.records.members import add_member, recorded_sessions
 
     parsed_role = parse_enum(Role, role, what="--role") if role is not None else Role.MEMBER
     joined_on = to_date(joined)
@@ -79,7 +79,7 @@ def list_(
     \b
     Example: studylog member list --all --format csv
     """
-    from studylog.members import list_members
+    from studylog.records.members import list_members
 
     output = to_format(fmt)
     with records(write=False) as (session, org):
@@ -124,7 +124,7 @@ def edit(
     \b
     Example: studylog member edit 张三 --title 党组书记
     """
-    from studylog.members import edit_member
+    from studylog.records.members import edit_member
 
     parsed_role = parse_enum(Role, role, what="--role") if role is not None else None
     joined_on = to_date(joined)
@@ -154,7 +154,7 @@ def retire(
     \b
     Example: studylog member retire 王五 --on 2023-06-30
     """
-    from studylog.members import retire_member
+    from studylog.records.members import retire_member
 
     left_on = parse_date(on)
     with records() as (session, org):
@@ -181,7 +181,7 @@ def delete(
     \b
     Example: studylog member delete 张三三 --reason 姓名录错
     """
-    from studylog.members import delete_member, find_member, roll_lines
+    from studylog.records.members import delete_member, find_member, roll_lines
 
     with records(write=False) as (session, org):
         member = find_member(session=session, org=org, name=name)

@@ -16,10 +16,10 @@ from studylog.cli.common import (
     to_format,
     today,
 )
-from studylog.i18n import t
-from studylog.parse import split_names
-from studylog.render import emit_json, emit_line, emit_rows
-from studylog.vocab import Kind, choices, parse_enum
+from studylog.cli.render import emit_json, emit_line, emit_rows
+from studylog.text.messages import t
+from studylog.text.parse import split_names
+from studylog.text.vocab import Kind, choices, parse_enum
 
 app = typer.Typer(
     help="The year's study plan (学习计划): add, list, edit, delete, show.", no_args_is_help=True
@@ -76,7 +76,7 @@ def add(
     Example: studylog plan add --year 2023 --month 3 --title 全面从严治党 --kind 专题学习 \\
                --discussion --speaker 张三,李四
     """
-    from studylog.plans import add_plan_item
+    from studylog.records.plans import add_plan_item
 
     planned_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else Kind.STUDY
     speakers = split_names(speaker)
@@ -102,7 +102,7 @@ def list_(year: YearOption, fmt: FormatOption = "table") -> None:
     \b
     Example: studylog plan list --year 2023
     """
-    from studylog.plans import plan_items
+    from studylog.records.plans import plan_items
 
     output = to_format(fmt)
     with records(write=False) as (session, org):
@@ -152,7 +152,7 @@ def edit(
     \b
     Example: studylog plan edit 3 --month 4 --speaker 王五
     """
-    from studylog.plans import edit_plan_item
+    from studylog.records.plans import edit_plan_item
 
     planned_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
     speakers = split_names(speaker) if speaker is not None else None
@@ -182,7 +182,7 @@ def delete(
     \b
     Example: studylog plan delete 3 --yes
     """
-    from studylog.plans import delete_plan_item, find_plan_item
+    from studylog.records.plans import delete_plan_item, find_plan_item
 
     with records(write=False) as (session, org):
         item = find_plan_item(session=session, org=org, item_id=item_id)
@@ -205,7 +205,7 @@ def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table"
     \b
     Example: studylog plan show --year 2023
     """
-    from studylog.plans import plan_versus_actual
+    from studylog.records.plans import plan_versus_actual
 
     output = to_format(fmt)
     day = to_date(as_of) or today()

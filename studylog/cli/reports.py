@@ -16,12 +16,12 @@ from studylog.cli.common import (
     settings,
     to_format,
 )
+from studylog.cli.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
-from studylog.i18n import t
-from studylog.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
+from studylog.text.messages import t
 
 if TYPE_CHECKING:
-    from studylog.tallies import Tallies, YearReport
+    from studylog.figures.tallies import Tallies, YearReport
 
 GROUPINGS = {
     "member": "member",
@@ -65,7 +65,7 @@ def stats(
     Example: studylog stats --year 2023 --by member --format markdown
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
-    from studylog.tallies import period_tallies
+    from studylog.figures.tallies import period_tallies
 
     output = to_format(fmt)
     if year is None and start is None and end is None:

@@ -21,15 +21,15 @@ from studylog.cli.common import (
     to_date,
     to_format,
 )
+from studylog.cli.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
-from studylog.i18n import t
-from studylog.parse import split_tags
-from studylog.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
-from studylog.vocab import Format, Kind, choices, parse_enum
+from studylog.text.messages import t
+from studylog.text.parse import split_tags
+from studylog.text.vocab import Format, Kind, choices, parse_enum
 
 if TYPE_CHECKING:
-    from studylog.models import StudySession
-    from studylog.sessions import SessionFields
+    from studylog.records.sessions import SessionFields
+    from studylog.store.models import StudySession
 
 app = typer.Typer(
     help="Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.",
@@ -111,7 +111,7 @@ def _fields(
     tags: list[str] | None,
     plan: str | None,
 ) -> SessionFields:
-    from studylog.sessions import SessionFields
+    from studylog.records.sessions import SessionFields
 
     return SessionFields(
         date=to_date(date),
@@ -163,7 +163,7 @@ def add(
                --kind 专题学习 --discussion --host 张三 \\
                --first-agenda 习近平总书记重要讲话 --source-date 2023-02-20
     """
-    from studylog.sessions import add_session
+    from studylog.records.sessions import add_session
 
     fields = _fields(
         date,
@@ -204,8 +204,8 @@ def edit(
     \b
     Example: studylog session edit 12 --no-discussion --location 三楼会议室
     """
-    from studylog.sessions import edit_session
-    from studylog.tallies import session_roll
+    from studylog.figures.tallies import session_roll
+    from studylog.records.sessions import edit_session
 
     fields = _fields(
         date,
@@ -298,7 +298,7 @@ def list_(
     \b
     Example: studylog session list --year 2023 --kind topic --format csv
     """
-    from studylog.sessions import list_sessions
+    from studylog.records.sessions import list_sessions
 
     output = to_format(fmt)
     first, last = period(year, start, end)
@@ -336,9 +336,9 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
     \b
     Example: studylog session show 2023-03-01
     """
-    from studylog.attendance import roll_of
-    from studylog.sessions import resolve_session
-    from studylog.speeches import list_speeches
+    from studylog.records.attendance import roll_of
+    from studylog.records.sessions import resolve_session
+    from studylog.records.speeches import list_speeches
 
     output = to_format(fmt)
     with records(write=False) as (session, org):
@@ -392,7 +392,7 @@ def delete(
     \b
     Example: studylog session delete 12 --reason 重复录入 --yes
     """
-    from studylog.sessions import delete_session, resolve_session, session_contents
+    from studylog.records.sessions import delete_session, resolve_session, session_contents
 
     with records(write=False) as (session, org):
         record = resolve_session(session=session, org=org, ref=ref)

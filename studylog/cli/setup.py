@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from studylog.cli.common import settings
+from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
-from studylog.i18n import t
-from studylog.parse import clean_text
-from studylog.render import emit_line
+from studylog.text.messages import t
+from studylog.text.parse import clean_text
 
 DEFAULT_ORG = "党组理论学习中心组"
 
@@ -24,8 +24,9 @@ def init() -> None:
     \b
     Example: studylog --org 市统计局党组理论学习中心组 init
     """
-    from studylog.db import open_engine, resolve_url, shown, transaction
-    from studylog.orgs import create_org, only_org
+    from studylog.records.orgs import create_org, only_org
+    from studylog.store.db import open_engine, resolve_url, transaction
+    from studylog.store.urls import shown
 
     asked = settings.org_name()
     # Check the name before anything is created: a refused init leaves no file behind.
@@ -62,9 +63,9 @@ def demo(
     \b
     Example: studylog demo
     """
-    from studylog.db import home, open_engine, resolve_url, transaction
-    from studylog.demo import DEMO_YEAR, load_demo_year
-    from studylog.tallies import yearly_tallies
+    from studylog.figures.tallies import yearly_tallies
+    from studylog.records.demo import DEMO_YEAR, load_demo_year
+    from studylog.store.db import home, open_engine, resolve_url, transaction
 
     path = (out or home() / "demo.db").expanduser().resolve()
     url = resolve_url(str(path))
@@ -89,9 +90,9 @@ def _remove_old_demo(url: str, path: Path) -> None:
     """Replace an earlier demo database, and nothing else."""
     from sqlalchemy import select
 
-    from studylog.db import open_engine, transaction
-    from studylog.demo import DEMO_ORG
-    from studylog.models import Org
+    from studylog.records.demo import DEMO_ORG
+    from studylog.store.db import open_engine, transaction
+    from studylog.store.models import Org
 
     engine = open_engine(url, create=False)
     try:

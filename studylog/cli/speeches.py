@@ -17,10 +17,10 @@ from studylog.cli.common import (
     records,
     to_format,
 )
-from studylog.i18n import t
-from studylog.parse import clean_name
-from studylog.render import emit_line, emit_rows
-from studylog.vocab import SpeechKind, choices, parse_enum
+from studylog.cli.render import emit_line, emit_rows
+from studylog.text.messages import t
+from studylog.text.parse import clean_name
+from studylog.text.vocab import SpeechKind, choices, parse_enum
 
 app = typer.Typer(help="Speeches (发言): key, written, exchange.", no_args_is_help=True)
 
@@ -44,7 +44,7 @@ def add(
     \b
     Example: studylog speech add 2023-03-01 张三 --kind 重点发言 --title 以学促干
     """
-    from studylog.speeches import add_speech
+    from studylog.records.speeches import add_speech
 
     speech_kind = parse_enum(SpeechKind, kind, what="--kind")
     with records() as (session, org):
@@ -62,7 +62,7 @@ def delete(ref: RefArgument, name: NameArgument, kind: KindOption) -> None:
     \b
     Example: studylog speech delete 2023-03-01 张三 --kind key
     """
-    from studylog.speeches import delete_speech
+    from studylog.records.speeches import delete_speech
 
     speech_kind = parse_enum(SpeechKind, kind, what="--kind")
     with records() as (session, org):
@@ -87,7 +87,7 @@ def list_(
     \b
     Example: studylog speech list --year 2023 --member 张三
     """
-    from studylog.speeches import list_speeches
+    from studylog.records.speeches import list_speeches
 
     output = to_format(fmt)
     first, last = period(year, start, end)

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from studylog.cli.common import records, settings
+from studylog.cli.render import emit_line, emit_note
 from studylog.errors import StudylogError
-from studylog.i18n import Phrase, t
-from studylog.parse import parse_year
-from studylog.render import emit_line, emit_note
+from studylog.text.messages import Phrase, t
+from studylog.text.parse import parse_year
 
 if TYPE_CHECKING:
-    from studylog.transfer import ExportFormat, Meter
+    from studylog.transfer.exchange import ExportFormat, Meter
 
 
 def export_(
@@ -63,7 +63,7 @@ def export_(
     \b
     Example: studylog --lang zh export --year 2023 --format xlsx --out 2023.xlsx
     """
-    from studylog.transfer import CSV_ENCODINGS, export_year
+    from studylog.transfer.exchange import CSV_ENCODINGS, export_year
 
     parse_year(year)
     chosen = _export_format(fmt, out)
@@ -96,7 +96,7 @@ def export_(
 
 
 def _export_format(fmt: str | None, out: Path) -> ExportFormat:
-    from studylog.transfer import EXPORT_FORMATS
+    from studylog.transfer.exchange import EXPORT_FORMATS
 
     if fmt is None:
         suffix = out.suffix.lower()
@@ -141,15 +141,15 @@ def import_(
     from sqlalchemy.exc import SQLAlchemyError
 
     from studylog.cli.setup import DEFAULT_ORG
-    from studylog.db import (
+    from studylog.store.db import (
         open_database,
         remove_schema,
         resolve_url,
-        shown,
         sqlite_path,
         transaction,
     )
-    from studylog.transfer import import_records, read_source
+    from studylog.store.urls import shown
+    from studylog.transfer.exchange import import_records, read_source
 
     url = resolve_url(settings.db)
     org_name = settings.org_name()
@@ -196,7 +196,7 @@ def import_(
 
 
 def _counts(counts: dict[str, int], members_known: int = 0) -> list[Phrase]:
-    from studylog.transfer import IMPORTED
+    from studylog.transfer.exchange import IMPORTED
 
     parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in IMPORTED]
     if members_known:

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from studylog.cli.common import database, settings
-from studylog.i18n import t
-from studylog.render import emit_line, emit_rows
+from studylog.cli.render import emit_line, emit_rows
+from studylog.text.messages import t
 
 app = typer.Typer(
     help="The database file: online backup and consistency check.", no_args_is_help=True
@@ -27,8 +27,8 @@ def backup(
     \b
     Example: studylog db backup 备份/studylog-2024-01-10.db
     """
-    from studylog.db import open_engine, resolve_url
-    from studylog.upkeep import backup as copy
+    from studylog.store.db import open_engine, resolve_url
+    from studylog.store.upkeep import backup as copy
 
     engine = open_engine(resolve_url(settings.db), create=False)
     try:
@@ -49,7 +49,7 @@ def check() -> None:
     \b
     Example: studylog db check
     """
-    from studylog.upkeep import check as run_checks
+    from studylog.store.upkeep import check as run_checks
 
     with database(write=False) as session:
         findings = run_checks(session=session)

@@ -15,10 +15,10 @@ from sqlalchemy import ColumnElement, Integer, and_, case, cast, extract, func, 
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.members import find_members
-from studylog.models import Org, PlanItem, PlanSpeaker, StudySession
-from studylog.parse import clean_text, parse_year
-from studylog.vocab import Kind
+from studylog.records.members import find_members
+from studylog.store.models import Org, PlanItem, PlanSpeaker, StudySession
+from studylog.text.parse import clean_text, parse_year
+from studylog.text.vocab import Kind
 
 HELD, HELD_LATE, PENDING, OVERDUE = "held", "held_late", "pending", "overdue"
 

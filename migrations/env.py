@@ -4,8 +4,8 @@ connection in ``config.attributes``; developers may also run ``alembic`` from th
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from studylog.db import VERSION_TABLE
-from studylog.models import Base
+from studylog.store.db import VERSION_TABLE
+from studylog.store.models import Base
 
 config = context.config
 

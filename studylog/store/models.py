@@ -1,4 +1,4 @@
-"""The records, as SQLAlchemy 2 ORM classes mapped onto the tables of :mod:`studylog.tables`
+"""The records, as SQLAlchemy 2 ORM classes mapped onto the tables of :mod:`studylog.store.tables`
 (the schema is declared there, once; each class here says how its columns read in Python)."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from sqlalchemy.orm import (
     with_loader_criteria,
 )
 
-from studylog import tables
-from studylog.vocab import Format, Kind, Method, Role, SpeechKind, Status
+from studylog.store import tables
+from studylog.text.vocab import Format, Kind, Method, Role, SpeechKind, Status
 
 
 class Base(DeclarativeBase):
@@ -214,7 +214,7 @@ class AuditEntry(Base):
     at: Mapped[datetime]  # UTC
     user: Mapped[str]
     command: Mapped[str]
-    changes: Mapped[str]  # JSON, see studylog.audit
+    changes: Mapped[str]  # JSON, see studylog.store.audit
     undoes: Mapped[int | None]  # seq of the entry this one reverted
     prev_hash: Mapped[str]
     hash: Mapped[str]

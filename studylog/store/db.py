@@ -21,15 +21,27 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from studylog.errors import StudylogError
+from studylog.store.urls import shown
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    Reader = Connection | Session  # the ORM session of a command, or a bare connection
 
 #: The newest migration; a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0004"
 #: Alembic's version table, named for us so a shared PostgreSQL database can hold others'.
 VERSION_TABLE = "studylog_version"
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def _migrations_dir() -> Path:
+    """The Alembic scripts: mapped into the package in a wheel, top-level in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "migrations"
+    return installed if installed.is_dir() else package.parent / "migrations"
+
+
+MIGRATIONS_DIR = _migrations_dir()
 OUR_TABLES = frozenset(
     {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
     | {"plan_items", "plan_speakers", "rectifications", "rectify_progress", "audit_log"}
@@ -47,7 +59,7 @@ def home() -> Path:
 
 
 def default_path() -> Path:
-    return home() / "studylog.db"
+    return home() / "studylog.store.db"
 
 
 def resolve_url(db: str | None) -> str:
@@ -56,18 +68,6 @@ def resolve_url(db: str | None) -> str:
     if "://" in target:
         return target
     return "sqlite:///" + str(Path(target).expanduser().resolve())
-
-
-def shown(url: str) -> str:
-    """The database as a message may show it: a file path, or a URL with no password."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "<invalid URL>"
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        return parsed.database
-    hidden = {key: "***" for key in parsed.query if key.lower() in ("password", "passfile")}
-    return parsed.update_query_dict(hidden).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -163,7 +163,7 @@ def remove_schema(engine: Engine) -> None:
     """Take out again the schema that :func:`open_database` made, while no group is recorded
     in it: a database that held no studylog tables holds none again (on SQLite, the file is
     removed instead)."""
-    from studylog.tables import metadata, orgs
+    from studylog.store.tables import metadata, orgs
 
     with engine.begin() as connection:
         if connection.execute(select(orgs.c.id).limit(1)).first() is None:
@@ -267,7 +267,7 @@ def upgrade(connection: Connection) -> None:
 def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     """One unit of work: everything inside lands together or not at all.
 
-    A write appends its audit entry (:mod:`studylog.audit`) in the same transaction. A
+    A write appends its audit entry (:mod:`studylog.store.audit`) in the same transaction. A
     database that cannot take the write is one clear error; nothing of the unit lands.
     """
     from sqlalchemy.orm import Session
@@ -275,7 +275,7 @@ def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     bind = engine.execution_options(studylog_write=write)
     with _reported(engine), Session(bind, expire_on_commit=False) as session, session.begin():
         if write:
-            from studylog import audit
+            from studylog.store import audit
 
             audit.watch(session)
         yield session

@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.members import find_member, in_group
-from studylog.models import Member, Org, Speech, StudySession
-from studylog.parse import optional_text
-from studylog.sessions import resolve_session
-from studylog.vocab import SpeechKind
+from studylog.records.members import find_member, in_group
+from studylog.records.sessions import resolve_session
+from studylog.store.models import Member, Org, Speech, StudySession
+from studylog.text.parse import optional_text
+from studylog.text.vocab import SpeechKind
 
 
 def add_speech(

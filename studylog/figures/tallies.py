@@ -23,22 +23,16 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 
-from studylog.tables import attendance, makeups, members, orgs, speeches
-from studylog.tables import sessions as held
-from studylog.vocab import Kind, Role, SpeechKind, Status
+from studylog.records.expected import days_between, expected_on
+from studylog.store.tables import attendance, makeups, members, orgs, speeches
+from studylog.store.tables import sessions as held
+from studylog.text.vocab import MISSED, Kind, SpeechKind, Status
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
-
-    Reader = Connection | Session  # the ORM session of a command, or a bare connection
+    from studylog.store.db import Reader
 
 Grouping = Literal["member", "month", "quarter", "org"]
-MISSED = (Status.LEAVE, Status.ABSENT)
 
 
 class OrgRef(Protocol):
@@ -49,40 +43,6 @@ class OrgRef(Protocol):
 
     @property
     def name(self) -> str: ...
-
-
-def expected_on(day: Any) -> ColumnElement[bool]:
-    """SQL: the member is expected at a session held on ``day`` (a date or a date column).
-
-    Not an observer, joined on or before that day (or no joining date: counts from the
-    first record on), and not retired before it.
-    """
-    member = members.c
-    return and_(
-        member.role != Role.OBSERVER,
-        or_(member.joined.is_(None), member.joined <= day),
-        or_(member.retired.is_(None), member.retired >= day),
-    )
-
-
-class days_between(FunctionElement[int]):
-    """SQL: whole days from the second date to the first."""
-
-    type = Integer()
-    inherit_cache = True
-    name = "days_between"
-
-
-@compiles(days_between)
-def _days_between(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"({later} - {earlier})"  # PostgreSQL: date - date is a number of days
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -164,7 +124,7 @@ def _speech_figures() -> list[ColumnElement[Any]]:
 
 # Deleted sessions and members, and a deleted member's roll lines, stay in the database and
 # out of every figure: each query below says so itself (these are Core statements, which the
-# ORM's rule in studylog.models does not reach).
+# ORM's rule in studylog.store.models does not reach).
 
 
 def _in_period(query: Select[Any], org: OrgRef | None, start: date, end: date) -> Select[Any]:

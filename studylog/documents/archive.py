@@ -16,17 +16,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from studylog.attendance import expected_members, missed
-from studylog.documents import Document, write_docx
+from studylog.documents.layout import Document, write_docx
+from studylog.documents.report import compose, gather
 from studylog.errors import StudylogError
-from studylog.i18n import long_date, t
-from studylog.ledger import ledger
-from studylog.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
-from studylog.render import shown
-from studylog.report import compose, gather
-from studylog.sessions import list_sessions, resolve_session
-from studylog.speeches import SpeechLine, list_speeches
-from studylog.tallies import session_roll, year_bounds
+from studylog.figures.tallies import session_roll, year_bounds
+from studylog.records.attendance import expected_members, missed
+from studylog.records.ledger import ledger
+from studylog.records.sessions import list_sessions, resolve_session
+from studylog.records.speeches import SpeechLine, list_speeches
+from studylog.store.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
+from studylog.text.messages import long_date, t
+from studylog.text.values import shown
 
 
 @dataclass(frozen=True)

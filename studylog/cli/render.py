@@ -11,56 +11,16 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from datetime import date
-from enum import StrEnum
 from typing import Any, Literal
 
 import typer
 
-from studylog.i18n import join_list, t
+from studylog.text.messages import t
+from studylog.text.values import raw, shown
 
 OutputFormat = Literal["table", "json", "csv", "markdown"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("table", "json", "csv", "markdown")
 Columns = Sequence[tuple[str, str]]  # (row key, label message key)
-
-
-def shown(value: Any) -> str:
-    """A value as a person reads it in the current language."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return t("yes") if value else t("no")
-    if isinstance(value, StrEnum):
-        from studylog.vocab import label
-
-        return label(value)
-    if isinstance(value, float):
-        return percent(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return join_list(shown(item) for item in value)
-    return str(value)
-
-
-def percent(rate: float) -> str:
-    """0.8125 → 81.3%: rounded half up (四舍五入), as figures handed upward are."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    return f"{(Decimal(repr(rate)) * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
-
-
-def raw(value: Any) -> Any:
-    """A value as JSON carries it."""
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: raw(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [raw(item) for item in value]
-    return value
 
 
 def emit_json(data: Any) -> None:

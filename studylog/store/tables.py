@@ -1,6 +1,6 @@
 """The schema, as SQLAlchemy Core tables. Every change here needs an Alembic revision.
 
-The ORM classes in :mod:`studylog.models` are mapped onto these tables; the read paths that
+The ORM classes in :mod:`studylog.store.models` are mapped onto these tables; the read paths that
 only aggregate (``stats``) use them directly and never import the ORM, which a command pays
 for at every start.
 """
@@ -28,7 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from studylog.vocab import Format, Kind, Method, Role, SpeechKind, Status
+from studylog.text.vocab import Format, Kind, Method, Role, SpeechKind, Status
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -254,7 +254,7 @@ rectify_progress = Table(
     _created(),
 )
 
-# One audited write (see studylog.audit): who, when, the command, every row it changed.
+# One audited write (see studylog.store.audit): who, when, the command, every row it changed.
 audit_log = Table(
     "audit_log",
     metadata,
@@ -264,7 +264,7 @@ audit_log = Table(
     Column("at", DateTime, nullable=False),  # UTC
     Column("user", String(200), nullable=False),
     Column("command", Text, nullable=False),
-    Column("changes", Text, nullable=False),  # JSON, see studylog.audit
+    Column("changes", Text, nullable=False),  # JSON, see studylog.store.audit
     Column("undoes", Integer),  # seq of the entry this one reverted
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),

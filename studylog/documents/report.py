@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from studylog.documents import Document
-from studylog.i18n import long_date, t
-from studylog.ledger import LedgerCounts, ledger_counts
-from studylog.models import Org, PlanItem
-from studylog.plans import PlanReport, plan_versus_actual
-from studylog.render import percent, shown
-from studylog.sessions import list_sessions
-from studylog.tallies import YearReport, year_bounds, yearly_tallies
+from studylog.documents.layout import Document
+from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
+from studylog.records.ledger import LedgerCounts, ledger_counts
+from studylog.records.plans import PlanReport, plan_versus_actual
+from studylog.records.sessions import list_sessions
+from studylog.store.models import Org, PlanItem
+from studylog.text.messages import long_date, t
+from studylog.text.values import percent, shown
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def compose(data: ReportData) -> Document:
 
 
 def _numeral(number: int) -> str:
-    from studylog.i18n import current_language
+    from studylog.text.messages import current_language
 
     if current_language() == "zh":
         return "一二三四五六七八九十"[number - 1]

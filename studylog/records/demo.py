@@ -11,13 +11,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from studylog.attendance import add_makeup, mark_roll
-from studylog.members import add_member, retire_member
-from studylog.models import Org
-from studylog.orgs import create_org
-from studylog.sessions import SessionFields, add_session
-from studylog.speeches import add_speech
-from studylog.vocab import Format, Kind, Method, Role, SpeechKind
+from studylog.records.attendance import add_makeup, mark_roll
+from studylog.records.members import add_member, retire_member
+from studylog.records.orgs import create_org
+from studylog.records.sessions import SessionFields, add_session
+from studylog.records.speeches import add_speech
+from studylog.store.models import Org
+from studylog.text.vocab import Format, Kind, Method, Role, SpeechKind
 
 DEMO_ORG = "示例局党组理论学习中心组"
 DEMO_YEAR = 2023

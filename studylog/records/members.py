@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.models import (
+from studylog.store.models import (
     Attendance,
     Makeup,
     Member,
@@ -18,10 +18,10 @@ from studylog.models import (
     Speech,
     StudySession,
 )
-from studylog.names import close_names
-from studylog.parse import clean_name, optional_text
-from studylog.tables import utcnow
-from studylog.vocab import Role
+from studylog.store.tables import utcnow
+from studylog.text.names import close_names
+from studylog.text.parse import clean_name, optional_text
+from studylog.text.vocab import Role
 
 
 def in_group(member: Member, day: date) -> bool:

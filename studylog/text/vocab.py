@@ -51,6 +51,9 @@ class SpeechKind(StrEnum):
     EXCHANGE = "exchange"
 
 
+#: A roll line that a make-up can follow: the member missed the session.
+MISSED = (Status.LEAVE, Status.ABSENT)
+
 # value -> (English label, Chinese label, further Chinese spellings accepted on input)
 LABELS: dict[StrEnum, tuple[str, str, tuple[str, ...]]] = {
     Role.LEADER: ("leader", "组长", ()),
@@ -81,7 +84,7 @@ E = TypeVar("E", bound=StrEnum)
 
 def label(value: StrEnum) -> str:
     """The label of an enum value in the current language."""
-    from studylog.i18n import current_language
+    from studylog.text.messages import current_language
 
     en, zh, _ = LABELS[value]
     return zh if current_language() == "zh" else en

@@ -78,7 +78,7 @@ def as_text(document: Document) -> str:
     """Plain text: what a terminal shows and a text editor opens."""
     from tabulate import tabulate
 
-    from studylog.i18n import current_language
+    from studylog.text.messages import current_language
 
     lines = [document.title, ""]
     for block in document.blocks:

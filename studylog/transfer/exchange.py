@@ -67,10 +67,11 @@ from sqlalchemy import CompoundSelect, Table, and_, insert, or_, select, text, u
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from studylog import audit
 from studylog.errors import StudylogError
-from studylog.i18n import MESSAGES, Phrase, t
-from studylog.models import (
+from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
+from studylog.records.orgs import create_org, only_org, resolve_org
+from studylog.store import audit
+from studylog.store.models import (
     Attendance,
     Makeup,
     Member,
@@ -79,13 +80,12 @@ from studylog.models import (
     Speech,
     StudySession,
 )
-from studylog.names import close_names
-from studylog.orgs import create_org, only_org, resolve_org
-from studylog.parse import clean_name, clean_text, optional_text, parse_date, split_tags
-from studylog.render import raw, shown
-from studylog.tables import utcnow
-from studylog.tallies import Tallies, year_bounds, yearly_tallies
-from studylog.vocab import LABELS, Format, Kind, Method, Role, SpeechKind, Status, choices
+from studylog.store.tables import utcnow
+from studylog.text.messages import MESSAGES, Phrase, t
+from studylog.text.names import close_names
+from studylog.text.parse import clean_name, clean_text, optional_text, parse_date, split_tags
+from studylog.text.values import raw, shown
+from studylog.text.vocab import LABELS, Format, Kind, Method, Role, SpeechKind, Status, choices
 
 ExportFormat = Literal["xlsx", "csv", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "csv", "json")

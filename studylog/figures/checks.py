@@ -16,18 +16,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.config import RULES, CheckRules
-from studylog.ledger import OVERDUE, ledger
-from studylog.models import Attendance, Makeup, Member, Org, StudySession
-from studylog.plans import OVERDUE as PLAN_OVERDUE
-from studylog.plans import plan_versus_actual
-from studylog.tallies import (
-    MISSED,
-    YearReport,
-    days_between,
-    expected_on,
-    year_bounds,
-    yearly_tallies,
-)
+from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
+from studylog.records.expected import days_between, expected_on
+from studylog.records.ledger import OVERDUE, ledger
+from studylog.records.plans import OVERDUE as PLAN_OVERDUE
+from studylog.records.plans import plan_versus_actual
+from studylog.store.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.text.vocab import MISSED
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def _format(value: Any) -> Any:
     if isinstance(value, Phrase):
         return t(value.key, **value.params)
     if isinstance(value, StrEnum):
-        from studylog.vocab import label
+        from studylog.text.vocab import label
 
         return label(value)
     if isinstance(value, date):

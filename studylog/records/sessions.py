@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.members import find_member, in_group
-from studylog.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
-from studylog.parse import clean_text, optional_text, parse_date
-from studylog.tables import utcnow
-from studylog.vocab import Format, Kind
+from studylog.records.members import find_member, in_group
+from studylog.store.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
+from studylog.store.tables import utcnow
+from studylog.text.parse import clean_text, optional_text, parse_date
+from studylog.text.vocab import Format, Kind
 
 _ID = re.compile(r"^#?(\d+)$")
 
@@ -96,7 +96,7 @@ def _apply(session: Session, org: Org, record: StudySession, fields: SessionFiel
     if fields.tags is not None:
         record.tags = [SessionTag(tag=tag) for tag in fields.tags]
     if fields.plan is not None:
-        from studylog.plans import link_session
+        from studylog.records.plans import link_session
 
         link_session(session=session, org=org, record=record, item_id=fields.plan or None)
 

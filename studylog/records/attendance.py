@@ -11,13 +11,13 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.i18n import Phrase
-from studylog.members import find_member, find_members
-from studylog.models import Attendance, Makeup, Member, Org, StudySession
-from studylog.parse import optional_text
-from studylog.sessions import resolve_session
-from studylog.tallies import expected_on
-from studylog.vocab import Method, Role, Status
+from studylog.records.expected import expected_on
+from studylog.records.members import find_member, find_members
+from studylog.records.sessions import resolve_session
+from studylog.store.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.text.messages import Phrase
+from studylog.text.parse import optional_text
+from studylog.text.vocab import Method, Role, Status
 
 
 @dataclass(frozen=True)

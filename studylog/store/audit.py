@@ -48,7 +48,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from studylog.errors import StudylogError
-from studylog.models import (
+from studylog.store.models import (
     Attendance,
     AuditEntry,
     Base,
@@ -70,7 +70,7 @@ _UNRECORDED = {("orgs", "log_head")}
 def _blank_password(arg: str) -> str:
     if "://" not in arg:
         return arg
-    from studylog.db import shown
+    from studylog.store.urls import shown
 
     option, equals, url = arg.partition("=") if arg.startswith("--") else ("", "", arg)
     return option + equals + shown(url)

@@ -11,11 +11,11 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
-from studylog.audit import verify
-from studylog.db import sqlite_path
 from studylog.errors import StudylogError
-from studylog.models import Attendance, Makeup, Member, Org, Speech, StudySession
-from studylog.tallies import MISSED
+from studylog.store.audit import verify
+from studylog.store.db import sqlite_path
+from studylog.store.models import Attendance, Makeup, Member, Org, Speech, StudySession
+from studylog.text.vocab import MISSED
 
 
 def backup(*, engine: Engine, out: Path) -> Path:

@@ -15,9 +15,9 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.models import Org, Rectification, RectifyProgress, StudySession
-from studylog.parse import clean_text, optional_text
-from studylog.sessions import resolve_session
+from studylog.records.sessions import resolve_session
+from studylog.store.models import Org, Rectification, RectifyProgress, StudySession
+from studylog.text.parse import clean_text, optional_text
 
 State = Literal["open", "overdue", "done"]
 OPEN: State = "open"

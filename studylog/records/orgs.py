@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from studylog.errors import StudylogError
-from studylog.names import close_names
-from studylog.parse import clean_text
-from studylog.tables import orgs
+from studylog.store.tables import orgs
+from studylog.text.names import close_names
+from studylog.text.parse import clean_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from studylog.models import Org
-    from studylog.tallies import Reader
+    from studylog.store.db import Reader
+    from studylog.store.models import Org
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Group:
 
 def create_org(*, session: Session, name: str) -> tuple[Org, bool]:
     """The org called ``name``, created unless it exists; the flag says whether it was new."""
-    from studylog.models import Org
+    from studylog.store.models import Org
 
     name = clean_text(name, what="--org", limit=200)
     existing = session.scalar(select(Org).where(Org.name == name))
@@ -82,6 +82,6 @@ def _only_group(reader: Reader) -> Group | None:
 
 
 def _loaded(session: Session, group: Group) -> Org:
-    from studylog.models import Org
+    from studylog.store.models import Org
 
     return session.get_one(Org, group.id)

@@ -1,0 +1,1 @@
+"""The yearly figures and the year-end check, as SQL aggregates returned as dataclasses."""

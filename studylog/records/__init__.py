@@ -1,0 +1,1 @@
+"""The domain: members, sessions, attendance, make-ups, speeches, plans, the ledger."""

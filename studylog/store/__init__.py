@@ -1,0 +1,1 @@
+"""Storage: the schema (tables, models), the engine and its transactions, the audit log."""

@@ -1,0 +1,1 @@
+"""Export writers, file readers and the checked import."""
