@@ -1,11 +1,8 @@
-"""The schema: models and migrations agree, databases upgrade on first use, the wheel ships it."""
+"""The schema: models and migrations agree, databases upgrade on first use."""
 
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -84,27 +81,6 @@ def test_the_first_command_creates_the_schema(ok, database: Database) -> None:
         assert connection.execute(text("SELECT name FROM orgs")).all() == [
             ("某局党组理论学习中心组",)
         ]
-
-
-@pytest.mark.sqlite_only(reason="the wheel's contents do not depend on the database")
-def test_the_wheel_contains_the_migrations(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("studylog-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in (
-        "studylog/migrations/env.py",
-        "studylog/migrations/script.py.mako",
-        "studylog/migrations/versions/0001_core.py",
-        "studylog/migrations/versions/0002_plan_ledger.py",
-        "studylog/migrations/versions/0003_audit_archive.py",
-        "studylog/migrations/versions/0004_checks_without_in.py",
-    ):
-        assert needed in names
 
 
 CORE_TABLES = ("orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches")
