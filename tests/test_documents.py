@@ -260,7 +260,7 @@ def test_report_format_follows_the_file_name(
     assert clash.exit_code == 1 and "does not match the file name" in clash.stderr
     folder = run("report", "--year", "2023", "--out", str(tmp_path))
     assert folder.exit_code == 1
-    assert folder.stderr.startswith(f"Error: cannot use {tmp_path}: ")
+    assert folder.stderr == f"Error: {tmp_path} is a folder; give a file name\n"
     assert "unexpected" not in folder.stderr
 
 
@@ -271,5 +271,9 @@ def test_archive_will_not_mix_into_a_folder_that_holds_files(
     ok("archive", "--year", "2023", "--out", str(out), *AS_OF)
     again = run("--lang", "zh", "archive", "--year", "2023", "--out", str(out), *AS_OF)
     assert again.exit_code == 1
-    assert again.stderr == f"错误：{out} 不是空文件夹；请给出新的或空的文件夹，或 .zip 文件\n"
+    assert again.stderr == f"错误：{out} 已存在；如需替换请加 --force\n"
     assert len(list(out.iterdir())) == 17
+    (out / "stray.txt").write_text("not part of the archive")
+    ok("archive", "--year", "2023", "--out", str(out), "--force", *AS_OF)
+    assert len(list(out.iterdir())) == 17  # replaced whole: nothing of the old folder mixed in
+    assert not list(tmp_path.glob(".a.*"))  # no temporary left beside it

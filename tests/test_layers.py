@@ -25,7 +25,13 @@ LAYERS = {
     "store": 2,
     "text": 1,
 }
-ROOTS = {"studylog", "studylog.errors", "studylog.config", "studylog.invocation"}
+ROOTS = {
+    "studylog",
+    "studylog.errors",
+    "studylog.config",
+    "studylog.invocation",
+    "studylog.outputs",
+}
 MAX_LINES_OF_CODE = 400
 
 

@@ -153,6 +153,10 @@ AsOfOption = Annotated[
     str | None,
     typer.Option("--as-of", metavar="DATE", help="Judge as of this date instead of today."),
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the file (or folder) if it is already there."),
+]
 RefArgument = Annotated[
     str,
     typer.Argument(

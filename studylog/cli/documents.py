@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import AsOfOption, RefArgument, records, settings, to_date, today
+from studylog.cli.common import (
+    AsOfOption,
+    ForceOption,
+    RefArgument,
+    records,
+    settings,
+    to_date,
+    today,
+)
 from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -24,12 +32,11 @@ def _needs_suffix(path: Path, suffixes: tuple[str, ...]) -> str:
     return suffix
 
 
-def _writable(path: Path) -> Path:
-    """A file path whose folder exists (checked before any work is done)."""
-    target = path.expanduser()
-    if not target.parent.is_dir():
-        raise StudylogError("no_folder", path=str(target.parent))
-    return target
+def _writable(path: Path, *, force: bool) -> Path:
+    """A file path studylog may write (checked before any work is done)."""
+    from studylog.outputs import checked_target
+
+    return checked_target(path, force=force)
 
 
 def report(
@@ -48,6 +55,7 @@ def report(
         typer.Option("--out", "-o", metavar="FILE", help="Write to this file (docx needs one)."),
     ] = None,
     as_of: AsOfOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Draft the annual report (年度学习情况报告): the figures in the office's phrasing, with
     the list of sessions and the attendance notice attached.
@@ -68,7 +76,7 @@ def report(
         raise StudylogError("format_suffix_clash", format=chosen, path=str(out))
     if chosen == "docx" and out is None:
         raise StudylogError("missing_option", option="--out")
-    target = _writable(out) if out is not None else None
+    target = _writable(out, force=force) if out is not None else None
     parse_year(year)
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
@@ -76,15 +84,19 @@ def report(
         document = compose(
             gather(session=session, org=org, year=year, as_of=day, display_name=display_name)
         )
+    from studylog.outputs import written_file
+
     if chosen == "docx":
         assert target is not None
-        write_docx(document, target)
+        with written_file(target, force=force) as temporary:
+            write_docx(document, temporary)
     else:
         text = as_markdown(document) if chosen == "markdown" else as_text(document)
         if target is None:
             typer.echo(text, nl=False)
             return
-        target.write_text(text, encoding="utf-8")
+        with written_file(target, force=force) as temporary:
+            temporary.write_text(text, encoding="utf-8")
     emit_line(t("report_written", path=target))
 
 
@@ -93,6 +105,7 @@ def sheet(
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="FILE", help="FILE.docx or FILE.xlsx.")
     ],
+    force: ForceOption = False,
 ) -> None:
     """Write a session's sign-in sheet (签到表), ready to print: one row per expected member.
 
@@ -101,17 +114,19 @@ def sheet(
     """
     from studylog.documents.archive import sign_in, sign_in_document, write_sign_in_xlsx
     from studylog.documents.layout import write_docx
+    from studylog.outputs import written_file
 
-    target = _writable(out)
-    suffix = _needs_suffix(target, (".docx", ".xlsx"))
+    suffix = _needs_suffix(out, (".docx", ".xlsx"))
+    target = _writable(out, force=force)
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
         signin = sign_in(session=session, org=org, ref=ref, display_name=display_name)
         about = {"id": signin.record.id, "day": signin.record.date}
-        if suffix == ".docx":
-            write_docx(sign_in_document(signin), target)
-        else:
-            write_sign_in_xlsx(signin, target)
+        with written_file(target, force=force) as temporary:
+            if suffix == ".docx":
+                write_docx(sign_in_document(signin), temporary)
+            else:
+                write_sign_in_xlsx(signin, temporary)
     emit_line(t("sheet_written", **about, count=len(signin.members), path=target))
 
 
@@ -122,6 +137,7 @@ def archive(
         typer.Option("--out", "-o", metavar="DIR|FILE.zip", help="A folder, or a .zip file."),
     ],
     as_of: AsOfOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Build the year's archive (学习档案): contents page, plan, each session's record with its
     roll and speeches, the make-ups, the rectification ledger, the annual report (Word files).
@@ -132,16 +148,15 @@ def archive(
     from studylog.documents.archive import archive_parts, write_archive
 
     parse_year(year)
-    target = out.expanduser()
-    if target.suffix.lower() == ".zip":
-        _writable(target)
-    elif target.is_dir() and any(target.iterdir()):  # parts of two archives must not mix
-        raise StudylogError("archive_folder_not_empty", path=str(target))
+    from studylog.outputs import checked_target
+
+    zipped = out.suffix.lower() == ".zip"
+    target = checked_target(out, force=force, folder=not zipped)
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
         parts = archive_parts(
             session=session, org=org, year=year, as_of=day, display_name=display_name
         )
-    written = write_archive(parts, target, folder=t("archive_folder", year=year))
+    written = write_archive(parts, target, folder=t("archive_folder", year=year), force=force)
     emit_line(t("archive_written", year=year, count=len(parts), path=written))

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from studylog.documents.layout import Document, write_docx
 from studylog.documents.report import compose, gather
-from studylog.errors import StudylogError
 from studylog.figures.tallies import session_roll, year_bounds
+from studylog.outputs import written_file, written_folder
 from studylog.records.attendance import expected_members, missed
 from studylog.records.ledger import ledger
 from studylog.records.sessions import list_sessions, resolve_session
@@ -287,23 +287,25 @@ def _follow_up(session: Session, entry_ids: list[int]) -> dict[int, str]:
     return {entry_id: "\n".join(lines) for entry_id, lines in log.items()}
 
 
-def write_archive(parts: list[tuple[str, Document]], out: Path, *, folder: str) -> Path:
-    """Write the parts into a folder, or into ``folder/`` inside a zip when ``out`` ends .zip."""
-    import tempfile
-
+def write_archive(
+    parts: list[tuple[str, Document]], out: Path, *, folder: str, force: bool = False
+) -> Path:
+    """Write the parts into a folder, or into ``folder/`` inside a zip when ``out`` ends .zip:
+    whole or not at all (:mod:`studylog.outputs`)."""
     if out.suffix.lower() == ".zip":
+        import tempfile
+
         with (
+            written_file(out, force=force) as temporary,
             tempfile.TemporaryDirectory() as scratch,
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle,
+            zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as bundle,
         ):
             for name, document in parts:
                 written = Path(scratch) / name
                 write_docx(document, written)
                 bundle.write(written, f"{folder}/{name}")
         return out
-    if out.exists() and not out.is_dir():
-        raise StudylogError("archive_not_folder", path=str(out))
-    out.mkdir(parents=True, exist_ok=True)
-    for name, document in parts:
-        write_docx(document, out / name)
+    with written_folder(out, force=force) as scratch:
+        for name, document in parts:
+            write_docx(document, scratch / name)
     return out

@@ -986,4 +986,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fig_speeches_exchange": ("Exchange speeches", "交流发言"),
     "fig_speeches": ("Speeches", "发言"),
     "fig_unrecorded": ("Not on a roll yet", "未签到登记"),
+    # -- files studylog writes (studylog.outputs) --
+    "output_no_folder": ("the folder {folder} does not exist", "文件夹 {folder} 不存在"),
+    "output_not_regular": (
+        "{path} is a link, a device or a pipe; studylog writes only plain files and folders",
+        "{path} 是链接、设备或管道；studylog 只写普通文件和文件夹",
+    ),
+    "output_is_folder": (
+        "{path} is a folder; give a file name",
+        "{path} 是文件夹，请给出文件名",
+    ),
+    "output_not_folder": (
+        "{path} is a file; give a folder (or a name ending in .zip)",
+        "{path} 是文件，请给出文件夹（或以 .zip 结尾的文件名）",
+    ),
+    "output_exists": (
+        "{path} already exists; add --force to replace it",
+        "{path} 已存在；如需替换请加 --force",
+    ),
+    "output_failed": (
+        "could not write {path}: {detail}; nothing was written",
+        "无法写入 {path}：{detail}；未写入任何内容",
+    ),
 }
