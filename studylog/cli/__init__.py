@@ -149,7 +149,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "config_app",
         "The settings file (配置): where it is and what is in force.",
     ),
-    "db": ("upkeep", "app", "The database file: online backup and consistency check."),
+    "db": (
+        "upkeep",
+        "app",
+        "The database: online backup, consistency check, PostgreSQL roles walled to a group.",
+    ),
     "restore": (
         "history",
         "restore_app",

@@ -12,7 +12,8 @@ from studylog.cli.render import emit_line, emit_rows
 from studylog.text.messages import t
 
 app = typer.Typer(
-    help="The database file: online backup and consistency check.", no_args_is_help=True
+    help="The database: online backup, consistency check, PostgreSQL roles walled to a group.",
+    no_args_is_help=True,
 )
 
 
@@ -67,3 +68,56 @@ def check() -> None:
     )
     if any(finding.problems for finding in findings):
         raise typer.Exit(1)
+
+
+@app.command("grant")
+def grant(
+    role: Annotated[
+        str, typer.Option("--role", metavar="ROLE", help="The PostgreSQL login role to make.")
+    ],
+) -> None:
+    """Make a PostgreSQL login role that sees and changes only this group's records (--org).
+
+    Every studylog table gets row-level security; the role may read and append to its group's
+    audit log, never change it. Run it as the database's owner; again to update the role.
+
+    \b
+    Example: studylog --org 市统计局党组理论学习中心组 db grant --role tjj_secretary
+    """
+    from studylog.records.orgs import find_group
+    from studylog.store import roles
+    from studylog.store.db import open_engine, resolve_url
+
+    engine = open_engine(resolve_url(settings.db), create=False)
+    try:
+        with engine.begin() as connection:
+            group = find_group(connection, settings.org_name())
+            made = roles.grant(
+                connection=connection, org_id=group.id, org_name=group.name, role=role
+            )
+    finally:
+        engine.dispose()
+    emit_line(t("role_granted", role=made.role, org=made.org))
+
+
+@app.command("revoke")
+def revoke(
+    role: Annotated[
+        str, typer.Option("--role", metavar="ROLE", help="A role that db grant made or updated.")
+    ],
+) -> None:
+    """Take back what db grant gave a PostgreSQL role; a role it made is dropped.
+
+    \b
+    Example: studylog db revoke --role tjj_secretary
+    """
+    from studylog.store import roles
+    from studylog.store.db import open_engine, resolve_url
+
+    engine = open_engine(resolve_url(settings.db), create=False)
+    try:
+        with engine.begin() as connection:
+            dropped = roles.revoke(connection=connection, role=role)
+    finally:
+        engine.dispose()
+    emit_line(t("role_dropped" if dropped else "role_revoked", role=role))

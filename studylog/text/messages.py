@@ -1008,4 +1008,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "could not write {path}: {detail}; nothing was written",
         "无法写入 {path}：{detail}；未写入任何内容",
     ),
+    # -- PostgreSQL roles walled to one group (studylog.store.roles) --
+    "bad_role_name": (
+        "{role!r} is not a role name studylog makes: lower-case letters, digits and _, "
+        "starting with a letter or _",
+        "{role!r} 不是可用的角色名：只能用小写字母、数字和下划线，且以字母或下划线开头",
+    ),
+    "grant_needs_postgresql": (
+        "roles walled to a group need PostgreSQL; on SQLite the file's permissions decide "
+        "who may read it",
+        "按中心组隔离的角色需要 PostgreSQL；SQLite 数据库由文件权限决定谁可读写",
+    ),
+    "role_is_superuser": (
+        "{role} is a superuser or bypasses row-level security: it cannot be walled",
+        "{role} 是超级用户或可绕过行级安全策略，无法隔离",
+    ),
+    "role_not_granted": (
+        "{role} was not granted a group here (studylog db grant)",
+        "{role} 未在此数据库中授予任何中心组（studylog db grant）",
+    ),
+    "role_granted": (
+        "Role {role} now sees and changes only the records of {org}",
+        "角色 {role} 现在只能查看和修改 {org} 的记录",
+    ),
+    "role_revoked": (
+        "Role {role} has no rights here any more (the role itself was already there, so it stays)",
+        "角色 {role} 已收回此数据库中的全部权限（该角色原已存在，予以保留）",
+    ),
+    "role_dropped": ("Role {role} revoked and dropped", "角色 {role} 已收回权限并删除"),
 }
