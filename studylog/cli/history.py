@@ -23,7 +23,7 @@ from studylog.errors import StudylogError
 from studylog.text.messages import join_list, t
 
 if TYPE_CHECKING:
-    from studylog.store.audit import Change, LogEntry
+    from studylog.store.history import Change, LogEntry
 
 #: How many changes an entry's line spells out before "and N more".
 SHOWN_CHANGES = 3
@@ -59,8 +59,8 @@ def log(
     Example: studylog log --verify
     """
     from studylog.records.sessions import resolve_session
-    from studylog.store.audit import history
-    from studylog.store.audit import verify as verify_chain
+    from studylog.store.chain import verify as verify_chain
+    from studylog.store.history import history
 
     output = to_format(fmt)
     first, last = period(year, start, end)
@@ -183,8 +183,8 @@ def undo(
     Example: studylog undo
     Example: studylog undo 12 --yes
     """
-    from studylog.store.audit import undo as revert
-    from studylog.store.audit import undoable
+    from studylog.store.history import undo as revert
+    from studylog.store.history import undoable
 
     with records(write=False) as (session, org):
         target = undoable(session=session, org=org, seq=entry)

@@ -36,7 +36,8 @@ Grouping = Literal["member", "month", "quarter", "org"]
 
 
 class OrgRef(Protocol):
-    """A study group as the figures need it (an ORM ``Org`` or :class:`studylog.orgs.Group`)."""
+    """A study group as the figures need it: an ORM ``Org``, or a
+    :class:`studylog.records.orgs.Group` read through Core."""
 
     @property
     def id(self) -> int: ...

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
 from studylog.errors import StudylogError
-from studylog.store.audit import verify
+from studylog.store.chain import verify
 from studylog.store.db import sqlite_path
 from studylog.store.models import Attendance, Makeup, Member, Org, Speech, StudySession
 from studylog.text.vocab import MISSED
