@@ -77,6 +77,27 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+#: How long a write waits for another command's write (a long import, say) to finish.
+LOCK_TIMEOUT_VARIABLE = "STUDYLOG_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds
+#: A write that gets the lock within this long says nothing about waiting.
+QUIET_WAIT_MS = 250
+
+
+def lock_timeout() -> float:
+    """Seconds a write waits for the write lock: ``STUDYLOG_LOCK_TIMEOUT``, else 600."""
+    value = os.environ.get(LOCK_TIMEOUT_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86400:
+        raise StudylogError("bad_lock_timeout", variable=LOCK_TIMEOUT_VARIABLE, value=value)
+    return seconds
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -85,16 +106,50 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout() * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         # A write takes the write lock up front, so it never fails half-way on a busy file.
         if connection.get_execution_options().get("studylog_write"):
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_write(connection)
         else:
             connection.exec_driver_sql("BEGIN")
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    # A write waits for another's lock (the group's row, held while that write runs) up to
+    # the same limit as on SQLite, then fails with one clear line.
+    limit = int(lock_timeout() * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"SET lock_timeout = {limit}")
+        cursor.close()
+        dbapi_connection.commit()
+
+
+def _begin_write(connection: Connection) -> None:
+    """BEGIN IMMEDIATE; when another command holds the write lock, say so on stderr and wait
+    for it (up to :func:`lock_timeout`) instead of failing at once."""
+    limit = int(lock_timeout() * 1000)
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {min(QUIET_WAIT_MS, limit)}")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except OperationalError as error:
+        if "locked" not in str(error.orig) or limit <= QUIET_WAIT_MS:
+            raise
+        from studylog.text.messages import t
+
+        path = connection.engine.url.database or ""
+        sys.stderr.write(t("waiting_for_lock", path=path, seconds=round(limit / 1000)) + "\n")
+        sys.stderr.flush()
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {limit - QUIET_WAIT_MS}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {limit}")
 
 
 def _create_file(path: Path) -> None:
@@ -140,6 +195,8 @@ def open_database(url: str, *, create: bool) -> tuple[Engine, bool]:
         raise StudylogError("bad_db_url", url=shown(url), detail=str(error)) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     try:
         made = _ensure_schema(engine, url, create=create)
     except BaseException:

@@ -1036,4 +1036,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "角色 {role} 已收回此数据库中的全部权限（该角色原已存在，予以保留）",
     ),
     "role_dropped": ("Role {role} revoked and dropped", "角色 {role} 已收回权限并删除"),
+    # -- waiting for another command's write (studylog.store.db) --
+    "waiting_for_lock": (
+        "Another studylog command is writing to {path}; waiting for it to finish (up to "
+        "{seconds} s, STUDYLOG_LOCK_TIMEOUT)…",
+        "另一个 studylog 命令正在写入 {path}，正在等待其完成（最多 {seconds} 秒，"
+        "可用 STUDYLOG_LOCK_TIMEOUT 设置）……",
+    ),
+    "bad_lock_timeout": (
+        "{variable}={value!r} is not a number of seconds from 0 to 86400",
+        "{variable}={value!r} 不是 0 到 86400 之间的秒数",
+    ),
 }
