@@ -63,7 +63,28 @@ def test_backup_copies_the_committed_records_owner_only(
     assert "未提交" not in [member["title"] for member in titles]
     again = run("db", "backup", str(out))
     assert again.exit_code == 1
-    assert again.stderr == f"Error: {out} already exists; a backup never overwrites a file\n"
+    assert again.stderr == f"Error: {out} already exists; add --force to replace it\n"
+
+
+@pytest.mark.sqlite_only(reason="db backup is SQLite's online backup")
+def test_backup_never_writes_through_a_planted_link(
+    seeded: Database, ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    """The old backup opened the fixed name .OUT.partial and followed links: a link planted
+    there (or at OUT itself) filled its victim with the whole database."""
+    victim = tmp_path / "victim"
+    victim.write_text("precious")
+    (tmp_path / ".new.db.partial").symlink_to(victim)
+    out = tmp_path / "new.db"
+    assert ok("db", "backup", str(out)) == f"Backup written to {out}\n"
+    assert victim.read_text() == "precious"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    (tmp_path / "linked.db").symlink_to(victim)
+    refused = run("db", "backup", str(tmp_path / "linked.db"), "--force")
+    assert refused.exit_code == 1 and "a link, a device or a pipe" in refused.stderr
+    assert victim.read_text() == "precious"
+    replaced = run("db", "backup", str(out), "--force")
+    assert replaced.exit_code == 0, replaced.output
 
 
 def test_check_passes_a_sound_database(seeded: Database, ok: Ok) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import database, settings
+from studylog.cli.common import ForceOption, database, settings
 from studylog.cli.render import emit_line, emit_rows
 from studylog.text.messages import t
 
@@ -19,11 +19,12 @@ app = typer.Typer(
 
 @app.command("backup")
 def backup(
-    out: Annotated[Path, typer.Argument(metavar="OUT", help="The backup file to write (new).")],
+    out: Annotated[Path, typer.Argument(metavar="OUT", help="The backup file to write.")],
+    force: ForceOption = False,
 ) -> None:
     """Copy the database with SQLite's online backup, safe while others are writing.
 
-    The copy is readable by its owner only.
+    The copy is readable by its owner only; an existing file is replaced only with --force.
 
     \b
     Example: studylog db backup 备份/studylog-2024-01-10.db
@@ -33,7 +34,7 @@ def backup(
 
     engine = open_engine(resolve_url(settings.db), create=False)
     try:
-        written = copy(engine=engine, out=out.expanduser())
+        written = copy(engine=engine, out=out, force=force)
     finally:
         engine.dispose()
     emit_line(t("backup_written", path=written))

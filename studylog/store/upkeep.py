@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -12,33 +11,32 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
 from studylog.errors import StudylogError
+from studylog.outputs import written_file
 from studylog.store.chain import verify
 from studylog.store.db import sqlite_path
 from studylog.store.models import Attendance, Makeup, Member, Org, Speech, StudySession
 from studylog.text.vocab import MISSED
 
 
-def backup(*, engine: Engine, out: Path) -> Path:
+def backup(*, engine: Engine, out: Path, force: bool = False) -> Path:
     """Copy a SQLite database with SQLite's online backup: safe while others write.
 
-    The copy is made beside ``out`` and moved into place when complete, owner-only (0600).
+    The copy is made in a temporary created exclusively beside ``out`` and moved into place
+    when complete, owner-only (0600) (:mod:`studylog.outputs`).
     """
     source = sqlite_path(engine.url.render_as_string(hide_password=False))
     if source is None:
         raise StudylogError("backup_sqlite_only")
-    if out.exists():
-        raise StudylogError("backup_exists", path=str(out))
-    if not out.parent.is_dir():
-        raise StudylogError("no_folder", path=str(out.parent))
-    partial = out.with_name(f".{out.name}.partial")
-    os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
-    try:
-        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as copy:
-            origin.backup(copy)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
+    with written_file(out, force=force) as partial:
+        try:
+            with (
+                closing(sqlite3.connect(source)) as origin,
+                closing(sqlite3.connect(partial)) as copy,
+            ):
+                origin.backup(copy)
+        except sqlite3.Error as error:
+            raise StudylogError("backup_failed", path=str(out), detail=str(error)) from None
+    return out.expanduser().absolute()
 
 
 @dataclass(frozen=True)

@@ -1047,4 +1047,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{variable}={value!r} is not a number of seconds from 0 to 86400",
         "{variable}={value!r} 不是 0 到 86400 之间的秒数",
     ),
+    "backup_failed": (
+        "could not back up to {path}: {detail}; nothing was written",
+        "无法备份到 {path}：{detail}；未写入任何内容",
+    ),
 }
