@@ -7,39 +7,33 @@ enum values as their labels, lists joined with ``, `` or ``、``.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
-Language = Literal["zh", "en"]
-LANGUAGES: tuple[Language, ...] = ("zh", "en")
+from studylog.text.language import (
+    LANGUAGES,
+    Language,
+    current_language,
+    detect_language,
+    set_language,
+)
+from studylog.text.vocab import label
 
-_language: Language = "en"
-
-
-def detect_language(environ: Mapping[str, str] | None = None) -> Language:
-    """``STUDYLOG_LANG``, else zh when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese."""
-    env = os.environ if environ is None else environ
-    chosen = env.get("STUDYLOG_LANG", "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(variable)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def set_language(language: Language) -> None:
-    global _language
-    _language = language
-
-
-def current_language() -> Language:
-    return _language
+__all__ = [
+    "LANGUAGES",
+    "MESSAGES",
+    "Language",
+    "Phrase",
+    "current_language",
+    "detect_language",
+    "join_list",
+    "long_date",
+    "set_language",
+    "t",
+]
 
 
 @dataclass(frozen=True)
@@ -54,8 +48,6 @@ def _format(value: Any) -> Any:
     if isinstance(value, Phrase):
         return t(value.key, **value.params)
     if isinstance(value, StrEnum):
-        from studylog.text.vocab import label
-
         return label(value)
     if isinstance(value, date):
         return value.isoformat()
@@ -66,7 +58,7 @@ def _format(value: Any) -> Any:
 
 def join_list(items: Iterable[str]) -> str:
     """张三、李四 in Chinese, 张三, 李四 in English."""
-    return ("、" if _language == "zh" else ", ").join(items)
+    return ("、" if current_language() == "zh" else ", ").join(items)
 
 
 def long_date(day: date) -> str:
@@ -84,7 +76,7 @@ def t(key: str, /, **params: Any) -> str:
     suggestions = params.get("suggestions")
     if "suggestions" in params:
         values["suggestions"] = t("did_you_mean", names=list(suggestions)) if suggestions else ""
-    return (zh if _language == "zh" else en).format(**values)
+    return (zh if current_language() == "zh" else en).format(**values)
 
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from studylog.errors import StudylogError
+from studylog.text.language import current_language
 
 
 class Role(StrEnum):
@@ -84,8 +85,6 @@ E = TypeVar("E", bound=StrEnum)
 
 def label(value: StrEnum) -> str:
     """The label of an enum value in the current language."""
-    from studylog.text.messages import current_language
-
     en, zh, _ = LABELS[value]
     return zh if current_language() == "zh" else en
 
