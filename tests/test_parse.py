@@ -9,8 +9,8 @@ import pytest
 from studylog.errors import StudylogError
 from studylog.text.messages import set_language
 from studylog.text.names import close_names
-from studylog.text.parse import parse_date, split_leaves, split_names, split_tags
-from studylog.text.vocab import Format, Kind, Role, SpeechKind, Status, parse_enum
+from studylog.text.parse import parse_date, parse_enum, split_leaves, split_names, split_tags
+from studylog.text.vocab import Format, Kind, Role, SpeechKind, Status
 
 
 @pytest.mark.parametrize(
