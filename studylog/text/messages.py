@@ -7,11 +7,11 @@ enum values as their labels, lists joined with ``, `` or ``、``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from studylog.text.language import (
     LANGUAGES,
@@ -28,6 +28,7 @@ __all__ = [
     "Language",
     "Phrase",
     "current_language",
+    "describe",
     "detect_language",
     "join_list",
     "long_date",
@@ -77,6 +78,21 @@ def t(key: str, /, **params: Any) -> str:
     if "suggestions" in params:
         values["suggestions"] = t("did_you_mean", names=list(suggestions)) if suggestions else ""
     return (zh if current_language() == "zh" else en).format(**values)
+
+
+class Keyed(Protocol):
+    """A message key and its parameters, as a :class:`~studylog.errors.StudylogError` holds them."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+
+def describe(error: Keyed) -> str:
+    """An error (a :class:`~studylog.errors.StudylogError`) as one line in the current language."""
+    return t(error.key, **error.params)
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
