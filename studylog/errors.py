@@ -1,7 +1,9 @@
 """The one error root: anything the secretary did wrong, or a file that is not ours.
 
 Domain code raises :class:`StudylogError` with a message key from :mod:`studylog.text.messages` and
-its parameters; the CLI edge renders it in the user's language as one line and exits 1.
+its parameters; the CLI edge renders it in the user's language with
+:func:`studylog.text.messages.describe` as one line and exits 1. This module imports nothing of
+studylog's, so that every layer, the text layer included, may raise it.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ class StudylogError(Exception):
         self.key = key
         self.params = params
 
-    def message(self) -> str:
-        from studylog.text.messages import t
-
-        return t(self.key, **self.params)
-
     def __str__(self) -> str:
-        return self.message()
+        # For tracebacks and logs, read by developers; the secretary reads describe(error).
+        if not self.params:
+            return self.key
+        shown = ", ".join(f"{name}={value!r}" for name, value in self.params.items())
+        return f"{self.key} ({shown})"

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studylog.errors import StudylogError
+from studylog.text.messages import describe
 from studylog.text.parse import parse_date, split_leaves
 from tests.conftest import Backend, Database, Run
 from tests.seed import record_seed_year
@@ -122,7 +123,7 @@ def test_dates_parse_or_refuse_cleanly(text: str) -> None:
     try:
         parse_date(text)
     except StudylogError as error:
-        assert error.message()
+        assert describe(error)
 
 
 @given(values=st.lists(st.text(max_size=20), max_size=4))
@@ -131,4 +132,4 @@ def test_leave_lists_parse_or_refuse_cleanly(values: list[str]) -> None:
         for name, reason in split_leaves(values):
             assert name and "\n" not in name and (reason is None or reason.strip())
     except StudylogError as error:
-        assert error.message()
+        assert describe(error)

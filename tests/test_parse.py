@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from studylog.errors import StudylogError
-from studylog.text.messages import set_language
+from studylog.text.messages import describe, set_language
 from studylog.text.names import close_names
-from studylog.text.parse import parse_date, split_leaves, split_names, split_tags
-from studylog.text.vocab import Format, Kind, Role, SpeechKind, Status, parse_enum
+from studylog.text.parse import parse_date, parse_enum, split_leaves, split_names, split_tags
+from studylog.text.vocab import Format, Kind, Role, SpeechKind, Status
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_impossible_dates_are_explained(text: str, message: str) -> None:
     set_language("en")
     with pytest.raises(StudylogError) as caught:
         parse_date(text)
-    assert message in caught.value.message()
+    assert message in describe(caught.value)
 
 
 def test_chinese_explanation_of_an_impossible_date() -> None:
@@ -51,7 +51,7 @@ def test_chinese_explanation_of_an_impossible_date() -> None:
     try:
         with pytest.raises(StudylogError) as caught:
             parse_date("2023-02-30")
-        assert caught.value.message() == "2023-02-30 不是有效日期：2023年2月只有 28 天"
+        assert describe(caught.value) == "2023-02-30 不是有效日期：2023年2月只有 28 天"
     finally:
         set_language("en")
 
@@ -103,7 +103,7 @@ def test_an_unknown_enum_value_lists_the_choices() -> None:
     set_language("en")
     with pytest.raises(StudylogError) as caught:
         parse_enum(Kind, "讲座", what="--kind")
-    assert caught.value.message() == (
+    assert describe(caught.value) == (
         "'讲座' is not a valid --kind; choose study (集中学习) | topic (专题学习)"
     )
 

@@ -29,6 +29,7 @@ from studylog.text.messages import (
     LANGUAGES,
     Language,
     current_language,
+    describe,
     detect_language,
     set_language,
     t,
@@ -226,7 +227,7 @@ class StudylogGroup(TyperGroup):
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except StudylogError as error:
-            _fail(error.message(), 1)
+            _fail(describe(error), 1)
         except typer.TyperException as error:  # Typer's usage errors (click's ClickException)
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(error.format_message())

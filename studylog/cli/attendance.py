@@ -20,8 +20,8 @@ from studylog.cli.common import (
 )
 from studylog.cli.render import emit_line, emit_rows
 from studylog.text.messages import t
-from studylog.text.parse import clean_name, parse_date, split_leaves, split_names
-from studylog.text.vocab import Method, choices, parse_enum
+from studylog.text.parse import clean_name, parse_date, parse_enum, split_leaves, split_names
+from studylog.text.vocab import Method, choices
 
 
 def attend(

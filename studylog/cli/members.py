@@ -16,8 +16,8 @@ from studylog.cli.common import (
 )
 from studylog.cli.render import emit_line, emit_note, emit_rows
 from studylog.text.messages import t
-from studylog.text.parse import parse_date
-from studylog.text.vocab import Role, choices, parse_enum
+from studylog.text.parse import parse_date, parse_enum
+from studylog.text.vocab import Role, choices
 
 app = typer.Typer(
     help="Members of the group (班子成员): add, list, edit, retire, delete.", no_args_is_help=True

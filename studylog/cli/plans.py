@@ -18,8 +18,8 @@ from studylog.cli.common import (
 )
 from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.text.messages import t
-from studylog.text.parse import split_names
-from studylog.text.vocab import Kind, choices, parse_enum
+from studylog.text.parse import parse_enum, split_names
+from studylog.text.vocab import Kind, choices
 
 app = typer.Typer(
     help="The year's study plan (学习计划): add, list, edit, delete, show.", no_args_is_help=True

@@ -24,8 +24,8 @@ from studylog.cli.common import (
 from studylog.cli.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
-from studylog.text.parse import split_tags
-from studylog.text.vocab import Format, Kind, choices, parse_enum
+from studylog.text.parse import parse_enum, split_tags
+from studylog.text.vocab import Format, Kind, choices
 
 if TYPE_CHECKING:
     from studylog.records.sessions import SessionFields

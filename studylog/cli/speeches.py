@@ -19,8 +19,8 @@ from studylog.cli.common import (
 )
 from studylog.cli.render import emit_line, emit_rows
 from studylog.text.messages import t
-from studylog.text.parse import clean_name
-from studylog.text.vocab import SpeechKind, choices, parse_enum
+from studylog.text.parse import clean_name, parse_enum
+from studylog.text.vocab import SpeechKind, choices
 
 app = typer.Typer(help="Speeches (发言): key, written, exchange.", no_args_is_help=True)
 

@@ -11,8 +11,13 @@ import re
 import unicodedata
 from contextlib import suppress
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from studylog.errors import StudylogError
+from studylog.text.vocab import LABELS, choices
+
+E = TypeVar("E", bound=StrEnum)
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -122,3 +127,13 @@ def split_tags(values: list[str] | None) -> list[str]:
                 if tag not in tags:
                     tags.append(tag)
     return tags
+
+
+def parse_enum(enum: type[E], text: str, *, what: str) -> E:
+    """Read a CLI value or a Chinese label; anything else is a StudylogError."""
+    wanted = text.strip().lower()
+    for member in enum:
+        _, zh, aliases = LABELS[member]
+        if wanted in (member.value, member.name.lower(), zh, *aliases):
+            return member
+    raise StudylogError("bad_choice", what=what, value=text, choices=choices(enum))

@@ -1,15 +1,15 @@
 """The words of the trade: every enum, its CLI value, and its zh / en labels.
 
-Input accepts the CLI value or the Chinese label (``--kind 专题学习`` = ``--kind topic``).
-Kept free of SQLAlchemy so the CLI can parse options without touching the database layer.
+Input accepts the CLI value or the Chinese label (``--kind 专题学习`` = ``--kind topic``): see
+:func:`studylog.text.parse.parse_enum`. Kept free of SQLAlchemy so the CLI can parse options
+without touching the database layer, and free of errors and messages so that they may use it.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeVar
 
-from studylog.errors import StudylogError
+from studylog.text.language import current_language
 
 
 class Role(StrEnum):
@@ -79,13 +79,9 @@ LABELS: dict[StrEnum, tuple[str, str, tuple[str, ...]]] = {
     SpeechKind.EXCHANGE: ("exchange speech", "交流发言", ("交流",)),
 }
 
-E = TypeVar("E", bound=StrEnum)
-
 
 def label(value: StrEnum) -> str:
     """The label of an enum value in the current language."""
-    from studylog.text.messages import current_language
-
     en, zh, _ = LABELS[value]
     return zh if current_language() == "zh" else en
 
@@ -93,13 +89,3 @@ def label(value: StrEnum) -> str:
 def choices(enum: type[StrEnum]) -> str:
     """``study (集中学习) | topic (专题学习)``: what help texts and errors offer."""
     return " | ".join(f"{member.value} ({LABELS[member][1]})" for member in enum)
-
-
-def parse_enum(enum: type[E], text: str, *, what: str) -> E:
-    """Read a CLI value or a Chinese label; anything else is a StudylogError."""
-    wanted = text.strip().lower()
-    for member in enum:
-        _, zh, aliases = LABELS[member]
-        if wanted in (member.value, member.name.lower(), zh, *aliases):
-            return member
-    raise StudylogError("bad_choice", what=what, value=text, choices=choices(enum))

@@ -1,0 +1,36 @@
+"""Every message and label, in English and Chinese, split by what it serves.
+
+Each part holds ``MESSAGES: {key: (English, Chinese)}``; :data:`MESSAGES` joins them. A key lives
+in exactly one part (``tests/test_messages.py`` holds that rule), so the order of joining does
+not matter for what a key says.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from studylog.text.catalog import (
+    columns,
+    documents,
+    errors,
+    files,
+    plans,
+    records,
+    transfer,
+    upkeep,
+)
+
+PARTS: tuple[ModuleType, ...] = (
+    errors,
+    records,
+    plans,
+    transfer,
+    documents,
+    upkeep,
+    files,
+    columns,
+)
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    key: texts for part in PARTS for key, texts in part.MESSAGES.items()
+}
