@@ -83,9 +83,9 @@ def test_report_docx_follows_the_office_layout(seeded: Database, ok: Ok, tmp_pat
     document = open_docx(str(out))
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
-    # Word keeps lengths in twips: 3.17 cm is stored as 1797 twips, 3.1697 cm
+    # GB/T 9704-2012: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (a 156 × 225 mm block)
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
-    assert [round(margin.cm, 2) for margin in margins] == [2.54, 2.54, 3.17, 3.17]
+    assert [round(margin.mm) for margin in margins] == [37, 35, 28, 26]
     title = document.paragraphs[0]
     assert title.text == f"{ORG}2023年度学习情况报告"
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
@@ -95,7 +95,9 @@ def test_report_docx_follows_the_office_layout(seeded: Database, ok: Ok, tmp_pat
     assert normal.font.size == Pt(16)
     assert normal.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     layout = normal.paragraph_format
-    assert layout.line_spacing_rule == WD_LINE_SPACING.EXACTLY and layout.line_spacing == Pt(28)
+    # 22 lines in the 225 mm block: a 28.95 pt pitch
+    assert layout.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert layout.line_spacing == Pt(28.95)
     assert layout.first_line_indent == Pt(32)  # two characters of 16 pt
     body = [p for p in document.paragraphs if "全年组织党组中心组集中学习12次" in p.text]
     assert (
