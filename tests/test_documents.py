@@ -119,7 +119,7 @@ def test_report_errors_touch_nothing(seeded: Database, run: Run, tmp_path: Path)
     before = seeded.snapshot()
     result = run("report", "--year", "2023", "--format", "docx")
     assert result.exit_code == 1 and result.stderr == "Error: --out is required\n"
-    result = run("report", "--year", "2023", "--format", "pdf")
+    result = run("report", "--year", "2023", "--format", "xml")
     assert result.exit_code == 1 and "not a valid --format" in result.stderr
     missing = tmp_path / "nowhere" / "r.docx"
     result = run("report", "--year", "2023", "--format", "docx", "--out", str(missing))
@@ -166,10 +166,10 @@ def test_sign_in_sheet_lists_exactly_the_expected_members(
 
 
 def test_sign_in_sheet_needs_a_known_format(seeded: Database, run: Run, tmp_path: Path) -> None:
-    result = run("sheet", "1", "--out", str(tmp_path / "s.pdf"))
+    result = run("sheet", "1", "--out", str(tmp_path / "s.odt"))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and ".docx | .xlsx" in result.stderr
-    assert not (tmp_path / "s.pdf").exists()
+    assert not (tmp_path / "s.odt").exists()
 
 
 # -- the archive ---------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from studylog.errors import StudylogError
 from studylog.text.messages import t
 from studylog.text.parse import parse_year
 
-REPORT_FORMATS = ("text", "markdown", "docx")
-SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
+REPORT_FORMATS = ("text", "markdown", "docx", "pdf")
+SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf"}
 
 
 def _needs_suffix(path: Path, suffixes: tuple[str, ...]) -> str:
@@ -47,12 +47,15 @@ def report(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="text | markdown | docx (Word); default: from --out (.docx, .md), else text.",
+            help="text | markdown | docx (Word) | pdf (through LibreOffice); default: from "
+            "--out (.docx, .md, .pdf), else text.",
         ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", metavar="FILE", help="Write to this file (docx needs one)."),
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write to this file (docx and pdf need one)."
+        ),
     ] = None,
     as_of: AsOfOption = None,
     force: ForceOption = False,
@@ -63,8 +66,9 @@ def report(
     \b
     Example: studylog --lang zh report --year 2023 --format docx --out 2023年度报告.docx
     """
-    from studylog.documents.layout import as_markdown, as_text, write_docx
+    from studylog.documents.layout import as_markdown, as_text
     from studylog.documents.report import compose, gather
+    from studylog.documents.word import write_docx
 
     implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
     chosen = fmt.strip().lower() if fmt is not None else implied or "text"
@@ -74,7 +78,7 @@ def report(
         )
     if out is not None and chosen != (implied or "text"):  # a .docx that holds text, say
         raise StudylogError("format_suffix_clash", format=chosen, path=str(out))
-    if chosen == "docx" and out is None:
+    if chosen in ("docx", "pdf") and out is None:
         raise StudylogError("missing_option", option="--out")
     target = _writable(out, force=force) if out is not None else None
     parse_year(year)
@@ -86,10 +90,15 @@ def report(
         )
     from studylog.outputs import written_file
 
-    if chosen == "docx":
+    if chosen in ("docx", "pdf"):
         assert target is not None
         with written_file(target, force=force) as temporary:
-            write_docx(document, temporary)
+            if chosen == "pdf":
+                from studylog.documents.pdf import write_pdf
+
+                write_pdf(lambda path: write_docx(document, path), temporary)
+            else:
+                write_docx(document, temporary)
     else:
         text = as_markdown(document) if chosen == "markdown" else as_text(document)
         if target is None:
@@ -103,7 +112,10 @@ def report(
 def sheet(
     ref: RefArgument,
     out: Annotated[
-        Path, typer.Option("--out", "-o", metavar="FILE", help="FILE.docx or FILE.xlsx.")
+        Path,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="FILE.docx, FILE.xlsx or FILE.pdf (LibreOffice)."
+        ),
     ],
     force: ForceOption = False,
 ) -> None:
@@ -113,10 +125,10 @@ def sheet(
     Example: studylog sheet 2023-03-14 --out 签到表.docx
     """
     from studylog.documents.archive import sign_in, sign_in_document, write_sign_in_xlsx
-    from studylog.documents.layout import write_docx
+    from studylog.documents.word import write_docx
     from studylog.outputs import written_file
 
-    suffix = _needs_suffix(out, (".docx", ".xlsx"))
+    suffix = _needs_suffix(out, (".docx", ".xlsx", ".pdf"))
     target = _writable(out, force=force)
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
@@ -125,6 +137,10 @@ def sheet(
         with written_file(target, force=force) as temporary:
             if suffix == ".docx":
                 write_docx(sign_in_document(signin), temporary)
+            elif suffix == ".pdf":
+                from studylog.documents.pdf import write_pdf
+
+                write_pdf(lambda path: write_docx(sign_in_document(signin), path), temporary)
             else:
                 write_sign_in_xlsx(signin, temporary)
     emit_line(t("sheet_written", **about, count=len(signin.members), path=target))
@@ -136,6 +152,12 @@ def archive(
         Path,
         typer.Option("--out", "-o", metavar="DIR|FILE.zip", help="A folder, or a .zip file."),
     ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="docx (Word) | pdf (through LibreOffice)."
+        ),
+    ] = "docx",
     as_of: AsOfOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -150,6 +172,9 @@ def archive(
     parse_year(year)
     from studylog.outputs import checked_target
 
+    kind = fmt.strip().lower()
+    if kind not in ("docx", "pdf"):
+        raise StudylogError("bad_choice", what="--format", value=fmt, choices="docx | pdf")
     zipped = out.suffix.lower() == ".zip"
     target = checked_target(out, force=force, folder=not zipped)
     day = to_date(as_of) or today()
@@ -158,5 +183,7 @@ def archive(
         parts = archive_parts(
             session=session, org=org, year=year, as_of=day, display_name=display_name
         )
-    written = write_archive(parts, target, folder=t("archive_folder", year=year), force=force)
+    written = write_archive(
+        parts, target, folder=t("archive_folder", year=year), force=force, pdf=kind == "pdf"
+    )
     emit_line(t("archive_written", year=year, count=len(parts), path=written))

@@ -8,6 +8,7 @@ speeches, the make-ups, the rectification ledger where there is one, the annual 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from studylog.documents.layout import Document, write_docx
+from studylog.documents.layout import Document
 from studylog.documents.report import compose, gather
+from studylog.documents.word import write_docx
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
 from studylog.records.attendance import expected_members, missed
@@ -288,24 +290,38 @@ def _follow_up(session: Session, entry_ids: list[int]) -> dict[int, str]:
 
 
 def write_archive(
-    parts: list[tuple[str, Document]], out: Path, *, folder: str, force: bool = False
+    parts: list[tuple[str, Document]],
+    out: Path,
+    *,
+    folder: str,
+    force: bool = False,
+    pdf: bool = False,
 ) -> Path:
-    """Write the parts into a folder, or into ``folder/`` inside a zip when ``out`` ends .zip:
-    whole or not at all (:mod:`studylog.outputs`)."""
-    if out.suffix.lower() == ".zip":
-        import tempfile
+    """Write the parts (Word files, or PDFs made from them) into a folder, or into
+    ``folder/`` inside a zip when ``out`` ends .zip: whole or not at all."""
+    import tempfile
 
-        with (
-            written_file(out, force=force) as temporary,
-            tempfile.TemporaryDirectory() as scratch,
-            zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as bundle,
-        ):
-            for name, document in parts:
-                written = Path(scratch) / name
-                write_docx(document, written)
-                bundle.write(written, f"{folder}/{name}")
-        return out
-    with written_folder(out, force=force) as scratch:
+    with tempfile.TemporaryDirectory(prefix="studylog-archive-") as scratch:
+        files = []
         for name, document in parts:
-            write_docx(document, scratch / name)
+            written = Path(scratch) / name
+            write_docx(document, written)
+            files.append(written)
+        if pdf:
+            from studylog.documents.pdf import convert_to_pdf
+
+            converted = Path(scratch) / "pdf"
+            converted.mkdir()
+            files = convert_to_pdf(files, converted)
+        if out.suffix.lower() == ".zip":
+            with (
+                written_file(out, force=force) as temporary,
+                zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as bundle,
+            ):
+                for made in files:
+                    bundle.write(made, f"{folder}/{made.name}")
+            return out
+        with written_folder(out, force=force) as filled:
+            for made in files:
+                shutil.copyfile(made, filled / made.name)
     return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -103,10 +102,3 @@ def as_markdown(document: Document) -> str:
             )
             lines += [table, ""]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def write_docx(document: Document, path: Path) -> None:
-    """The document as a Word file on GB/T 9704 pages (:mod:`studylog.documents.word`)."""
-    from studylog.documents.word import write_docx as write
-
-    write(document, path)
