@@ -103,8 +103,32 @@ class Loader:
         columns = list(rows[0])
         stored = ([stored_value(value) for value in row.values()] for row in rows)
         if not self._copied(table.name, columns, stored):
-            self.session.execute(insert(table), rows)
+            self._executemany(table, columns, rows)
         return ids
+
+    def _executemany(self, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (dictionaries naming ``columns``) as plain tuples, each value put
+        through its column type's bind processor: what SQLAlchemy's executemany hands the
+        driver, without its per-row parameter work (≈ 1 s of 72,000 sessions)."""
+        connection = self.session.connection()
+        dialect = connection.dialect
+        processors = [
+            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
+        ]
+        quote = dialect.identifier_preparer.quote
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        values = [
+            tuple(
+                value if process is None else process(value)
+                for value, process in zip(row.values(), processors, strict=True)
+            )
+            for row in rows
+        ]
+        connection.exec_driver_sql(
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})",
+            values,
+        )
 
     def _copied(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bool:
         """COPY ``rows`` into ``table`` when the database is PostgreSQL through psycopg, and
