@@ -16,6 +16,7 @@ ADMIN_URL = os.environ.get("STUDYLOG_BENCH_PG", "postgresql+psycopg://postgres@1
 SCALE_DB = "studylog_bench_scale"  # make_data.py: the scale data, every group and year
 IMPORT_DB = "studylog_bench_import"  # run.py: studylog import, fresh each time
 BARE_DB = "studylog_bench_bare"  # run.py: psql \copy into bare tables, fresh each time
+SAME_DB = "studylog_bench_same"  # run.py: psql \copy into studylog's real tables, fresh each time
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 

@@ -171,7 +171,8 @@ def load(target: Path | str, groups: list[Group], years: list[int], scratch: Pat
     and is empty) through studylog's import, one transaction per group."""
     from studylog.records.orgs import create_org
     from studylog.store.db import open_engine, resolve_url, transaction
-    from studylog.transfer.exchange import import_records, read_source
+    from studylog.transfer.importer import import_records
+    from studylog.transfer.readers import read_source
 
     if isinstance(target, Path):
         label = target.name

@@ -17,7 +17,8 @@ from studylog.text.messages import Phrase, t
 from studylog.text.parse import parse_year
 
 if TYPE_CHECKING:
-    from studylog.transfer.exchange import ExportFormat, Meter
+    from studylog.transfer.columns import ExportFormat
+    from studylog.transfer.loading import Meter
 
 
 def export_(
@@ -63,7 +64,8 @@ def export_(
     \b
     Example: studylog --lang zh export --year 2023 --format xlsx --out 2023.xlsx
     """
-    from studylog.transfer.exchange import CSV_ENCODINGS, export_year
+    from studylog.transfer.columns import CSV_ENCODINGS
+    from studylog.transfer.export import export_year
 
     parse_year(year)
     chosen = _export_format(fmt, out)
@@ -96,7 +98,7 @@ def export_(
 
 
 def _export_format(fmt: str | None, out: Path) -> ExportFormat:
-    from studylog.transfer.exchange import EXPORT_FORMATS
+    from studylog.transfer.columns import EXPORT_FORMATS
 
     if fmt is None:
         suffix = out.suffix.lower()
@@ -149,7 +151,8 @@ def import_(
         transaction,
     )
     from studylog.store.urls import shown
-    from studylog.transfer.exchange import import_records, read_source
+    from studylog.transfer.importer import import_records
+    from studylog.transfer.readers import read_source
 
     url = resolve_url(settings.db)
     org_name = settings.org_name()
@@ -196,7 +199,7 @@ def import_(
 
 
 def _counts(counts: dict[str, int], members_known: int = 0) -> list[Phrase]:
-    from studylog.transfer.exchange import IMPORTED
+    from studylog.transfer.columns import IMPORTED
 
     parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in IMPORTED]
     if members_known:

@@ -1,0 +1,164 @@
+"""The tables a file holds, their columns and the headers each column is known by.
+
+Export writes these tables; import recognises a sheet as one of them by its header row. The
+tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels):
+
+- ``members``: name, title, role, joined, retired — the members in the group at any time of
+  the year, and any member the year's records name;
+- ``sessions``: id, date, title, kind, discussion, format, host, location, first_agenda,
+  source_date, tags — the sessions held in the year;
+- ``attendance``: session, date, member, status, reason — every stored roll line;
+- ``makeups``: session, date, member, made_up, method, note;
+- ``speeches``: session, date, member, kind, title;
+- ``summary``: the attendance notice (出勤公示) from
+  :func:`~studylog.figures.tallies.yearly_tallies` (export only; import skips it);
+- ``about``: the study group and the year (so an import into a new database names the group).
+
+``session`` is the session's ``id`` in the sessions table; ``date`` in the roll, make-up and
+speech tables is the session's date (``made_up`` is the make-up's date).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from studylog.text.messages import MESSAGES
+from studylog.text.vocab import Status
+
+ExportFormat = Literal["xlsx", "csv", "json"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "csv", "json")
+CSV_ENCODINGS = ("utf-8-sig", "gb18030", "utf-8")
+#: Tables in the order they are written and imported (a table refers only to earlier ones).
+IMPORTED = ("members", "sessions", "attendance", "makeups", "speeches")
+EXPORTED = (*IMPORTED, "summary", "about")
+BATCH = 5000  # rows per executemany (or COPY)
+HEADER_SEARCH = 10  # the header row is looked for among this many first rows
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- the tables ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its key (JSON, CLI), its header label and the other headers import takes."""
+
+    key: str
+    label: str  # the i18n key of its header
+    aliases: tuple[str, ...] = ()
+
+    def headers(self) -> set[str]:
+        """Every header that names this column: key, both languages' labels, aliases."""
+        en, zh = MESSAGES[self.label]
+        spellings = {self.key, self.key.replace("_", " "), en, zh, *self.aliases}
+        return {header_key(spelling) for spelling in spellings}
+
+
+SESSION_REF = Column("session", "col_session_ref", ("session id", "session #", "学习序号"))
+SESSION_DATE = Column("date", "col_session_date", ("日期", "date", "学习时间", "时间"))
+MEMBER = Column("member", "col_name", ("名字", "成员姓名"))
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "members": (
+        Column("name", "col_name", ("名字", "成员姓名")),
+        Column("title", "col_job_title", ("职位", "job title")),
+        Column("role", "col_role", ("身份",)),
+        Column("joined", "col_joined", ("加入时间",)),
+        Column("retired", "col_retired", ("left", "离开时间", "退出日期")),
+    ),
+    "sessions": (
+        Column("id", "col_id", ("编号", "学习编号")),
+        Column("date", "col_date", ("学习日期", "学习时间", "时间")),
+        Column("title", "col_title", ("学习内容", "学习主题", "主题")),
+        Column("kind", "col_kind", ("学习类型",)),
+        Column("discussion", "col_discussion", ("是否研讨",)),
+        Column("format", "col_format", ("学习形式",)),
+        Column("host", "col_host", ("主持",)),
+        Column("location", "col_location", ("学习地点",)),
+        Column("first_agenda", "col_first_agenda", ()),
+        Column("source_date", "col_source_date", ()),
+        Column("tags", "col_tags", ()),
+    ),
+    "attendance": (
+        SESSION_REF,
+        SESSION_DATE,
+        MEMBER,
+        # A sign-in sheet's 签到 column, marked √ or 请假, is the roll too.
+        Column(
+            "status", "col_status", ("出勤", "出席情况", "签到", "签到情况", "参加情况", "状态")
+        ),
+        Column("reason", "col_reason", ("事由", "原因", "请假原因", "备注")),
+    ),
+    "makeups": (
+        SESSION_REF,
+        SESSION_DATE,
+        MEMBER,
+        Column("made_up", "col_made_up", ("补学时间",)),
+        Column("method", "col_method", ()),
+        Column("note", "col_note", ("补学内容",)),
+    ),
+    "speeches": (
+        SESSION_REF,
+        SESSION_DATE,
+        MEMBER,
+        Column("kind", "col_speech_kind", ("speech kind", "类型", "发言形式")),
+        Column("title", "col_speech_title", ("题目",)),
+    ),
+    "summary": (
+        Column("member", "col_name"),
+        Column("title", "col_job_title"),
+        *(
+            Column(key, f"fig_{key}")
+            for key in (
+                "expected",
+                "present",
+                "late",
+                "leave",
+                "absent",
+                "makeups",
+                "makeups_outstanding",
+                "attendance_rate",
+                "participation_rate",
+                "speeches_key",
+                "speeches_written",
+                "speeches_exchange",
+            )
+        ),
+    ),
+    "about": (Column("figure", "col_figure", ("key",)), Column("value", "col_value")),
+}
+SHEET_LABELS = {table: f"sheet_{table}" for table in EXPORTED}
+#: A sheet is the first of these tables whose marking columns it has all of.
+MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("summary", ("expected",)),
+    ("about", ("figure", "value")),
+    ("makeups", ("member", "made_up")),
+    ("speeches", ("member", "kind")),
+    ("attendance", ("member", "status")),
+    ("members", ("name",)),
+    ("sessions", ("date", "title")),
+)
+REQUIRED = {
+    "members": ("name",),
+    "sessions": ("date", "title"),
+    "attendance": ("member", "status"),
+    "makeups": ("member", "made_up"),
+    "speeches": ("member", "kind"),
+}
+#: What the about table's first column calls the study group.
+ABOUT_ORG = ("org", "fig_org", "学习组")
+# Sign-in sheets mark attendance in more ways than the vocabulary's labels.
+SIGN_IN_SPELLINGS: dict[StrEnum, tuple[str, ...]] = {
+    Status.PRESENT: ("√", "✓", "✔", "到", "已到", "已签到", "签到", "出勤"),
+    Status.ABSENT: ("×", "✗", "未到", "缺勤", "未参加"),
+}
+TRUE_WORDS = {"是", "有", "yes", "y", "true", "1", "√", "✓", "✔"}
+FALSE_WORDS = {"否", "无", "no", "n", "false", "0", "×", ""}
+
+
+def header_key(text: str) -> str:
+    """A header as compared: full-width folded, blanks dropped, case ignored."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()

@@ -1,0 +1,376 @@
+"""Export a year's records to a workbook, CSV files or JSON (the tables of :mod:`.columns`).
+
+xlsx: one sheet per table, dates as date cells, enums as labels in the output language. CSV:
+one file per table in a folder (``members.csv`` …), in ``utf-8-sig`` (so Excel and WPS show
+Chinese right), ``gb18030`` or ``utf-8``. JSON: one document with the tables' keys, CLI values
+and ISO dates. A text cell that a spreadsheet would take for a formula (it starts with ``=``
+``+`` ``-`` ``@``, a tab or a carriage return) is written as text: in CSV with a ``'`` in front
+(a cell already starting with ``'`` gets one too, so import can take exactly one off); in xlsx
+as a string cell marked "quote prefix". Every file is written beside its place and moved over
+it once whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import CompoundSelect, and_, or_, select, union
+from sqlalchemy.orm import Session
+
+from studylog.errors import StudylogError
+from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
+from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
+from studylog.text.messages import t
+from studylog.text.values import raw, shown
+from studylog.transfer.columns import (
+    BATCH,
+    EXPORTED,
+    FORMULA_STARTS,
+    IMPORTED,
+    SHEET_LABELS,
+    TABLES,
+    ExportFormat,
+)
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: the files, and the rows of each table."""
+
+    paths: list[Path]
+    counts: dict[str, int]
+
+
+def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[dict[str, Any]]]:
+    """The year's tables as rows of raw values (enums, dates, bools), read when iterated."""
+    start, end = year_bounds(year)
+    return {
+        "members": _member_rows(session, org, start, end),
+        "sessions": _session_rows(session, org, start, end),
+        "attendance": _attendance_rows(session, org, start, end),
+        "makeups": _makeup_rows(session, org, start, end),
+        "speeches": _speech_rows(session, org, start, end),
+        "summary": _summary_rows(session, org, year),
+        "about": [{"figure": "org", "value": org.name}, {"figure": "year", "value": year}],
+    }
+
+
+def _held_in(org: Org, start: date, end: date) -> Any:
+    return and_(StudySession.org_id == org.id, StudySession.date.between(start, end))
+
+
+def _member_rows(session: Session, org: Org, start: date, end: date) -> Iterator[dict[str, Any]]:
+    # In the group at some time of the year, or named by its records (a speaker outside their
+    # dates, a stale roll line): what the year's figures and rows need, in id order.
+    sessions = select(StudySession.id).where(_held_in(org, start, end))
+    named: CompoundSelect[Any] = union(
+        select(Attendance.member_id).where(Attendance.session_id.in_(sessions)),
+        select(Speech.member_id).where(Speech.session_id.in_(sessions)),
+        select(StudySession.host_id).where(_held_in(org, start, end)),
+    )
+    overlaps = and_(
+        or_(Member.joined.is_(None), Member.joined <= end),
+        or_(Member.retired.is_(None), Member.retired >= start),
+    )
+    query = (
+        select(Member.name, Member.title, Member.role, Member.joined, Member.retired)
+        .where(Member.org_id == org.id, or_(overlaps, Member.id.in_(named)))
+        .order_by(Member.id)
+    )
+    for row in session.execute(query):
+        yield row._asdict()
+
+
+def _session_rows(session: Session, org: Org, start: date, end: date) -> Iterator[dict[str, Any]]:
+    tags: dict[int, list[str]] = {}
+    for session_id, tag in session.execute(
+        select(SessionTag.session_id, SessionTag.tag)
+        .join(StudySession, StudySession.id == SessionTag.session_id)
+        .where(_held_in(org, start, end))
+        .order_by(SessionTag.session_id, SessionTag.tag)
+    ):
+        tags.setdefault(session_id, []).append(tag)
+    query = (
+        select(
+            StudySession.id,
+            StudySession.date,
+            StudySession.title,
+            StudySession.kind,
+            StudySession.discussion,
+            StudySession.format,
+            Member.name.label("host"),
+            StudySession.location,
+            StudySession.first_agenda,
+            StudySession.source_date,
+        )
+        .outerjoin(Member, Member.id == StudySession.host_id)
+        .where(_held_in(org, start, end))
+        .order_by(StudySession.date, StudySession.id)
+    )
+    for row in session.execute(query):
+        yield row._asdict() | {"tags": tags.get(row.id, [])}
+
+
+def _streamed(session: Session, query: Any) -> Iterator[dict[str, Any]]:
+    for row in session.execute(query.execution_options(yield_per=BATCH)):
+        yield row._asdict()
+
+
+def _attendance_rows(
+    session: Session, org: Org, start: date, end: date
+) -> Iterator[dict[str, Any]]:
+    return _streamed(
+        session,
+        select(
+            StudySession.id.label("session"),
+            StudySession.date,
+            Member.name.label("member"),
+            Attendance.status,
+            Attendance.reason,
+        )
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Member, Member.id == Attendance.member_id)
+        .where(_held_in(org, start, end))
+        .order_by(StudySession.date, StudySession.id, Member.id),
+    )
+
+
+def _makeup_rows(session: Session, org: Org, start: date, end: date) -> Iterator[dict[str, Any]]:
+    return _streamed(
+        session,
+        select(
+            StudySession.id.label("session"),
+            StudySession.date,
+            Member.name.label("member"),
+            Makeup.date.label("made_up"),
+            Makeup.method,
+            Makeup.note,
+        )
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Makeup, Makeup.attendance_id == Attendance.id)
+        .join(Member, Member.id == Attendance.member_id)
+        .where(_held_in(org, start, end))
+        .order_by(StudySession.date, StudySession.id, Member.id),
+    )
+
+
+def _speech_rows(session: Session, org: Org, start: date, end: date) -> Iterator[dict[str, Any]]:
+    return _streamed(
+        session,
+        select(
+            StudySession.id.label("session"),
+            StudySession.date,
+            Member.name.label("member"),
+            Speech.kind,
+            Speech.title,
+        )
+        .join(Speech, Speech.session_id == StudySession.id)
+        .join(Member, Member.id == Speech.member_id)
+        .where(_held_in(org, start, end))
+        .order_by(StudySession.date, StudySession.id, Speech.id),
+    )
+
+
+def _summary_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
+    """The attendance notice, one row per member, as ``stats --by member`` counts it."""
+    report = yearly_tallies(session=session, org=org, year=year, by="member")
+    for row in report.rows:
+        yield {"member": row.key, "title": row.title, **_notice_figures(row.tallies)}
+
+
+def _notice_figures(tallies: Tallies) -> dict[str, Any]:
+    figures = tallies.figures()
+    keys = [column.key for column in TABLES["summary"][2:]]
+    speeches = figures.pop("speeches")
+    figures |= {f"speeches_{kind}": count for kind, count in speeches.items()}
+    return {key: figures[key] for key in keys}
+
+
+def export_year(
+    *,
+    session: Session,
+    org: Org,
+    year: int,
+    fmt: ExportFormat,
+    out: Path,
+    encoding: str = "utf-8-sig",
+) -> Exported:
+    """Write the year's tables to ``out``: an .xlsx or .json file, or a folder of CSV files."""
+    tables = year_tables(session=session, org=org, year=year)
+    if fmt == "xlsx":
+        return _write_xlsx(out, tables, session=session, org=org, year=year)
+    if fmt == "json":
+        return _write_json(out, tables, org=org, year=year)
+    return _write_csv(out, tables, session=session, org=org, year=year, encoding=encoding)
+
+
+@contextmanager
+def _replacing(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]:
+    """A file written beside ``path`` and moved over it once whole: no half-written export."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with open(temporary, mode, **options) as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _sheet_rows(
+    table: str, rows: Iterable[dict[str, Any]], *, session: Session, org: Org, year: int
+) -> Iterable[dict[str, Any]]:
+    """A table's rows as a spreadsheet shows them: the notice with its total row (an SQL
+    aggregate like the rest), the about table's keys as labels."""
+    if table == "summary":
+        report = yearly_tallies(session=session, org=org, year=year)
+        total = {"member": t("total"), "title": None, **_notice_figures(report.tallies)}
+        return [*rows, total]
+    if table == "about":
+        return [{"figure": t(f"fig_{row['figure']}"), "value": row["value"]} for row in rows]
+    return rows
+
+
+def _guarded(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
+def _written_cell(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _guarded(shown(value))
+
+
+def _write_csv(
+    folder: Path,
+    tables: dict[str, Iterable[dict[str, Any]]],
+    *,
+    session: Session,
+    org: Org,
+    year: int,
+    encoding: str,
+) -> Exported:
+    if folder.exists() and not folder.is_dir():
+        raise StudylogError("export_csv_folder", path=str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, counts = [], {}
+    for table in EXPORTED:
+        columns = TABLES[table]
+        rows = _sheet_rows(table, tables[table], session=session, org=org, year=year)
+        path = folder / f"{table}.csv"
+        count = 0
+        with _replacing(path, "w", encoding=encoding, newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow([t(column.label) for column in columns])
+            for row in rows:
+                writer.writerow([_written_cell(row.get(column.key)) for column in columns])
+                count += 1
+        paths.append(path)
+        counts[table] = count
+    return Exported(paths=paths, counts=counts)
+
+
+def _write_json(
+    path: Path, tables: dict[str, Iterable[dict[str, Any]]], *, org: Org, year: int
+) -> Exported:
+    counts = {}
+    with _replacing(path, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write("{\n")
+        stream.write(f'  "org": {json.dumps(org.name, ensure_ascii=False)},\n')
+        stream.write(f'  "year": {year}')
+        # One row a line, written as read: a large year never sits in memory whole.
+        for table in (*IMPORTED, "summary"):
+            stream.write(f',\n  "{table}": [')
+            count = 0
+            for row in tables[table]:
+                stream.write(",\n    " if count else "\n    ")
+                stream.write(json.dumps(raw(row), ensure_ascii=False))
+                count += 1
+            stream.write("\n  ]" if count else "]")
+            counts[table] = count
+        stream.write("\n}\n")
+    return Exported(paths=[path], counts=counts)
+
+
+# Column widths in characters for the longer texts; the rest fit their header.
+_WIDTHS = {"title": 30, "first_agenda": 24, "note": 24, "reason": 16, "location": 14, "tags": 16}
+# Dates need 10 characters and a margin, or Excel shows ########.
+_WIDTHS |= {key: 12 for key in ("date", "joined", "retired", "made_up", "source_date")}
+
+
+def _write_xlsx(
+    path: Path,
+    tables: dict[str, Iterable[dict[str, Any]]],
+    *,
+    session: Session,
+    org: Org,
+    year: int,
+) -> Exported:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    # Write-only: rows go straight to the file, so a large year does not fill memory.
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    counts = {}
+    for table in EXPORTED:
+        columns = TABLES[table]
+        sheet = workbook.create_sheet(t(SHEET_LABELS[table]))
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(columns, start=1):
+            width = max(_WIDTHS.get(column.key, 0), _display_width(t(column.label)) + 4, 8)
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        header = []
+        for column in columns:
+            cell = WriteOnlyCell(sheet, value=t(column.label))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        count = 0
+        for row in _sheet_rows(table, tables[table], session=session, org=org, year=year):
+            sheet.append(
+                [_xlsx_cell(sheet, row.get(column.key), WriteOnlyCell) for column in columns]
+            )
+            count += 1
+        counts[table] = count
+    with _replacing(path) as stream:
+        workbook.save(stream)
+    return Exported(paths=[path], counts=counts)
+
+
+def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, date):
+        cell = make(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if isinstance(value, float):  # a rate
+        cell = make(sheet, value=value)
+        cell.number_format = "0.0%"
+        return cell
+    text = shown(value)
+    if not text.startswith(FORMULA_STARTS):
+        return text or None
+    # openpyxl would store "=1+1" as a formula: a string cell, and Excel's quote prefix so
+    # that editing the cell keeps it text.
+    cell = make(sheet, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -1,0 +1,262 @@
+"""Open a file to import: a workbook, a CSV file or a folder of them, or a JSON export.
+
+Each reader finds the tables by their header rows (:func:`.sheets.find_header`) and hands
+back sheets whose rows are read only when the import walks them: CSV through the csv module,
+a workbook in openpyxl's read-only mode, JSON read whole (the json module cannot stream).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from studylog.errors import StudylogError
+from studylog.text.messages import MESSAGES, Phrase
+from studylog.transfer.columns import (
+    ABOUT_ORG,
+    HEADER_SEARCH,
+    IMPORTED,
+    REQUIRED,
+    TABLES,
+    header_key,
+)
+from studylog.transfer.encoding import detect_encoding
+from studylog.transfer.sheets import Rows, Sheet, Source, find_header, padded
+
+
+@contextmanager
+def read_source(path: Path) -> Iterator[Source]:
+    """Open a workbook, a CSV file, a folder of CSV files or a JSON export to import."""
+    shown_path = str(path)
+    if not path.exists():
+        raise StudylogError("import_no_file", path=shown_path)
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        source = Source(shown_path)
+        for child in sorted(path.iterdir()):
+            if child.suffix.lower() in (".csv", ".txt") and child.is_file():
+                _add_csv(source, child, known_only=True)
+        yield _checked(source)
+    elif suffix in (".xlsx", ".xlsm"):
+        with _opened_workbook(path) as source:
+            yield _checked(source)
+    elif suffix == ".json":
+        yield _checked(_read_json(path))
+    elif suffix in (".csv", ".txt"):
+        source = Source(shown_path)
+        _add_csv(source, path, known_only=False)
+        yield _checked(source)
+    else:
+        raise StudylogError("import_unknown_file", path=shown_path)
+
+
+def _checked(source: Source) -> Source:
+    """Refuse a file with nothing to import, or a sheet without a column it cannot do without."""
+    if not any(sheet.table in IMPORTED for sheet in source.sheets):
+        raise StudylogError("import_nothing", path=source.path)
+    for sheet in source.sheets:
+        for key in REQUIRED.get(sheet.table, ()):
+            if key not in sheet.columns:
+                raise _missing(sheet, key)
+        if sheet.table in ("attendance", "makeups", "speeches") and not (
+            {"session", "date"} & set(sheet.columns)
+        ):
+            raise _missing(sheet, "date")
+    return source
+
+
+def _missing(sheet: Sheet, key: str) -> StudylogError:
+    return StudylogError(
+        "import_missing_column",
+        where=sheet.where(),
+        column=sheet.header(key),
+        found=[header for header in sheet.headers if header],
+    )
+
+
+@contextmanager
+def _csv_records(path: Path, encoding: str) -> Iterator[tuple[IO[bytes], Iterator[list[Any]]]]:
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
+        yield raw, csv.reader(text)
+
+
+def _add_csv(source: Source, path: Path, *, known_only: bool) -> None:
+    shown_path = str(path)
+    encoding = detect_encoding(path)
+    try:
+        with _csv_records(path, encoding) as (_, records):
+            header_row, headers, table, columns = find_header(records)
+            if table == "about":
+                source.org = _about_org(records, columns)
+    except LookupError:
+        if known_only:  # a folder may hold other CSV files
+            return
+        raise StudylogError("import_nothing", path=shown_path) from None
+    except csv.Error as error:
+        raise StudylogError("import_bad_csv", path=shown_path, detail=str(error)) from None
+    if table in ("about", "summary"):
+        return
+    width = len(headers) + 1
+
+    def read(sheet: Sheet) -> Rows:
+        number = 0
+        with _csv_records(path, encoding) as (raw, records):
+            sheet.position = raw.tell  # bytes read: the bar moves with the file
+            try:
+                for number, cells in enumerate(records, start=1):
+                    if number > header_row and any(cells):
+                        if len(cells) < width:
+                            cells.extend([None] * (width - len(cells)))
+                        yield number, cells
+            except csv.Error as error:
+                problem = Phrase("import_csv_error", {"detail": str(error)})
+                raise StudylogError(
+                    "import_bad_row", where=sheet.where(number + 1), problem=problem
+                ) from None
+        sheet.position = lambda: size  # read to the end; the file is closed
+
+    size = path.stat().st_size
+    source.sheets.append(
+        Sheet(
+            table=table,
+            file=shown_path,
+            name=None,
+            style="csv",
+            headers=headers,
+            columns=columns,
+            reader=read,
+            total=size,
+        )
+    )
+
+
+def _about_org(rows: Iterable[Sequence[Any]], columns: dict[str, int]) -> str | None:
+    """The study group's name in the about table's rows (those after its header)."""
+    figure, value = columns["figure"], columns["value"]
+    names = _org_keys()
+    for number, cells in enumerate(rows):
+        if number >= HEADER_SEARCH:
+            break
+        row = padded(cells, max(figure, value) + 1)
+        if header_key(str(row[figure] or "")) in names and row[value] not in (None, ""):
+            return str(row[value]).strip()
+    return None
+
+
+def _org_keys() -> set[str]:
+    keys = set()
+    for spelling in ABOUT_ORG:
+        keys |= {header_key(text) for text in MESSAGES.get(spelling, (spelling,))}
+    return keys
+
+
+@contextmanager
+def _opened_workbook(path: Path) -> Iterator[Source]:
+    from openpyxl import load_workbook
+
+    try:
+        # read_only streams the rows; data_only gives a formula's last value, not its text.
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise StudylogError("import_bad_xlsx", path=str(path), detail=_first_line(error)) from None
+    try:
+        source = Source(str(path))
+        for worksheet in workbook.worksheets:
+            _add_worksheet(source, worksheet)
+        yield source
+    finally:
+        workbook.close()
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _add_worksheet(source: Source, worksheet: Any) -> None:
+    try:
+        header_row, headers, table, columns = find_header(
+            worksheet.iter_rows(max_row=HEADER_SEARCH, values_only=True)
+        )
+    except LookupError:  # a sheet of notes, a chart's data: not ours to read
+        return
+    if table == "about":
+        rows = worksheet.iter_rows(min_row=header_row + 1, values_only=True)
+        source.org = _about_org(rows, columns)
+    if table in ("about", "summary"):
+        return
+    width = len(headers) + 1
+
+    def read(sheet: Sheet) -> Rows:
+        done = [header_row]
+        sheet.position = lambda: done[0]
+        rows = worksheet.iter_rows(min_row=header_row + 1, values_only=True)
+        for number, cells in enumerate(rows, start=header_row + 1):
+            done[0] = number
+            if any(cell is not None and cell != "" for cell in cells):
+                yield number, padded(cells, width)
+
+    source.sheets.append(
+        Sheet(
+            table=table,
+            file=source.path,
+            name=worksheet.title,
+            style="xlsx",
+            headers=headers,
+            columns=columns,
+            reader=read,
+            total=worksheet.max_row,
+        )
+    )
+
+
+def _read_json(path: Path) -> Source:
+    """A JSON export, read whole (the json module cannot stream): large files go as CSV."""
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            document = json.load(stream)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StudylogError("import_bad_json", path=str(path), detail=str(error)) from None
+    if not isinstance(document, dict):
+        raise StudylogError("import_bad_json", path=str(path), detail="not an object")
+    org = document.get("org")
+    source = Source(str(path), org=org.strip() if isinstance(org, str) and org.strip() else None)
+    for table in IMPORTED:
+        items = document.get(table)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise StudylogError("import_bad_json", path=str(path), detail=f"{table}: not a list")
+        keys = [column.key for column in TABLES[table]]
+        source.sheets.append(
+            Sheet(
+                table=table,
+                file=str(path),
+                name=None,
+                style="json",
+                headers=keys,
+                columns={key: index for index, key in enumerate(keys)},
+                reader=_json_reader(items, keys),
+                total=len(items),
+            )
+        )
+    return source
+
+
+def _json_reader(items: list[Any], keys: list[str]) -> Callable[[Sheet], Rows]:
+    def read(sheet: Sheet) -> Rows:
+        done = [0]
+        sheet.position = lambda: done[0]
+        for number, item in enumerate(items, start=1):
+            done[0] = number
+            if not isinstance(item, dict):
+                problem = Phrase("import_not_object", {})
+                raise StudylogError("import_bad_row", where=sheet.where(number), problem=problem)
+            yield number, [*(item.get(key) for key in keys), None]
+
+    return read
