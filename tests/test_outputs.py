@@ -22,6 +22,8 @@ WRITERS = {
     "sheet-docx": (["sheet", "1", "--out"], "sheet.docx"),
     "sheet-xlsx": (["sheet", "1", "--out"], "sheet.xlsx"),
     "archive-zip": (["archive", "--year", "2023", *AS_OF, "--out"], "archive.zip"),
+    "export-xlsx": (["export", "--year", "2023", "--out"], "export.xlsx"),
+    "export-json": (["export", "--year", "2023", "--out"], "export.json"),
 }
 
 
@@ -64,7 +66,7 @@ def test_an_existing_file_is_replaced_only_with_force(
 
     replaced = run(*args, str(target), "--force")
     assert replaced.exit_code == 0, replaced.output
-    assert target.read_bytes()[:2] == b"PK"  # a docx, xlsx or zip: all zip files
+    assert target.read_bytes()[:2] in (b"PK", b"{\n")  # docx, xlsx, zip; or JSON
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert _leftovers(tmp_path) == []
 
@@ -111,3 +113,25 @@ def test_the_temporary_is_created_exclusively_and_owner_only(tmp_path: Path) -> 
         temporary.write_text("done")
     assert target.read_text() == "done"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_export_never_replaces_a_device(seeded: Database, run: Run) -> None:
+    """The old export replaced /dev/full with a regular file."""
+    result = run("export", "--year", "2023", "--format", "json", "--out", "/dev/full", "--force")
+    assert result.exit_code == 1 and "a link, a device or a pipe" in result.stderr
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+def test_a_csv_export_replaces_its_folder_whole_or_not_at_all(
+    seeded: Database, ok, run: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "csv"
+    ok("export", "--year", "2023", "--format", "csv", "--out", str(folder))
+    (folder / "stray.csv").write_text("not studylog's")
+    refused = run("export", "--year", "2023", "--format", "csv", "--out", str(folder))
+    assert refused.exit_code == 1 and "add --force" in refused.stderr
+    assert (folder / "stray.csv").exists()
+    ok("export", "--year", "2023", "--format", "csv", "--out", str(folder), "--force")
+    assert not (folder / "stray.csv").exists()  # the folder is the export, nothing mixed in
+    assert stat.S_IMODE((folder / "members.csv").stat().st_mode) == 0o600
+    assert _leftovers(tmp_path) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli.common import records, settings
+from studylog.cli.common import ForceOption, records, settings
 from studylog.cli.render import emit_line, emit_note
 from studylog.errors import StudylogError
 from studylog.text.messages import Phrase, t
@@ -31,8 +32,8 @@ def export_(
             "--out",
             "-o",
             metavar="PATH",
-            help="Where to write: an .xlsx or .json file, or for csv a folder (one file a "
-            "table; created if missing).",
+            help="Where to write: an .xlsx or .json file, or for csv a new (or empty) folder, "
+            "one file a table.",
         ),
     ],
     fmt: Annotated[
@@ -55,6 +56,7 @@ def export_(
             show_default=False,
         ),
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Write the year's members, sessions, roll, make-ups, speeches and attendance notice.
 
@@ -80,16 +82,23 @@ def export_(
         raise StudylogError(
             "bad_choice", what="--encoding", value=encoding, choices=" | ".join(CSV_ENCODINGS)
         )
+    from studylog.outputs import checked_target
+
     target = out.expanduser()
     if chosen == "csv" and (target.suffix.lower() == ".csv" or target.is_file()):
         raise StudylogError("export_csv_folder", path=str(target))
     if chosen != "csv" and target.is_dir():
         raise StudylogError("export_out_folder", path=str(target))
-    if chosen != "csv" and not target.parent.is_dir():
-        raise StudylogError("import_no_file", path=str(target.parent))
+    target = checked_target(target, force=force, folder=chosen == "csv")
     with records(write=False) as (session, org):
         written = export_year(
-            session=session, org=org, year=year, fmt=chosen, out=target, encoding=wanted
+            session=session,
+            org=org,
+            year=year,
+            fmt=chosen,
+            out=target,
+            encoding=wanted,
+            force=force,
         )
         name = org.name
     emit_line(
@@ -157,11 +166,15 @@ def import_(
     url = resolve_url(settings.db)
     org_name = settings.org_name()
     database = sqlite_path(url)
-    # An import may be the first use of a database; when it fails, or is a dry run, the file
-    # it created goes again (on a server, the tables it created): the database is as it was.
+    # An import may be the first use of a database. A new SQLite file is built under a
+    # temporary name beside it and takes its name only once the import has committed: a
+    # failure, a dry run or a kill leaves no half-made database under that name. On a server,
+    # the tables a failed import created go again.
     created = database if database is not None and not database.exists() else None
+    scratch = _scratch_database(created) if created is not None else None
+    working = resolve_url(str(scratch)) if scratch is not None else url
     with read_source(Path(path).expanduser()) as source:  # an unreadable file fails before the DB
-        engine, made_schema = open_database(url, create=True)
+        engine, made_schema = open_database(working, create=True)
         new_schema = made_schema and database is None
         try:
             with _meter() as meter, transaction(engine) as session:
@@ -175,9 +188,9 @@ def import_(
                 if dry_run:  # all of it checked and inserted; none of it stays
                     session.rollback()
         except BaseException:
-            if created is not None:
+            if scratch is not None:
                 engine.dispose()
-                _remove_database(created)
+                _remove_database(scratch)
             elif new_schema:
                 with suppress(SQLAlchemyError):  # the error that stopped the import comes first
                     remove_schema(engine)
@@ -187,8 +200,14 @@ def import_(
                 remove_schema(engine)
         finally:
             engine.dispose()
-    if dry_run and created is not None:
-        _remove_database(created)
+    if scratch is not None and created is not None:
+        try:
+            if not dry_run:
+                os.link(scratch, created)  # never over a database made meanwhile
+        except FileExistsError:
+            raise StudylogError("output_exists", path=str(created)) from None
+        finally:
+            _remove_database(scratch)
     if result.org_created and not dry_run:
         emit_line(t("org_created", org=result.org, db=shown(url)))
     if result.source_org is not None and result.source_org != result.org:
@@ -205,6 +224,18 @@ def _counts(counts: dict[str, int], members_known: int = 0) -> list[Phrase]:
     if members_known:
         parts.append(Phrase("count_members_known", {"count": members_known}))
     return parts
+
+
+def _scratch_database(target: Path) -> Path | None:
+    """An empty owner-only file beside ``target`` to build a new database in; None when
+    ``target``'s folder does not exist yet (studylog's own folder is made on first use)."""
+    import tempfile
+
+    if not target.parent.is_dir():
+        return None
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(handle)
+    return Path(name)
 
 
 def _remove_database(path: Path) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
+from studylog.outputs import written_file, written_folder
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
 from studylog.text.messages import t
 from studylog.text.values import raw, shown
@@ -203,27 +203,25 @@ def export_year(
     fmt: ExportFormat,
     out: Path,
     encoding: str = "utf-8-sig",
+    force: bool = False,
 ) -> Exported:
-    """Write the year's tables to ``out``: an .xlsx or .json file, or a folder of CSV files."""
+    """Write the year's tables to ``out``: an .xlsx or .json file, or a folder of CSV files,
+    whole or not at all (:mod:`studylog.outputs`); an existing ``out`` only with ``force``."""
     tables = year_tables(session=session, org=org, year=year)
     if fmt == "xlsx":
-        return _write_xlsx(out, tables, session=session, org=org, year=year)
+        return _write_xlsx(out, tables, session=session, org=org, year=year, force=force)
     if fmt == "json":
-        return _write_json(out, tables, org=org, year=year)
-    return _write_csv(out, tables, session=session, org=org, year=year, encoding=encoding)
+        return _write_json(out, tables, org=org, year=year, force=force)
+    return _write_csv(
+        out, tables, session=session, org=org, year=year, encoding=encoding, force=force
+    )
 
 
 @contextmanager
-def _replacing(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]:
-    """A file written beside ``path`` and moved over it once whole: no half-written export."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(temporary, mode, **options) as stream:
-            yield stream
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def _replacing(path: Path, mode: str = "wb", *, force: bool, **options: Any) -> Iterator[IO[Any]]:
+    """A file written to a temporary beside ``path`` and renamed over it once whole."""
+    with written_file(path, force=force) as temporary, open(temporary, mode, **options) as stream:
+        yield stream
 
 
 def _sheet_rows(
@@ -259,32 +257,32 @@ def _write_csv(
     org: Org,
     year: int,
     encoding: str,
+    force: bool,
 ) -> Exported:
     if folder.exists() and not folder.is_dir():
         raise StudylogError("export_csv_folder", path=str(folder))
-    folder.mkdir(parents=True, exist_ok=True)
     paths, counts = [], {}
-    for table in EXPORTED:
-        columns = TABLES[table]
-        rows = _sheet_rows(table, tables[table], session=session, org=org, year=year)
-        path = folder / f"{table}.csv"
-        count = 0
-        with _replacing(path, "w", encoding=encoding, newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow([t(column.label) for column in columns])
-            for row in rows:
-                writer.writerow([_written_cell(row.get(column.key)) for column in columns])
-                count += 1
-        paths.append(path)
-        counts[table] = count
+    with written_folder(folder, force=force) as scratch:
+        for table in EXPORTED:
+            columns = TABLES[table]
+            rows = _sheet_rows(table, tables[table], session=session, org=org, year=year)
+            count = 0
+            with open(scratch / f"{table}.csv", "w", encoding=encoding, newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow([t(column.label) for column in columns])
+                for row in rows:
+                    writer.writerow([_written_cell(row.get(column.key)) for column in columns])
+                    count += 1
+            paths.append(folder / f"{table}.csv")
+            counts[table] = count
     return Exported(paths=paths, counts=counts)
 
 
 def _write_json(
-    path: Path, tables: dict[str, Iterable[dict[str, Any]]], *, org: Org, year: int
+    path: Path, tables: dict[str, Iterable[dict[str, Any]]], *, org: Org, year: int, force: bool
 ) -> Exported:
     counts = {}
-    with _replacing(path, "w", encoding="utf-8", newline="\n") as stream:
+    with _replacing(path, "w", force=force, encoding="utf-8", newline="\n") as stream:
         stream.write("{\n")
         stream.write(f'  "org": {json.dumps(org.name, ensure_ascii=False)},\n')
         stream.write(f'  "year": {year}')
@@ -315,6 +313,7 @@ def _write_xlsx(
     session: Session,
     org: Org,
     year: int,
+    force: bool,
 ) -> Exported:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -345,7 +344,7 @@ def _write_xlsx(
             )
             count += 1
         counts[table] = count
-    with _replacing(path) as stream:
+    with _replacing(path, force=force) as stream:
         workbook.save(stream)
     return Exported(paths=[path], counts=counts)
 

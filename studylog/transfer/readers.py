@@ -35,6 +35,8 @@ def read_source(path: Path) -> Iterator[Source]:
     shown_path = str(path)
     if not path.exists():
         raise StudylogError("import_no_file", path=shown_path)
+    if not (path.is_dir() or path.is_file()):  # a FIFO would hang the read, a device never end
+        raise StudylogError("import_not_a_file", path=shown_path)
     suffix = path.suffix.lower()
     if path.is_dir():
         source = Source(shown_path)
@@ -222,6 +224,9 @@ def _read_json(path: Path) -> Source:
             document = json.load(stream)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StudylogError("import_bad_json", path=str(path), detail=str(error)) from None
+    except RecursionError:  # e.g. a hundred thousand [ in a row
+        detail = Phrase("import_json_nested", {})
+        raise StudylogError("import_bad_json", path=str(path), detail=detail) from None
     if not isinstance(document, dict):
         raise StudylogError("import_bad_json", path=str(path), detail="not an object")
     org = document.get("org")
@@ -257,6 +262,45 @@ def _json_reader(items: list[Any], keys: list[str]) -> Callable[[Sheet], Rows]:
             if not isinstance(item, dict):
                 problem = Phrase("import_not_object", {})
                 raise StudylogError("import_bad_row", where=sheet.where(number), problem=problem)
-            yield number, [*(item.get(key) for key in keys), None]
+            values = [item.get(key) for key in keys]
+            for key, value in zip(keys, values, strict=True):
+                expected = JSON_TYPES.get(key, (str,))
+                if value is not None and not isinstance(value, expected):
+                    problem = Phrase(
+                        "import_json_type",
+                        {
+                            "column": key,
+                            "found": Phrase(_json_kind(value), {}),
+                            "expected": Phrase(JSON_KINDS[expected[0]], {}),
+                        },
+                    )
+                    raise StudylogError(
+                        "import_bad_row", where=sheet.where(number), problem=problem
+                    )
+            yield number, [*values, None]
 
     return read
+
+
+#: What an export writes under each JSON key that is not text.
+JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (int, str),
+    "session": (int, str),
+    "discussion": (bool, str),
+    "tags": (list, str),
+}
+
+
+JSON_KINDS = {str: "json_text", int: "json_number", bool: "json_flag", list: "json_list"}
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "json_flag"
+    if isinstance(value, int | float):
+        return "json_number"
+    if isinstance(value, str):
+        return "json_text"
+    if isinstance(value, list):
+        return "json_list"
+    return "json_other"

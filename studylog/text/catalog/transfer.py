@@ -100,6 +100,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是 studylog 导出的 JSON 文件（{detail}）",
     ),
     "import_not_object": ("not a JSON object", "不是 JSON 对象"),
+    "import_json_type": (
+        "{column} is {found}, where an export writes {expected}",
+        "{column} 的值为{found}，而导出文件中应为{expected}",
+    ),
+    "json_text": ("text", "文本"),
+    "json_number": ("a number", "数字"),
+    "json_flag": ("true or false", "true 或 false"),
+    "json_list": ("a list", "列表"),
+    "json_other": ("an object", "对象"),
+    "import_json_nested": ("nested too deeply", "嵌套层数过多"),
+    "import_not_a_file": (
+        "{path} is not a plain file or folder (a device, a pipe or a socket); nothing was read",
+        "{path} 不是普通文件或文件夹（设备、管道或套接字），未读取任何内容",
+    ),
     "import_twice": (
         "{name} is listed twice (also in row {row})",
         "{name} 重复出现（另见第 {row} 行）",
