@@ -47,7 +47,11 @@ def test_chinese_report_says_the_years_figures_in_the_offices_words(
     seeded: Database, ok: Ok
 ) -> None:
     text = ok("--lang", "zh", "report", "--year", "2023", *AS_OF)
-    assert text.startswith(f"{ORG}2023年度学习情况报告\n")
+    # The title names the reporting body (the 党组), then the report; three parts follow.
+    assert text.startswith("测试局党组2023年度理论学习中心组学习情况汇报\n")
+    assert "现将2023年度学习情况汇报如下：" in text
+    parts = ["一、工作完成情况", "二、存在的问题和不足", "三、下步工作打算"]
+    assert [text.index(part) for part in parts] == sorted(text.index(part) for part in parts)
     assert re.search(
         "全年组织党组中心组集中学习12次，开展集中学习研讨12次.*组织专题学习4次，专题学习研讨4次",
         text,
@@ -58,8 +62,14 @@ def test_chinese_report_says_the_years_figures_in_the_offices_words(
     assert "事后补学4人次，尚有1人次未补学，参学率（含补学）98.6%" in text
     assert "重点发言3人次、书面发言2人次、交流发言1人次" in text
     assert "全年学习“第一议题”2个" in text and "半数在8.5天以内，最长12天" in text
-    assert "年度学习计划共1项，已完成1项，逾期未完成0项" in text  # no "延期完成0项"
-    assert "登记本年度查摆问题1个，已整改销号0个，正在整改1个（其中逾期1个）" in text
+    assert "年初制定年度学习计划1项，已完成1项，计划执行率100.0%" in text
+    assert "逾期未完成0项" not in text and "延期完成0项" not in text  # zeros are left out
+    assert "登记问题1个，已整改销号0个，正在整改1个（其中逾期1个）" in text
+    # 存在的问题: the ledger's problem and the check's failed rules, as 一是…二是…
+    assert "一是学用结合不够紧密。二是有3名班子成员" in text
+    assert "有1项整改任务逾期未完成" in text
+    # 下步打算: the ledger's open measure with its department, lead and due date
+    assert "（一）建立清单。由办公室负责、机关党委牵头，2023年6月30日前完成。" in text
     assert text.index(f"{ORG}\n") < text.index("2024年1月10日") < text.index("附件1")  # 落款
     assert "附件1：学习情况一览表" in text and "附件2：中心组成员出勤情况公示表" in text
 
@@ -67,12 +77,12 @@ def test_chinese_report_says_the_years_figures_in_the_offices_words(
 def test_english_report_and_markdown(seeded: Database, ok: Ok) -> None:
     text = ok("report", "--year", "2023", *AS_OF)
     assert (
-        "In 2023 the group held 12 study sessions and 12 discussions, including 4 topic "
+        "The group held 12 study sessions with 12 discussions, including 4 topic "
         "sessions with 4 topic discussions." in text
     )
     markdown = ok("report", "--year", "2023", "--format", "markdown", *AS_OF)
-    assert markdown.startswith(f"# {ORG}: study report for 2023")
-    assert "## 1. Overview" in markdown
+    assert markdown.startswith("# 测试局党组: theoretical study of the central group, 2023")
+    assert "## 1. What was done" in markdown and "### (1) Rules kept" in markdown
     assert "| Name " in markdown and "| 孙八 " in markdown
 
 
@@ -87,9 +97,10 @@ def test_report_docx_follows_the_office_layout(seeded: Database, ok: Ok, tmp_pat
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     assert [round(margin.mm) for margin in margins] == [37, 35, 28, 26]
     title = document.paragraphs[0]
-    assert title.text == f"{ORG}2023年度学习情况报告"
+    # Too long for one line of 2号 characters: broken after the reporting body, never mid-word
+    assert title.text == "测试局党组\n2023年度理论学习中心组学习情况汇报"
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    (run,) = title.runs
+    run = title.runs[0]
     assert east_asian_font(run) == "方正小标宋简体" and run.font.size == Pt(22)
     normal = document.styles["Normal"]
     assert normal.font.size == Pt(16)
@@ -111,8 +122,10 @@ def test_report_docx_follows_the_office_layout(seeded: Database, ok: Ok, tmp_pat
     header = notice.rows[0]._tr
     assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
     assert [row.cells[0].text for row in notice.rows[1:]] == [
-        "张三", "李四", "王五", "赵六", "钱七", "孙八", "周九",
+        "张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "合计",
     ]  # fmt: skip
+    total = [cell.text for cell in notice.rows[-1].cells]
+    assert total[2:4] == ["72", "66"] and total[-3:-1] == ["93.1%", "98.6%"]
 
 
 def test_report_errors_touch_nothing(seeded: Database, run: Run, tmp_path: Path) -> None:
@@ -208,7 +221,7 @@ def test_archive_zip_holds_every_part_in_order(seeded: Database, ok: Ok, tmp_pat
     assert ledger.rows[1].cells[1].text == "学用结合不够紧密"
     assert ledger.rows[1].cells[5].text == "2023-03-15"  # found at that session's discussion
     report = open_docx(str(folder / "16-年度学习情况报告.docx"))
-    assert report.paragraphs[0].text == f"{ORG}2023年度学习情况报告"
+    assert report.paragraphs[0].text == "测试局党组\n2023年度理论学习中心组学习情况汇报"
 
 
 def test_archive_into_a_folder(seeded: Database, ok: Ok, tmp_path: Path) -> None:

@@ -90,9 +90,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "report": (
         "documents",
-        "report",
-        "Draft the annual report (年度学习情况报告): the figures in the office's phrasing, with "
-        "the list of sessions and the attendance notice attached.",
+        "report_app",
+        "Draft the annual report (年度学习情况汇报) in three parts, every figure from the "
+        "records, with the list of sessions and the attendance notice attached.",
     ),
     "sheet": (
         "documents",

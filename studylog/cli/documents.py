@@ -39,8 +39,15 @@ def _writable(path: Path, *, force: bool) -> Path:
     return checked_target(path, force=force)
 
 
+report_app = typer.Typer(invoke_without_command=True)
+
+
+@report_app.callback()
 def report(
-    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year reported.")],
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", metavar="YEAR", help="The year reported.")
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -57,15 +64,30 @@ def report(
             "--out", "-o", metavar="FILE", help="Write to this file (docx and pdf need one)."
         ),
     ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="An edited copy of the report's template (see: studylog report template).",
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Draft the annual report (年度学习情况报告): the figures in the office's phrasing, with
-    the list of sessions and the attendance notice attached.
+    """Draft the annual report (年度学习情况汇报) in three parts, every figure from the records,
+    with the list of sessions and the attendance notice attached.
+
+    The words come from a template the office can edit: `studylog report template --out FILE`
+    writes the default, `--template FILE` uses the edited copy.
 
     \b
     Example: studylog --lang zh report --year 2023 --format docx --out 2023年度报告.docx
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    if year is None:
+        raise StudylogError("missing_option", option="--year")
     from studylog.documents.layout import as_markdown, as_text
     from studylog.documents.report import compose, gather
     from studylog.documents.word import write_docx
@@ -84,10 +106,19 @@ def report(
     parse_year(year)
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
+    from studylog.documents.narrative import read_template
+
+    edited = read_template(template) if template is not None else None
     with records(write=False) as (session, org):
-        document = compose(
-            gather(session=session, org=org, year=year, as_of=day, display_name=display_name)
+        data = gather(
+            session=session,
+            org=org,
+            year=year,
+            as_of=day,
+            display_name=display_name,
+            rules=settings.config().check,
         )
+    document = compose(data, template=edited, name=str(template or ""))
     from studylog.outputs import written_file
 
     if chosen in ("docx", "pdf"):
@@ -107,6 +138,25 @@ def report(
         with written_file(target, force=force) as temporary:
             temporary.write_text(text, encoding="utf-8")
     emit_line(t("report_written", path=target))
+
+
+@report_app.command("template")
+def report_template(
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="Where to write it.")],
+    force: ForceOption = False,
+) -> None:
+    """Write the report's default template (Jinja2, in the output language) to edit.
+
+    \b
+    Example: studylog --lang zh report template --out 报告模板.j2
+    """
+    from studylog.documents.narrative import default_template
+    from studylog.outputs import written_file
+    from studylog.text.messages import current_language
+
+    with written_file(out, force=force) as temporary:
+        temporary.write_text(default_template(current_language()), encoding="utf-8")
+    emit_line(t("template_written", path=out))
 
 
 def sheet(

@@ -91,7 +91,7 @@ def as_markdown(document: Document) -> str:
     lines = [f"# {document.title}", ""]
     for block in document.blocks:
         if isinstance(block, Heading):
-            lines += [f"## {block.text}", ""]
+            lines += [f"{'#' * (block.level + 1)} {block.text}", ""]
         elif isinstance(block, Paragraph):
             lines += [block.text, ""]
         else:

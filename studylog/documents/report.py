@@ -1,9 +1,11 @@
-"""The annual report (年度学习情况报告), every number from the tallies, in the office's phrasing.
+"""The annual report (年度学习情况汇报), every number from the records, in the office's phrasing.
 
-In Chinese the figures read as offices write them, e.g. 「全年组织党组中心组集中学习12次，开展集中
-学习研讨12次；组织专题学习4次，专题学习研讨4次。」; English gives the same in English. It ends
-with the sign-off (落款); the attachments are the lists an office sends with it: the sessions,
-and the attendance notice.
+Its three parts are those of a real 中心组 report: 一、工作完成情况 (the counts sentence, then
+subsections each opening with its figures), 二、存在的问题和不足 (the problems in the year's
+rectification ledger and the year-end check's failed rules), 三、下步工作打算 (the ledger's open
+measures, the next year's plan). The words come from a template the office can edit
+(:mod:`studylog.documents.narrative`); a clause whose figure is zero is left out. The
+attachments are the lists an office sends with it: the sessions, and the attendance notice.
 """
 
 from __future__ import annotations
@@ -11,18 +13,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from studylog.config import CheckRules
 from studylog.documents.layout import Document
+from studylog.figures.checks import RuleResult, year_end_check
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
-from studylog.records.ledger import LedgerCounts, ledger_counts
-from studylog.records.plans import PlanReport, plan_versus_actual
+from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
+from studylog.records.plans import PlanReport, plan_items, plan_versus_actual
 from studylog.records.sessions import list_sessions
 from studylog.store.models import Org, PlanItem
 from studylog.text.messages import long_date, t
 from studylog.text.values import percent, shown
+from studylog.text.vocab import SpeechKind
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,22 @@ class ReportData:
     plan: PlanReport | None
     ledger: LedgerCounts
     as_of: dt.date
+    problems: Sequence[LedgerLine] = ()  # found in the year
+    measures: Sequence[LedgerLine] = ()  # not closed as of the sign-off
+    failed: Sequence[RuleResult] = ()  # the year-end check's failed rules
+    next_plan: Sequence[str] = ()  # next year's plan items
 
 
 def gather(
-    *, session: Session, org: Org, year: int, as_of: dt.date, display_name: str | None = None
+    *,
+    session: Session,
+    org: Org,
+    year: int,
+    as_of: dt.date,
+    display_name: str | None = None,
+    rules: CheckRules | None = None,
 ) -> ReportData:
+    rules = rules or CheckRules()
     start, end = year_bounds(year)
     tallies = yearly_tallies(session=session, org=org, year=year, by="member")
     sessions = [
@@ -58,6 +75,7 @@ def gather(
         select(func.count(PlanItem.id)).where(PlanItem.org_id == org.id, PlanItem.year == year)
     )
     plan = plan_versus_actual(session=session, org=org, year=year, as_of=as_of) if planned else None
+    checked = year_end_check(session=session, org=org, year=year, as_of=as_of, rules=rules)
     return ReportData(
         org=display_name or org.name,
         year=year,
@@ -66,6 +84,10 @@ def gather(
         plan=plan,
         ledger=ledger_counts(session=session, org=org, year=year, as_of=as_of),
         as_of=as_of,
+        problems=ledger(session=session, org=org, as_of=as_of, year=year),
+        measures=ledger(session=session, org=org, as_of=as_of, found_by=end, state=OPEN),
+        failed=[rule for rule in checked.results if rule.enabled and not rule.passed],
+        next_plan=[item.title for item in plan_items(session=session, org=org, year=year + 1)],
     )
 
 
@@ -73,80 +95,22 @@ def _rate(value: float | None) -> str:
     return "—" if value is None else percent(value)
 
 
-def compose(data: ReportData) -> Document:
-    """The report as a document, in the current language."""
-    report = data.tallies
-    figures = report.tallies.figures()
-    roll = report.tallies.roll
-    document = Document(t("report_title", org=data.org, year=data.year))
-    sections = [
-        ("report_overview", t("report_figures", year=data.year, org=data.org, **figures)),
-        (
-            "report_attendance",
-            t(
-                "report_roll",
-                expected=roll.expected,
-                attended=roll.attended,
-                late=roll.late,
-                leave=roll.leave,
-                absent=roll.absent,
-                attendance_rate=_rate(roll.attendance_rate),
-                makeups=roll.makeups,
-                outstanding=roll.makeups_outstanding,
-                participation_rate=_rate(roll.participation_rate),
-            ),
-        ),
-        ("report_speaking", t("report_speeches", **figures["speeches"])),
-    ]
-    if report.tallies.sessions.first_agenda_items:
-        latency = report.latency
-        text = t("report_first_agenda", items=report.tallies.sessions.first_agenda_items)
-        if latency.items:
-            text += t(
-                "report_latency",
-                counted=latency.items,
-                median=latency.median_days,
-                longest=latency.longest_days,
-            )
-        sections.append(("report_agenda", text))
-    if data.plan is not None:
-        plan = data.plan
-        sections.append(
-            (
-                "report_plan_heading",
-                t(
-                    "report_plan",
-                    planned=plan.planned,
-                    held=plan.held,
-                    late=t("report_plan_late", late=plan.held_late) if plan.held_late else "",
-                    overdue=plan.overdue,
-                    rate=_rate(plan.execution_rate),
-                ),
-            )
-        )
-    if data.ledger.found:
-        counts = data.ledger
-        sections.append(
-            (
-                "report_ledger_heading",
-                t(
-                    "report_ledger",
-                    found=counts.found,
-                    done=counts.done,
-                    open=counts.open + counts.overdue,
-                    overdue=t("report_ledger_overdue", overdue=counts.overdue)
-                    if counts.overdue
-                    else "",
-                ),
-            )
-        )
-    for number, (heading, text) in enumerate(sections, start=1):
-        document.heading(t("report_section", number=_numeral(number), heading=t(heading)))
-        document.paragraph(text)
-    document.paragraph("")
-    document.paragraph(data.org, right=True)  # the sign-off (落款)
-    document.paragraph(long_date(data.as_of), right=True)
+def compose(data: ReportData, *, template: str | None = None, name: str = "") -> Document:
+    """The report as a document, in the current language: the shipped template's words, or
+    those of ``template`` (the text of an edited copy called ``name``)."""
+    from studylog.documents.narrative import default_template, render
+    from studylog.text.messages import current_language
 
+    language = current_language()
+    source = template if template is not None else default_template(language)
+    document = render(
+        source,
+        report_context(data),
+        name=name or f"report.{language}.j2",
+        language=language,
+    )
+    document.author = data.org
+    report = data.tallies
     document.table(
         [t("col_no"), t("col_date"), t("col_title"), t("col_kind"), t("col_discussion"),
          t("col_format"), t("col_first_agenda")],
@@ -164,15 +128,137 @@ def compose(data: ReportData) -> Document:
              _rate(r.participation_rate), str(row.tallies.speeches.total))
             for row in report.rows
             for r in [row.tallies.roll]
-        ],
+        ] + [_total(report)],
         caption=t("report_attachment_notice"),
+        total_row=True,
     )  # fmt: skip
     return document
 
 
-def _numeral(number: int) -> str:
+def _total(report: YearReport) -> tuple[str, ...]:
+    """The notice's 合计 row: the group's own figures (SQL aggregates, like every row)."""
+    r = report.tallies.roll
+    return (
+        t("total"), "", str(r.expected), str(r.present), str(r.late), str(r.leave),
+        str(r.absent), str(r.makeups), _rate(r.attendance_rate), _rate(r.participation_rate),
+        str(report.tallies.speeches.total),
+    )  # fmt: skip
+
+
+def reporting_body(group: str) -> tuple[str, str]:
+    """The body that reports (``…局党组``) and the group's noun in sentences (``党组中心组``),
+    read off the group's name: 「某局党组理论学习中心组」 → 「某局党组」, 「党组中心组」."""
+    body = group
+    for suffix in ("理论学习中心组", "中心组"):
+        if body.endswith(suffix) and len(body) > len(suffix):
+            body = body[: -len(suffix)]
+            break
+    for kind in ("党组", "党委", "党工委", "县委", "市委", "区委"):
+        if body.endswith(kind):
+            return body, f"{kind}中心组"
+    return body, "中心组"
+
+
+def _sentence(text: str) -> str:
+    """A problem or a failed rule as a clause of 「一是……。」 (or "1. ….")."""
     from studylog.text.messages import current_language
 
-    if current_language() == "zh":
-        return "一二三四五六七八九十"[number - 1]
-    return str(number)
+    stop = "。" if current_language() == "zh" else "."
+    return text.strip().rstrip("。；;.，,") + stop
+
+
+def report_context(data: ReportData) -> dict[str, Any]:
+    """What the template may say: every figure of the report, named (README lists them)."""
+    from studylog.text.messages import current_language
+
+    figures = data.tallies.tallies.figures()
+    roll = data.tallies.tallies.roll
+    latency = data.tallies.latency
+    speeches = figures["speeches"]
+    body, noun = reporting_body(data.org)
+    zh = current_language() == "zh"
+    return {
+        "group": data.org,
+        "body": body,
+        "noun": noun if zh else "the group",
+        "year": data.year,
+        "next_year": data.year + 1,
+        "period": t("report_period", year=data.year),
+        "period_title": t("report_period_year", year=data.year),
+        "period_short": t("report_period_whole_year"),
+        **{key: figures[key] for key in _COUNTS},
+        "roll": {
+            "expected": roll.expected,
+            "attended": roll.attended,
+            "present": roll.present,
+            "late": roll.late,
+            "leave": roll.leave,
+            "absent": roll.absent,
+            "makeups": roll.makeups,
+            "outstanding": roll.makeups_outstanding,
+            "unrecorded": roll.unrecorded,
+            "attendance_rate": _rate(roll.attendance_rate),
+            "participation_rate": _rate(roll.participation_rate),
+        },
+        "speeches": {
+            "total": sum(speeches.values()),
+            "kinds": [
+                {"kind": kind, "label": shown(SpeechKind(kind)), "count": count}
+                for kind, count in speeches.items()
+                if count
+            ],
+            **speeches,
+        },
+        "latency": {
+            "counted": latency.items,
+            "median": _days(latency.median_days),
+            "longest": latency.longest_days,
+        },
+        "plan": None
+        if data.plan is None
+        else {
+            "planned": data.plan.planned,
+            "held": data.plan.held,
+            "held_late": data.plan.held_late,
+            "overdue": data.plan.overdue,
+            "pending": data.plan.pending,
+            "rate": _rate(data.plan.execution_rate),
+        },
+        "ledger": {
+            "found": data.ledger.found,
+            "done": data.ledger.done,
+            "open": data.ledger.open + data.ledger.overdue,
+            "overdue": data.ledger.overdue,
+        },
+        "problems": [_sentence(line.problem) for line in data.problems],
+        "failed_rules": [_sentence(_failure(rule)) for rule in data.failed],
+        "measures": [
+            {
+                "measure": line.measure.strip().rstrip("。；;."),
+                "dept": line.dept,
+                "lead": line.lead,
+                "due": long_date(line.due),
+                "category": line.category or "",
+            }
+            for line in data.measures
+        ],
+        "next_plan": list(data.next_plan),
+        "signed": long_date(data.as_of),
+    }
+
+
+_COUNTS = ("sessions", "discussions", "topic_sessions", "topic_discussions", "first_agenda_items")
+
+
+def _days(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _failure(rule: RuleResult) -> str:
+    """A failed rule of the year-end check as the report states it."""
+    count = len(rule.offenders)
+    value = _rate(rule.value) if isinstance(rule.value, float) else rule.value
+    threshold = _rate(rule.threshold) if isinstance(rule.threshold, float) else rule.threshold
+    return t(f"report_failed_{rule.rule}", value=value, threshold=threshold, count=count)

@@ -16,6 +16,7 @@ from studylog.text.catalog import (
     files,
     plans,
     records,
+    report,
     transfer,
     upkeep,
 )
@@ -26,6 +27,7 @@ PARTS: tuple[ModuleType, ...] = (
     plans,
     transfer,
     documents,
+    report,
     upkeep,
     files,
     columns,
