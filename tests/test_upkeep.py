@@ -26,7 +26,7 @@ def test_a_new_database_is_readable_by_its_owner_only(ok: Ok, db_path: Path) -> 
 
 @pytest.mark.sqlite_only(reason="a SQLite file in a missing folder given as --db")
 def test_a_database_in_a_missing_folder_is_refused(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "no-such-folder" / "studylog.store.db"
+    target = tmp_path / "no-such-folder" / "studylog.db"
     result = run("--db", str(target), "init", "--org", "某局")
     assert result.exit_code == 1
     assert result.stderr == f"Error: the folder {target.parent} does not exist\n"
@@ -38,7 +38,7 @@ def test_the_default_folder_is_made_on_first_use(ok: Ok, tmp_path: Path, monkeyp
     monkeypatch.delenv("STUDYLOG_DB")
     monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "fresh" / "studylog"))
     ok("init", "--org", "某局")
-    assert (tmp_path / "fresh" / "studylog" / "studylog.store.db").is_file()
+    assert (tmp_path / "fresh" / "studylog" / "studylog.db").is_file()
 
 
 @pytest.mark.sqlite_only(reason="db backup is SQLite's online backup")

@@ -342,7 +342,7 @@ def root(
             envvar="STUDYLOG_DB",
             metavar="PATH|URL",
             help="Database: a SQLite file path or a SQLAlchemy URL "
-            "(default: studylog.store.db in studylog's folder, STUDYLOG_HOME).",
+            "(default: studylog.db in studylog's folder, STUDYLOG_HOME).",
             show_default=False,
         ),
     ] = None,

@@ -198,6 +198,7 @@ def _title(docx: DocxDocument, document: Document) -> None:
     layout.first_line_indent = 0
     layout.keep_with_next = True
     layout.line_spacing = _pt(TITLE_SIZE * 1.5)
+    _off_the_grid(title)
     for number, line in enumerate(lines):
         run = title.add_run(line)
         _font(run, TITLE_FONT, TITLE_SIZE)
@@ -376,8 +377,8 @@ def _table(docx: DocxDocument, block: Table, size: float, widths_mm: list[float]
         keep = OxmlElement("w:cantSplit")  # a row stays on one page
         keep.set(qn("w:val"), "true")
         properties.append(keep)
-        if block.tall_rows and not header:
-            row.height = _mm(11)
+        if block.tall_rows and not header:  # room to sign, and a sheet of 15 on one page
+            row.height = _mm(max(8.0, min(12.0, 130.0 / max(1, last))))
         for index, (cell, value, width) in enumerate(zip(row.cells, values, widths, strict=True)):
             cell.width = width
             paragraph = cell.paragraphs[0]
@@ -385,9 +386,21 @@ def _table(docx: DocxDocument, block: Table, size: float, widths_mm: list[float]
             layout.first_line_indent = 0
             layout.line_spacing = _pt(size * 1.3)
             layout.widow_control = False
+            _off_the_grid(paragraph)
             paragraph.alignment = _centre() if header or centred[index] else None
             _font(paragraph.add_run(str(value)), BODY_FONT, size, bold=bold)
             _vertical_centre(cell)
+
+
+def _off_the_grid(paragraph: Any) -> None:
+    """A paragraph that keeps its own line height: the 22-line grid is for body text, and a
+    table row snapped to it would take a whole grid line per line of text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    paragraph._p.get_or_add_pPr().append(snap)
 
 
 def _vertical_centre(cell: Any) -> None:
@@ -421,4 +434,5 @@ def _spacer(docx: DocxDocument) -> None:
     layout.first_line_indent = 0
     layout.line_spacing = _pt(1)
     layout.space_before = layout.space_after = _pt(0)
+    _off_the_grid(paragraph)
     _font(paragraph.add_run(""), BODY_FONT, 1)  # exact 1 pt spacing: the mark fits

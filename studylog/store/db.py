@@ -59,7 +59,7 @@ def home() -> Path:
 
 
 def default_path() -> Path:
-    return home() / "studylog.store.db"
+    return home() / "studylog.db"
 
 
 def resolve_url(db: str | None) -> str:
