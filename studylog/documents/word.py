@@ -273,10 +273,10 @@ def _font(target: Any, name: str, size: float = BODY_SIZE, *, bold: bool | None 
 
 def _units(text: str) -> float:
     """Width in half-em units: a CJK character is two; a Latin letter or digit a little over
-    one (the CJK fonts' Latin glyphs are wider than half an em)."""
+    one (a stand-in font's Latin glyphs may be wider than half an em)."""
     from wcwidth import wcwidth
 
-    return sum(2.0 if wcwidth(char) == 2 else 1.15 for char in text)
+    return sum(2.0 if wcwidth(char) == 2 else 1.3 for char in text)
 
 
 def _unbreakable(text: str) -> float:
@@ -303,8 +303,8 @@ def _fit(block: Table) -> tuple[float, list[float], bool]:
             natural.append(max(_units(header), 14.0))
             least.append(natural[-1])
             continue
-        floor = max([_unbreakable(value) for value in values] + [min(_units(header), 8.0)])
-        natural.append(max(longest, min(_units(header), 8.0), floor))
+        floor = max([_unbreakable(value) for value in values] + [min(_units(header), 10.0)])
+        natural.append(max(longest, min(_units(header), 10.0), floor))
         least.append(floor)
     if block.landscape is None:
         tries = [(False, 12), (False, 10.5), (True, 12), (True, 10.5), (True, 9)]
