@@ -1,12 +1,14 @@
 """The documents as a person sees them: each converted to PDF by LibreOffice and read back with
 poppler's pdfinfo and pdftotext. One conversion per document kind keeps this to seconds.
 
-Skipped, with the reason, where LibreOffice or poppler is not installed; CI installs both.
+Skipped, with the reason, where LibreOffice or poppler is not installed; CI installs both and
+sets STUDYLOG_PAGE_TESTS=required, which turns a missing tool into a failure.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -21,11 +23,11 @@ from tests.conftest import Database
 Ok = Callable[..., str]
 AS_OF = ("--as-of", "2024-01-10")
 
-needs_tools = pytest.mark.skipif(
-    soffice() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
-    reason="needs LibreOffice (soffice) and poppler-utils (pdftotext, pdfinfo)",
-)
-pytestmark = needs_tools
+MISSING = soffice() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None
+REASON = "needs LibreOffice (soffice) and poppler-utils (pdftotext, pdfinfo)"
+if MISSING and os.environ.get("STUDYLOG_PAGE_TESTS") == "required":
+    raise pytest.UsageError(f"STUDYLOG_PAGE_TESTS=required, but this machine {REASON}")
+pytestmark = pytest.mark.skipif(MISSING, reason=REASON)
 
 #: Fifteen members, names of two to four characters, posts of every length offices use.
 MEMBERS = [
