@@ -77,7 +77,8 @@ def group_of_fifteen(database: Database, ok: Ok) -> Database:
     for number, day in enumerate(days, start=1):
         kind = "专题学习" if number % 2 == 0 else "集中学习"
         title = f"学习贯彻党的二十大精神第{number}次集中学习"
-        ok("session", "add", "--date", day, "--title", title, "--kind", kind, "--discussion", "--host", "张建国", "--location", "机关三楼会议室",
+        ok("session", "add", "--date", day, "--title", title, "--kind", kind, "--discussion",
+           "--host", "张建国", "--location", "机关三楼会议室",
            "--first-agenda", "习近平总书记重要讲话精神", "--source-date", "2023-01-05")  # fmt: skip
     ok("attend", "2023-01-12", "--leave", "李明华：出差", "--late", "赵丽")
     ok("attend", "2023-03-14", "--absent", "吴芳")
