@@ -7,6 +7,7 @@
     [org]
     name = "市统计局党组理论学习中心组"      # the group to work on when --org is not given
     display_name = "中共某市统计局党组理论学习中心组"  # how reports name it
+    leave_approver = "张三"               # who approves leaves (default: the group's 组长)
 
     [check]                              # the year-end check's thresholds
     attendance_rate = 0.9
@@ -56,6 +57,7 @@ class Config:
     language: str | None = None
     org: str | None = None
     display_name: str | None = None
+    leave_approver: str | None = None  # who approves leaves; default: the group's 组长
     check: CheckRules = field(default_factory=CheckRules)
 
 
@@ -95,7 +97,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     reader.known(data, "", {"language", "org", "check"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
-    reader.known(org, "org.", {"name", "display_name"})
+    reader.known(org, "org.", {"name", "display_name", "leave_approver"})
     check = reader.table(data, "check")
     reader.known(
         check,
@@ -121,6 +123,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
         language=language,
         org=reader.text(org, "name", "org."),
         display_name=reader.text(org, "display_name", "org."),
+        leave_approver=reader.text(org, "leave_approver", "org."),
         check=CheckRules(
             attendance_rate=float(rate),
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
@@ -191,6 +194,8 @@ def as_toml(config: Config) -> str:
         lines.append(f"name = {quoted(config.org)}")
     if config.display_name:
         lines.append(f"display_name = {quoted(config.display_name)}")
+    if config.leave_approver:
+        lines.append(f"leave_approver = {quoted(config.leave_approver)}")
     rules = config.check
     disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled))
     lines += [

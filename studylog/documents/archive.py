@@ -20,8 +20,9 @@ from studylog.documents.layout import Document, write_docx
 from studylog.documents.report import compose, gather
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
-from studylog.records.attendance import expected_members, missed
+from studylog.records.attendance import expected_members
 from studylog.records.ledger import ledger
+from studylog.records.makeups import missed
 from studylog.records.sessions import list_sessions, resolve_session
 from studylog.records.speeches import SpeechLine, list_speeches
 from studylog.store.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
