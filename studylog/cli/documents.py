@@ -10,7 +10,11 @@ import typer
 from studylog.cli.common import (
     AsOfOption,
     ForceOption,
+    FromOption,
     RefArgument,
+    ToOption,
+    YearOption,
+    chosen_period,
     records,
     settings,
     to_date,
@@ -19,7 +23,6 @@ from studylog.cli.common import (
 from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
 from studylog.text.messages import t
-from studylog.text.parse import parse_year
 
 REPORT_FORMATS = ("text", "markdown", "docx")
 SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
@@ -40,7 +43,9 @@ def _writable(path: Path, *, force: bool) -> Path:
 
 
 def report(
-    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year reported.")],
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -60,6 +65,9 @@ def report(
     """Draft the annual report (年度学习情况报告): the figures in the office's phrasing, with
     the list of sessions and the attendance notice attached.
 
+    Or the report of any period (--from D --to D), named in the title: 2026年上半年,
+    2026年1—9月. Sessions dated after --as-of (default today) are not in it.
+
     \b
     Example: studylog --lang zh report --year 2023 --format docx --out 2023年度报告.docx
     """
@@ -77,12 +85,18 @@ def report(
     if chosen == "docx" and out is None:
         raise StudylogError("missing_option", option="--out")
     target = _writable(out, force=force) if out is not None else None
-    parse_year(year)
+    chosen_period_ = chosen_period(year, start, end)
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
         document = compose(
-            gather(session=session, org=org, year=year, as_of=day, display_name=display_name)
+            gather(
+                session=session,
+                org=org,
+                as_of=day,
+                display_name=display_name,
+                period=chosen_period_,
+            )
         )
     from studylog.outputs import written_file
 
@@ -131,23 +145,27 @@ def sheet(
 
 
 def archive(
-    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year archived.")],
     out: Annotated[
         Path,
         typer.Option("--out", "-o", metavar="DIR|FILE.zip", help="A folder, or a .zip file."),
     ],
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
     as_of: AsOfOption = None,
     force: ForceOption = False,
 ) -> None:
     """Build the year's archive (学习档案): contents page, plan, each session's record with its
     roll and speeches, the make-ups, the rectification ledger, the annual report (Word files).
 
+    Or of any period (--from D --to D), named in the titles.
+
     \b
     Example: studylog archive --year 2023 --out 2023年学习档案.zip
     """
     from studylog.documents.archive import archive_parts, write_archive
 
-    parse_year(year)
+    chosen = chosen_period(year, start, end)
     from studylog.outputs import checked_target
 
     zipped = out.suffix.lower() == ".zip"
@@ -156,7 +174,10 @@ def archive(
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
         parts = archive_parts(
-            session=session, org=org, year=year, as_of=day, display_name=display_name
+            session=session, org=org, as_of=day, display_name=display_name, period=chosen
         )
-    written = write_archive(parts, target, folder=t("archive_folder", year=year), force=force)
-    emit_line(t("archive_written", year=year, count=len(parts), path=written))
+    from studylog.documents.report import titled
+
+    folder = titled("archive_folder", chosen)
+    written = write_archive(parts, target, folder=folder, force=force)
+    emit_line(titled("archive_written", chosen, count=len(parts), path=written))

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studylog.documents.layout import Document, write_docx
-from studylog.documents.report import compose, gather
+from studylog.documents.report import compose, gather, titled
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
 from studylog.records.attendance import expected_members
@@ -27,6 +27,7 @@ from studylog.records.sessions import list_sessions, resolve_session
 from studylog.records.speeches import SpeechLine, list_speeches
 from studylog.store.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
 from studylog.text.messages import long_date, t
+from studylog.text.periods import Period
 from studylog.text.values import shown
 
 
@@ -115,10 +116,9 @@ def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
 
 
 def _session_records(
-    session: Session, org: Org, year: int
+    session: Session, org: Org, start: dt.date, end: dt.date
 ) -> list[tuple[StudySession, list[tuple[str, ...]], list[SpeechLine]]]:
-    """Each session of the year with its roll and speeches, in three queries in all."""
-    start, end = year_bounds(year)
+    """Each session of the period with its roll and speeches, in three queries in all."""
     records = list(list_sessions(session=session, org=org, start=start, end=end))
     rolls: dict[int, list[tuple[str, ...]]] = defaultdict(list)
     for session_id, name, title, status, reason, made_up in session.execute(
@@ -192,17 +192,30 @@ def session_document(
 
 
 def archive_parts(
-    *, session: Session, org: Org, year: int, as_of: dt.date, display_name: str | None = None
+    *,
+    session: Session,
+    org: Org,
+    year: int | None = None,
+    as_of: dt.date,
+    display_name: str | None = None,
+    period: Period | None = None,
 ) -> list[tuple[str, Document]]:
-    """The archive's documents, each with its file name, in the order offices keep them."""
+    """The archive's documents, each with its file name, in the order offices keep them: of
+    ``year`` or any ``period``, sessions held by ``as_of``."""
     org_name = display_name or org.name
-    start, end = year_bounds(year)
+    if period is None:
+        assert year is not None
+        period = Period(*year_bounds(year))
+    start, end = period.start, min(period.end, as_of)
     parts: list[tuple[str, Document]] = []
     described: dict[int, str] = {}  # what the contents page calls a part, when not its title
 
     # The report's figures, plan included, are read once and serve the plan part too.
-    data = gather(session=session, org=org, year=year, as_of=as_of, display_name=display_name)
-    plan = Document(t("archive_plan_title", org=org_name, year=year))
+    data = gather(
+        session=session, org=org, as_of=as_of, display_name=display_name, period=period
+    )
+    year = period.year or (start.year if start.year == period.end.year else None)
+    plan = Document(titled("archive_plan_title", period, org=org_name))
     report = data.plan
     if report is not None:
         plan.table(
@@ -219,7 +232,7 @@ def archive_parts(
     parts.append((t("archive_plan_file"), plan))
 
     for number, (record, roll, speeches) in enumerate(
-        _session_records(session, org, year), start=1
+        _session_records(session, org, start, end), start=1
     ):
         name = t("archive_session_file", number=number, day=record.date)
         described[len(parts)] = t(
@@ -227,7 +240,7 @@ def archive_parts(
         )
         parts.append((name, session_document(session, org_name, record, roll, speeches)))
 
-    makeups = Document(t("archive_makeups_title", org=org_name, year=year))
+    makeups = Document(titled("archive_makeups_title", period, org=org_name))
     lines = missed(session=session, org=org, start=start, end=end)
     if lines:
         makeups.table(
@@ -243,10 +256,10 @@ def archive_parts(
         makeups.paragraph(t("archive_no_makeups"))
     parts.append((t("archive_makeups_file"), makeups))
 
-    entries = ledger(session=session, org=org, as_of=as_of, year=year)
+    entries = ledger(session=session, org=org, as_of=as_of, year=year) if year else []
     follow_up = _follow_up(session, [entry.id for entry in entries])
     if entries:
-        ledger_document = Document(t("archive_ledger_title", org=org_name, year=year))
+        ledger_document = Document(titled("archive_ledger_title", period, org=org_name))
         ledger_document.table(
             [t("col_no"), t("col_problem"), t("col_measure"), t("col_dept"), t("col_lead"),
              t("col_found"), t("col_due"), t("col_state"), t("col_done_on"), t("progress")],
@@ -264,7 +277,7 @@ def archive_parts(
 
     numbered = [(f"{index:02d}-{name}.docx", document) for index, (name, document) in
                 enumerate(parts, start=1)]  # fmt: skip
-    contents = Document(t("archive_contents_title", org=org_name, year=year))
+    contents = Document(titled("archive_contents_title", period, org=org_name))
     contents.table(
         [t("col_no"), t("col_part"), t("col_file")],
         [

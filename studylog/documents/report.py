@@ -16,12 +16,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studylog.documents.layout import Document
-from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
+from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import LedgerCounts, ledger_counts
 from studylog.records.plans import PlanReport, plan_versus_actual
 from studylog.records.sessions import list_sessions
 from studylog.store.models import Org, PlanItem
 from studylog.text.messages import long_date, t
+from studylog.text.periods import Period
 from studylog.text.values import percent, shown
 
 
@@ -30,7 +31,7 @@ class ReportData:
     """Everything the report says, gathered in one read transaction."""
 
     org: str
-    year: int
+    period: Period
     tallies: YearReport  # by member: the attendance notice
     sessions: Sequence[tuple[str, ...]]
     plan: PlanReport | None
@@ -39,10 +40,25 @@ class ReportData:
 
 
 def gather(
-    *, session: Session, org: Org, year: int, as_of: dt.date, display_name: str | None = None
+    *,
+    session: Session,
+    org: Org,
+    year: int | None = None,
+    as_of: dt.date,
+    display_name: str | None = None,
+    period: Period | None = None,
 ) -> ReportData:
-    start, end = year_bounds(year)
-    tallies = yearly_tallies(session=session, org=org, year=year, by="member")
+    """The report's figures for ``year`` or any ``period``, as things stood on ``as_of``: a
+    session dated later is not in it (upcoming, or not held yet then)."""
+    if period is None:
+        assert year is not None
+        period = Period(*year_bounds(year))
+    start, end = period.start, min(period.end, as_of)
+    tallies = period_tallies(
+        session=session, org=org, start=period.start, end=period.end, by="member",
+        year=period.year, as_of=as_of,
+    )  # fmt: skip
+    year = period.year or (start.year if start.year == period.end.year else None)
     sessions = [
         (
             record.date.isoformat(),
@@ -54,19 +70,32 @@ def gather(
         )
         for record in list_sessions(session=session, org=org, start=start, end=end)
     ]
-    planned = session.scalar(
+    planned = year is not None and session.scalar(
         select(func.count(PlanItem.id)).where(PlanItem.org_id == org.id, PlanItem.year == year)
     )
-    plan = plan_versus_actual(session=session, org=org, year=year, as_of=as_of) if planned else None
+    plan = None
+    if planned and year is not None:
+        plan = plan_versus_actual(session=session, org=org, year=year, as_of=as_of)
+    counts = LedgerCounts()
+    if year is not None:  # the ledger is kept by the year a problem was found
+        counts = ledger_counts(session=session, org=org, year=year, as_of=as_of)
     return ReportData(
         org=display_name or org.name,
-        year=year,
+        period=period,
         tallies=tallies,
         sessions=sessions,
         plan=plan,
-        ledger=ledger_counts(session=session, org=org, year=year, as_of=as_of),
+        ledger=counts,
         as_of=as_of,
     )
+
+
+def titled(key: str, period: Period, **params: object) -> str:
+    """A title naming the year (``{year}``), or any other period by its name (``KEY_period``,
+    ``{period}``: 「2026年上半年」, 「2026年1—9月」)."""
+    if period.year is not None:
+        return t(key, year=period.year, **params)
+    return t(f"{key}_period", period=period.name(), **params)
 
 
 def _rate(value: float | None) -> str:
@@ -78,9 +107,9 @@ def compose(data: ReportData) -> Document:
     report = data.tallies
     figures = report.tallies.figures()
     roll = report.tallies.roll
-    document = Document(t("report_title", org=data.org, year=data.year))
+    document = Document(titled("report_title", data.period, org=data.org))
     sections = [
-        ("report_overview", t("report_figures", year=data.year, org=data.org, **figures)),
+        ("report_overview", titled("report_figures", data.period, org=data.org, **figures)),
         (
             "report_attendance",
             t(

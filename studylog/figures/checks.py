@@ -54,7 +54,7 @@ def year_end_check(
 
     @cache
     def members() -> YearReport:  # read once for the two rules about members
-        return yearly_tallies(session=session, org=org, year=year, by="member")
+        return yearly_tallies(session=session, org=org, year=year, by="member", as_of=as_of)
 
     checks = {
         "attendance": lambda: _attendance(members(), rules),
@@ -100,7 +100,7 @@ def _attendance(report: YearReport, rules: CheckRules) -> RuleResult:
 def _discussions(
     session: Session, org: Org, year: int, as_of: dt.date, rules: CheckRules
 ) -> RuleResult:
-    report = yearly_tallies(session=session, org=org, year=year, by="quarter")
+    report = yearly_tallies(session=session, org=org, year=year, by="quarter", as_of=as_of)
     quarter_ends = [dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30)]
     quarter_ends.append(dt.date(year, 12, 31))
     short = [

@@ -62,3 +62,62 @@ MESSAGES |= {
         "（如 --leave {member}：{reason}）",
     ),
 }
+MESSAGES |= {
+    "duplicate_session": (
+        "session #{id} of {day} already has this title: the command was typed twice? "
+        "(--again records a second one)",
+        "{day} 已有同名学习 #{id}，是否重复录入？（确为同日第二次同名学习请加 --again）",
+    ),
+    "upcoming_sessions": (
+        "Upcoming (not held yet, counted in no figure)",
+        "尚未举行（不计入任何统计）",
+    ),
+}
+# -- documents of any period (a year keeps the year's titles) --
+MESSAGES |= {
+    "report_title_period": ("{org}: study report, {period}", "{org}{period}学习情况报告"),
+    "report_figures_period": (
+        "In {period} the group held {sessions} study sessions and {discussions} discussions, "
+        "including {topic_sessions} topic sessions with {topic_discussions} topic discussions.",
+        "{period}，{org}认真落实理论学习中心组学习制度，组织党组中心组集中学习{sessions}次，"
+        "开展集中学习研讨{discussions}次；组织专题学习{topic_sessions}次，"
+        "专题学习研讨{topic_discussions}次。",
+    ),
+    "archive_contents_title_period": (
+        "{org}: study archive, {period}, contents",
+        "{org}{period}学习档案目录",
+    ),
+    "archive_plan_title_period": ("{org}: study plan, {period}", "{org}{period}学习计划"),
+    "archive_makeups_title_period": (
+        "{org}: make-up study, {period}",
+        "{org}{period}事后补学情况",
+    ),
+    "archive_ledger_title_period": (
+        "{org}: rectification ledger, {period}",
+        "{org}{period}整改台账",
+    ),
+    "archive_folder_period": ("study-archive-{period}", "{period}学习档案"),
+    "archive_written_period": (
+        "Archive for {period} ({count} files) written to {path}",
+        "{period}学习档案（{count} 个文件）已写入 {path}",
+    ),
+    "period_needed": (
+        "give a period: --year YEAR, or --from DATE --to DATE",
+        "请指定期间：--year 年份，或 --from 日期 --to 日期",
+    ),
+}
+# -- db check: records outside a member's time in the group --
+MESSAGES |= {
+    "check_roll_outside_tenure": (
+        "Roll lines fall within their member's time in the group",
+        "签到记录均在成员在组期间",
+    ),
+    "check_speech_outside_tenure": (
+        "Speeches fall within their member's time in the group",
+        "发言记录均在成员在组期间",
+    ),
+    "check_makeup_outside_tenure": (
+        "Make-ups are of sessions within their member's time in the group",
+        "补学记录均在成员在组期间",
+    ),
+}
