@@ -20,6 +20,7 @@ from studylog.cli.common import (
     period,
     records,
     settings,
+    to_date,
     to_format,
 )
 from studylog.cli.render import emit_line, emit_note, emit_rows
@@ -177,6 +178,18 @@ makeup_app = typer.Typer(
     help="Make-up study (事后补学) after a leave or absence.", no_args_is_help=True
 )
 
+ReflectionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reflection", metavar="TEXT", help="The member's written 体会 on it; '' clears."
+    ),
+]
+ReflectionFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reflection-file", metavar="FILE", help="The 体会 from a text file (UTF-8 or GB18030)."
+    ),
+]
 NameArgument = Annotated[
     str, typer.Argument(metavar="NAME", help="The member who missed the session.")
 ]
@@ -195,6 +208,8 @@ def makeup_add(
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="What was studied, notes.")
     ] = None,
+    reflection: ReflectionOption = None,
+    reflection_file: ReflectionFileOption = None,
 ) -> None:
     """Record that a member made up a session they missed (on leave or absent).
 
@@ -207,10 +222,66 @@ def makeup_add(
     how = parse_enum(Method, method, what="--method")
     with records() as (session, org):
         record, makeup = add_makeup(
-            session=session, org=org, ref=ref, name=name, on=made_on, method=how, note=note
+            session=session,
+            org=org,
+            ref=ref,
+            name=name,
+            on=made_on,
+            method=how,
+            note=note,
+            reflection=_reflection(reflection, reflection_file),
         )
         message = t("makeup_added", name=clean_name(name), on=makeup.date, day=record.date)
     emit_line(message)
+
+
+@makeup_app.command("edit")
+def makeup_edit(
+    ref: RefArgument,
+    name: NameArgument,
+    on: Annotated[
+        str | None, typer.Option("--date", "-d", metavar="DATE", help="Date of the make-up.")
+    ] = None,
+    method: Annotated[
+        str | None, typer.Option("--method", metavar="METHOD", help=f"How: {choices(Method)}.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Notes; '' clears.")
+    ] = None,
+    reflection: ReflectionOption = None,
+    reflection_file: ReflectionFileOption = None,
+) -> None:
+    """Change a make-up; only the options given change.
+
+    \b
+    Example: studylog makeup edit 2023-03-01 李四 --date 2023-03-06 --reflection-file 体会.txt
+    """
+    from studylog.records.makeups import edit_makeup
+
+    how = parse_enum(Method, method, what="--method") if method is not None else None
+    with records() as (session, org):
+        record, makeup = edit_makeup(
+            session=session,
+            org=org,
+            ref=ref,
+            name=name,
+            on=to_date(on),
+            method=how,
+            note=note,
+            reflection=_reflection(reflection, reflection_file),
+        )
+        message = t("makeup_edited", name=clean_name(name), on=makeup.date, day=record.date)
+    emit_line(message)
+
+
+def _reflection(text: str | None, path: Path | None) -> str | None:
+    if path is None:
+        return text
+    if text is not None:
+        raise StudylogError("reflection_twice")
+    from studylog.transfer.plain_text import read_text_file
+
+    return read_text_file(path)
 
 
 @makeup_app.command("delete")
@@ -268,6 +339,7 @@ def makeup_list(
     ]
     if not outstanding:
         columns += [("made_up", "col_made_up"), ("method", "col_method"), ("note", "col_note")]
+        columns.append(("reflection", "col_reflection"))
     if not rows and output == "table":
         emit_line(t("nothing_found"))
         return

@@ -211,9 +211,7 @@ def archive_parts(
     described: dict[int, str] = {}  # what the contents page calls a part, when not its title
 
     # The report's figures, plan included, are read once and serve the plan part too.
-    data = gather(
-        session=session, org=org, as_of=as_of, display_name=display_name, period=period
-    )
+    data = gather(session=session, org=org, as_of=as_of, display_name=display_name, period=period)
     year = period.year or (start.year if start.year == period.end.year else None)
     plan = Document(titled("archive_plan_title", period, org=org_name))
     report = data.plan

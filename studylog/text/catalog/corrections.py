@@ -121,3 +121,41 @@ MESSAGES |= {
         "补学记录均在成员在组期间",
     ),
 }
+# -- editing what was entered --
+MESSAGES |= {
+    "rectify_edited": (
+        "Updated ledger entry #{id} (due {due})",
+        "已更新整改台账 #{id}（时限 {due}）",
+    ),
+    "rectify_deleted": (
+        "Deleted ledger entry #{id} (kept; `studylog rectify restore {id}` brings it back)",
+        "已删除整改台账 #{id}（记录仍保留，可用 studylog rectify restore {id} 恢复）",
+    ),
+    "rectify_restored": ("Restored ledger entry #{id}", "已恢复整改台账 #{id}"),
+    "no_deleted_rectification": (
+        "no deleted ledger entry #{id}",
+        "已删除的整改台账中没有 #{id}",
+    ),
+    "unknown_speech": (
+        "no speech #{id} (speech list --format json shows each speech's id)",
+        "没有编号为 #{id} 的发言（speech list --format json 可查看发言编号）",
+    ),
+    "speech_edited": ("Updated speech #{id}: {name}, {kind}", "已更新发言 #{id}：{name}，{kind}"),
+    "makeup_edited": (
+        "Updated the make-up of {name} for {day}: {on}",
+        "已更新 {name} 对 {day} 学习的补学：{on}",
+    ),
+    "col_speech_id": ("Speech #", "发言编号"),
+    "col_reflection": ("Reflection", "学习体会"),
+    "what_--reflection": ("the reflection", "学习体会"),
+}
+MESSAGES |= {
+    "text_file_encoding": (
+        "{path} is neither UTF-8 nor GB18030 text",
+        "{path} 不是 UTF-8 或 GB18030 编码的文本",
+    ),
+    "reflection_twice": (
+        "give the reflection as --reflection TEXT or --reflection-file FILE, not both",
+        "学习体会请用 --reflection 文字 或 --reflection-file 文件 其中之一",
+    ),
+}
