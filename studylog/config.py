@@ -15,6 +15,7 @@
     speeches_per_member = 1
     makeup_days = 30
     disabled = ["member_speeches"]       # rules switched off
+    enabled = ["makeup_reflection"]      # rules off by default switched on
 
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
@@ -36,7 +37,10 @@ RULES = (
     "makeups_on_time",
     "rectification",
     "plan",
+    "makeup_reflection",
 )
+#: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
+OFF_BY_DEFAULT = frozenset({"makeup_reflection"})
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class CheckRules:
     discussions_per_quarter: int = 1
     speeches_per_member: int = 1  # key or written speeches per member per year
     makeup_days: int = 30
-    disabled: frozenset[str] = frozenset()
+    disabled: frozenset[str] = OFF_BY_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "speeches_per_member",
             "makeup_days",
             "disabled",
+            "enabled",
         },
     )
     defaults = CheckRules()
@@ -117,6 +122,9 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     disabled = check.get("disabled", [])
     if not isinstance(disabled, list) or any(rule not in RULES for rule in disabled):
         reader.bad("check.disabled", disabled, "a list of rule names: " + ", ".join(RULES))
+    enabled = check.get("enabled", [])
+    if not isinstance(enabled, list) or any(rule not in RULES for rule in enabled):
+        reader.bad("check.enabled", enabled, "a list of rule names: " + ", ".join(RULES))
     return Config(
         path=path,
         found=True,
@@ -129,7 +137,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
             speeches_per_member=reader.count(check, "speeches_per_member", 1),
             makeup_days=reader.count(check, "makeup_days", 30),
-            disabled=frozenset(disabled),
+            disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
         ),
     )
 
@@ -197,7 +205,8 @@ def as_toml(config: Config) -> str:
     if config.leave_approver:
         lines.append(f"leave_approver = {quoted(config.leave_approver)}")
     rules = config.check
-    disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled))
+    disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled - OFF_BY_DEFAULT))
+    enabled = ", ".join(quoted(rule) for rule in sorted(OFF_BY_DEFAULT - rules.disabled))
     lines += [
         "",
         "[check]",
@@ -206,5 +215,6 @@ def as_toml(config: Config) -> str:
         f"speeches_per_member = {rules.speeches_per_member}",
         f"makeup_days = {rules.makeup_days}",
         f"disabled = [{disabled}]",
+        *([f"enabled = [{enabled}]"] if enabled else []),
     ]
     return "\n".join(lines)

@@ -63,6 +63,7 @@ def year_end_check(
         "makeups_on_time": lambda: _makeups(session, org, start, end, as_of, rules),
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
+        "makeup_reflection": lambda: _reflections(session, org, start, end, as_of),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
@@ -202,3 +203,28 @@ def _plan(session: Session, org: Org, year: int, as_of: dt.date) -> RuleResult:
         threshold=report.planned,
         offenders=missed,
     )
+
+
+def _reflections(
+    session: Session, org: Org, start: dt.date, end: dt.date, as_of: dt.date
+) -> RuleResult:
+    """Every make-up made by ``as_of`` carries the member's written 体会."""
+    rows = session.execute(
+        select(Member.name, StudySession.id, StudySession.date, Makeup.date)
+        .select_from(StudySession)
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Member, Member.id == Attendance.member_id)
+        .join(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(
+            StudySession.org_id == org.id,
+            StudySession.date.between(start, end),
+            Makeup.date <= as_of,
+            Makeup.reflection.is_(None),
+        )
+        .order_by(StudySession.date, Member.id)
+    )
+    missing = [
+        {"member": name, "session_id": session_id, "date": day, "made_up": made_up}
+        for name, session_id, day, made_up in rows
+    ]
+    return RuleResult("makeup_reflection", True, not missing, offenders=missing)

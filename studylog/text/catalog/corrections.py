@@ -159,3 +159,15 @@ MESSAGES |= {
         "学习体会请用 --reflection 文字 或 --reflection-file 文件 其中之一",
     ),
 }
+MESSAGES |= {
+    "rule_makeup_reflection": (
+        "Every make-up has its written reflection (体会)",
+        "补学均附学习体会",
+    ),
+}
+MESSAGES |= {
+    "offender_makeup_reflection": (
+        "{member}, session #{session_id} of {date}: made up {made_up}, no reflection",
+        "{member}：{date} 学习（#{session_id}），{made_up} 补学，未附学习体会",
+    ),
+}
