@@ -61,6 +61,15 @@ class RollChange:
         return risks
 
     def phrase(self) -> Phrase:
+        if not self.risks:
+            return Phrase(
+                "roll_change_plain",
+                {
+                    "name": self.member,
+                    "before": self.before,
+                    "after": self.after or Phrase("line_dropped"),
+                },
+            )
         return Phrase(
             "roll_change",
             {
@@ -80,10 +89,13 @@ class RollResult:
     record: StudySession
     roll: list[RollLine]
     changes: list[RollChange]  # every line that changed, dropped or was added
+    replaced: bool = False
 
     @property
     def dropped(self) -> list[RollChange]:
         """What --replace dropped: lines that were not present and are no longer recorded."""
+        if not self.replaced:
+            return []
         return [c for c in self.changes if c.before not in (None, Status.PRESENT)
                 and c.after != c.before and c.after in (None, Status.PRESENT)]  # fmt: skip
 
@@ -213,7 +225,7 @@ def record_roll(
         _unlink_makeup(session, line.id)
         session.delete(line)
     session.flush()
-    return RollResult(record, roll_of(session=session, record=record), changes)
+    return RollResult(record, roll_of(session=session, record=record), changes, replace)
 
 
 def leader_name(*, session: Session, org: Org, on: date) -> str | None:

@@ -171,3 +171,27 @@ MESSAGES |= {
         "{member}：{date} 学习（#{session_id}），{made_up} 补学，未附学习体会",
     ),
 }
+# -- a marked sign-in sheet read back --
+MESSAGES |= {
+    "sheet_observers_heading": (
+        "Observers (列席; a blank means did not attend)",
+        "列席人员（出勤情况空白表示未到会）",
+    ),
+    "sheet_no_header": (
+        "{path}: no row with the headers {name} and {status}: not a sign-in sheet studylog wrote?",
+        "{path}：找不到含“{name}”和“{status}”的表头行，不是 studylog 生成的签到表？",
+    ),
+    "sheet_row": ("{path}, row {row} ({name}): {detail}", "{path} 第 {row} 行（{name}）：{detail}"),
+    "sheet_blank_status": (
+        "the attendance (出勤情况) is blank; mark 出席, 迟到, 请假 or 缺席",
+        "出勤情况为空，请填写出席、迟到、请假或缺席",
+    ),
+    "sheet_not_expected": (
+        "not expected at this session ({why})",
+        "不属于该次学习的应参学人员（{why}）",
+    ),
+    "sheet_unknown": ("no such member in the group", "中心组中没有此人"),
+}
+MESSAGES |= {
+    "roll_change_plain": ("{name} {before} → {after}", "{name}：{before} → {after}"),
+}
