@@ -195,3 +195,23 @@ MESSAGES |= {
 MESSAGES |= {
     "roll_change_plain": ("{name} {before} → {after}", "{name}：{before} → {after}"),
 }
+# -- errors that teach --
+MESSAGES |= {
+    "unknown_speaker": (
+        "no member named '{name}'; someone joining the group is added first: "
+        "studylog member add {name} --joined DATE",
+        "没有名为“{name}”的成员；新加入中心组的成员请先添加：studylog member add {name} "
+        "--joined 加入日期",
+    ),
+    "flag_value_note": (
+        "Note: {option} {value} read as {flag}",
+        "提示：{option} {value} 已按 {flag} 处理",
+    ),
+}
+MESSAGES |= {
+    "import_other_group": (
+        "the file holds the records of {source}, not of {org}; to add them to {org} anyway, "
+        "name it: --org {org}",
+        "该文件是 {source} 的记录，不是 {org} 的；如确需导入 {org}，请明确指定：--org {org}",
+    ),
+}
