@@ -270,6 +270,6 @@ def _speakers_hint() -> Iterator[None]:
     try:
         yield
     except StudylogError as error:
-        if error.key != "unknown_member" or error.params.get("suggestions"):
+        if error.key != "unknown_member":
             raise
         raise StudylogError("unknown_speaker", name=error.params["name"]) from None
