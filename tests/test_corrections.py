@@ -322,3 +322,98 @@ def test_no_english_words_in_chinese_messages() -> None:
         if stray:
             strays[key] = (zh, stray)
     assert not strays
+
+
+# -- a newcomer's half year, typed in Chinese and corrected with edit and amend alone --
+
+
+def records_count(ok: Ok) -> dict[str, int]:
+    """How many of each record the group holds."""
+    sessions = json.loads(ok("session", "list", "--format", "json"))
+    lines = sum(len(roll(ok, str(item["id"]))) for item in sessions)
+    return {
+        "sessions": len(sessions),
+        "roll": lines,
+        "makeups": len(json.loads(ok("makeup", "list", "--format", "json"))),
+        "speeches": len(json.loads(ok("speech", "list", "--format", "json"))),
+        "members": len(json.loads(ok("member", "list", "--all", "--format", "json"))),
+    }
+
+
+def changed(before: dict[str, object], after: dict[str, object]) -> set[str]:
+    return {key for key in before if before[key] != after[key]}
+
+
+def test_a_newcomers_half_year_is_corrected_without_losing_a_record(ok: Ok, run: Run) -> None:
+    ok("--lang", "zh", "init", "--org", ORG)
+    ok("member", "add", "张三", "--role", "组长", "--title", "党组书记、局长")
+    for name in ["李四", "王五", "赵六", "黄玮", "钱七", "孙八", "周九"]:  # 黄玮: a typo of 黄伟
+        ok("member", "add", name)
+    ok("member", "add", "吴十", "--role", "列席")
+    days = ["2026-01-14", "2026-02-11", "2026-03-13", "2026-04-15", "2026-05-13", "2026-06-10"]
+    for number, day in enumerate(days, start=1):
+        kind = "专题学习" if number % 3 == 0 else "集中学习"
+        ok("session", "add", "--date", day, "--title", f"第{number}次学习", "--kind", kind,
+           "--discussion", "是", "--host", "张三")  # fmt: skip
+    # the repeated command: refused, nothing added
+    assert run("session", "add", "--date", days[1], "--title", "第2次学习").exit_code == 1
+    ok("attend", "1", "--leave", "黄玮：赴省厅参加审计业务培训")
+    ok("attend", "2", "--late", "王五", "--absent", "孙八")
+    ok("attend", "3", "--leave", "李四，钱七：外出开会")
+    ok("attend", "4")
+    ok("attend", "5", "--leave", "周九：病假")
+    ok("attend", "6", "--late", "赵六")
+    ok("makeup", "add", "1", "黄玮", "--date", "2026-01-20", "--method", "自学")
+    ok("makeup", "add", "3", "李四", "--date", "2026-03-20")
+    ok("speech", "add", "1", "张三", "--kind", "重点发言", "--title", "深入学习")
+    ok("speech", "add", "4", "黄玮", "--kind", "重点发言")
+    ok("speech", "add", "5", "李四", "--kind", "交流发言", "--title", "体会")
+
+    def state() -> tuple[dict[str, object], dict[str, int]]:
+        figures = stats(ok, "--year", "2026")
+        return figures, records_count(ok)
+
+    base, counts = state()
+    assert counts == {"sessions": 6, "roll": 48, "makeups": 2, "speeches": 3, "members": 9}
+
+    # 1. the name typed wrong: every record follows the member
+    ok("member", "edit", "黄玮", "--name", "黄伟")
+    figures, now = state()
+    assert (figures, now) == (base, counts)
+    assert roll(ok, "1")["黄伟"]["reason"] == "赴省厅参加审计业务培训"
+
+    # 2. 王五 was not late at session 2 after all: one line changes, one figure moves
+    ok("attend", "2", "--present", "王五")
+    figures, now = state()
+    assert changed(base, figures) == {"present", "late"} and now == counts
+    assert roll(ok, "2")["孙八"]["status"] == "absent"
+    base = figures
+
+    # 3. a leave re-typed without its reason keeps the reason, and the make-up
+    ok("attend", "1", "--leave", "黄伟:")
+    assert roll(ok, "1")["黄伟"]["made_up"] == "2026-01-20"
+    assert state() == (base, counts)
+
+    # 4. session 3 was held on the 12th, not the 13th: no figure changes
+    ok("session", "edit", "3", "--date", "2026-03-12")
+    assert state() == (base, counts)
+
+    # 5. a wrong joining date that would orphan records is refused: nothing lost
+    assert run("member", "edit", "黄伟", "--joined", "2026-05-01").exit_code == 1
+    assert state() == (base, counts)
+
+    # 6. the speech at session 5 was a written one; the make-up's date and method were wrong
+    speech = next(line for line in json.loads(ok("speech", "list", "--format", "json"))
+                  if line["member"] == "李四")  # fmt: skip
+    ok("speech", "edit", str(speech["id"]), "--kind", "书面发言")
+    figures, now = state()
+    assert changed(base, figures) == {"speeches"} and now == counts
+    base = figures
+    ok("makeup", "edit", "3", "李四", "--date", "2026-03-22", "--method", "笔记")
+    assert state() == (base, counts)
+
+    # 7. a 研讨 typed for session 6 that was not held: --discussion 否
+    result = run("session", "edit", "6", "--discussion", "否")
+    assert result.exit_code == 0
+    figures, now = state()
+    assert changed(base, figures) == {"discussions", "topic_discussions"} and now == counts
