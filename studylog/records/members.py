@@ -196,7 +196,7 @@ def tenure_orphans(
 ) -> Orphans:
     """What lies outside ``joined``–``retired`` (deleted sessions too: restored, they must
     agree with the dates)."""
-    outside = false()
+    outside: ColumnElement[bool] = false()
     if joined is not None:
         outside = or_(outside, StudySession.date < joined)
     if retired is not None:
@@ -226,7 +226,11 @@ def tenure_orphans(
             execution_options=all_,
         )
     )
-    return Orphans(lines=line_days, speeches=speech_days, hosted=hosted)
+    return Orphans(
+        lines=[(line, day) for line, day in line_days],
+        speeches=[(speech, day) for speech, day in speech_days],
+        hosted=hosted,
+    )
 
 
 def guard_tenure(
