@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from studylog.config import RULES, CheckRules
+from studylog.config import OFF_BY_DEFAULT, RULES, CheckRules
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
@@ -76,6 +76,8 @@ def year_end_check(
         if rule not in rules.disabled
         else RuleResult(rule, False, True, threshold=thresholds.get(rule))
         for rule in RULES
+        # a rule off by default is shown only once the settings switch it on
+        if rule not in OFF_BY_DEFAULT or rule not in rules.disabled
     ]
     return CheckReport(year=year, org=org.name, as_of=as_of, results=results)
 

@@ -195,7 +195,7 @@ def record_roll(
             )
         )
         plan.append((member, line, status, reason))
-    leftover = [] if amend else list(existing.values())  # no longer expected that day
+    leftover = list(existing.values())  # no longer expected that day (dates edited since)
     for line in leftover:
         changes.append(
             RollChange(

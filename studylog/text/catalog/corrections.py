@@ -42,8 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "orphan_line": ("roll line of {day} ({status})", "{day} 的签到（{status}）"),
     "orphan_speech": ("{kind} of {day}", "{day} 的{kind}"),
     "orphan_host": ("host of {day}", "{day} 的主持"),
-}
-MESSAGES |= {
     "roll_checked": (
         "Checked the roll of session #{id} ({day} {title}), nothing stored: {attended} of "
         "{expected} attended",
@@ -61,8 +59,6 @@ MESSAGES |= {
         "没有名为“{name}”的成员；请假及事由应写作 {member}：{reason}"
         "（如 --leave {member}：{reason}）",
     ),
-}
-MESSAGES |= {
     "duplicate_session": (
         "session #{id} of {day} already has this title: the command was typed twice? "
         "(--again records a second one)",
@@ -72,9 +68,7 @@ MESSAGES |= {
         "Upcoming (not held yet, counted in no figure)",
         "尚未举行（不计入任何统计）",
     ),
-}
-# -- documents of any period (a year keeps the year's titles) --
-MESSAGES |= {
+    # -- documents of any period (a year keeps the year's titles) --
     "report_title_period": ("{org}: study report, {period}", "{org}{period}学习情况报告"),
     "report_figures_period": (
         "In {period} the group held {sessions} study sessions and {discussions} discussions, "
@@ -105,9 +99,7 @@ MESSAGES |= {
         "give a period: --year YEAR, or --from DATE --to DATE",
         "请指定期间：--year 年份，或 --from 日期 --to 日期",
     ),
-}
-# -- db check: records outside a member's time in the group --
-MESSAGES |= {
+    # -- db check: records outside a member's time in the group --
     "check_roll_outside_tenure": (
         "Roll lines fall within their member's time in the group",
         "签到记录均在成员在组期间",
@@ -120,9 +112,7 @@ MESSAGES |= {
         "Make-ups are of sessions within their member's time in the group",
         "补学记录均在成员在组期间",
     ),
-}
-# -- editing what was entered --
-MESSAGES |= {
+    # -- editing what was entered --
     "rectify_edited": (
         "Updated ledger entry #{id} (due {due})",
         "已更新整改台账 #{id}（时限 {due}）",
@@ -148,8 +138,6 @@ MESSAGES |= {
     "col_speech_id": ("Speech #", "发言编号"),
     "col_reflection": ("Reflection", "学习体会"),
     "what_--reflection": ("the reflection", "学习体会"),
-}
-MESSAGES |= {
     "text_file_encoding": (
         "{path} is neither UTF-8 nor GB18030 text",
         "{path} 不是 UTF-8 或 GB18030 编码的文本",
@@ -158,21 +146,15 @@ MESSAGES |= {
         "give the reflection as --reflection TEXT or --reflection-file FILE, not both",
         "学习体会请用 --reflection 文字 或 --reflection-file 文件 其中之一",
     ),
-}
-MESSAGES |= {
     "rule_makeup_reflection": (
         "Every make-up has its written reflection (体会)",
         "补学均附学习体会",
     ),
-}
-MESSAGES |= {
     "offender_makeup_reflection": (
         "{member}, session #{session_id} of {date}: made up {made_up}, no reflection",
         "{member}：{date} 学习（#{session_id}），{made_up} 补学，未附学习体会",
     ),
-}
-# -- a marked sign-in sheet read back --
-MESSAGES |= {
+    # -- a marked sign-in sheet read back --
     "sheet_observers_heading": (
         "Observers (列席; a blank means did not attend)",
         "列席人员（出勤情况空白表示未到会）",
@@ -191,12 +173,8 @@ MESSAGES |= {
         "不属于该次学习的应参学人员（{why}）",
     ),
     "sheet_unknown": ("no such member in the group", "中心组中没有此人"),
-}
-MESSAGES |= {
     "roll_change_plain": ("{name} {before} → {after}", "{name}：{before} → {after}"),
-}
-# -- errors that teach --
-MESSAGES |= {
+    # -- errors that teach --
     "unknown_speaker": (
         "no member named '{name}'; someone joining the group is added first: "
         "studylog member add {name} --joined DATE",
@@ -207,8 +185,6 @@ MESSAGES |= {
         "Note: {option} {value} read as {flag}",
         "提示：{option} {value} 已按 {flag} 处理",
     ),
-}
-MESSAGES |= {
     "import_other_group": (
         "the file holds the records of {source}, not of {org}; to add them to {org} anyway, "
         "name it: --org {org}",
