@@ -7,6 +7,7 @@
     [org]
     name = "市统计局党组理论学习中心组"      # the group to work on when --org is not given
     display_name = "中共某市统计局党组理论学习中心组"  # how reports name it
+    leave_approver = "张三"               # who approves leaves (default: the group's 组长)
 
     [check]                              # the year-end check's thresholds
     attendance_rate = 0.9
@@ -14,6 +15,7 @@
     speeches_per_member = 1
     makeup_days = 30
     disabled = ["member_speeches"]       # rules switched off
+    enabled = ["makeup_reflection"]      # rules off by default switched on
 
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
@@ -35,7 +37,10 @@ RULES = (
     "makeups_on_time",
     "rectification",
     "plan",
+    "makeup_reflection",
 )
+#: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
+OFF_BY_DEFAULT = frozenset({"makeup_reflection"})
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class CheckRules:
     discussions_per_quarter: int = 1
     speeches_per_member: int = 1  # key or written speeches per member per year
     makeup_days: int = 30
-    disabled: frozenset[str] = frozenset()
+    disabled: frozenset[str] = OFF_BY_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Config:
     language: str | None = None
     org: str | None = None
     display_name: str | None = None
+    leave_approver: str | None = None  # who approves leaves; default: the group's 组长
     check: CheckRules = field(default_factory=CheckRules)
 
 
@@ -95,7 +101,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     reader.known(data, "", {"language", "org", "check"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
-    reader.known(org, "org.", {"name", "display_name"})
+    reader.known(org, "org.", {"name", "display_name", "leave_approver"})
     check = reader.table(data, "check")
     reader.known(
         check,
@@ -106,6 +112,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "speeches_per_member",
             "makeup_days",
             "disabled",
+            "enabled",
         },
     )
     defaults = CheckRules()
@@ -115,18 +122,22 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     disabled = check.get("disabled", [])
     if not isinstance(disabled, list) or any(rule not in RULES for rule in disabled):
         reader.bad("check.disabled", disabled, "a list of rule names: " + ", ".join(RULES))
+    enabled = check.get("enabled", [])
+    if not isinstance(enabled, list) or any(rule not in RULES for rule in enabled):
+        reader.bad("check.enabled", enabled, "a list of rule names: " + ", ".join(RULES))
     return Config(
         path=path,
         found=True,
         language=language,
         org=reader.text(org, "name", "org."),
         display_name=reader.text(org, "display_name", "org."),
+        leave_approver=reader.text(org, "leave_approver", "org."),
         check=CheckRules(
             attendance_rate=float(rate),
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
             speeches_per_member=reader.count(check, "speeches_per_member", 1),
             makeup_days=reader.count(check, "makeup_days", 30),
-            disabled=frozenset(disabled),
+            disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
         ),
     )
 
@@ -191,8 +202,11 @@ def as_toml(config: Config) -> str:
         lines.append(f"name = {quoted(config.org)}")
     if config.display_name:
         lines.append(f"display_name = {quoted(config.display_name)}")
+    if config.leave_approver:
+        lines.append(f"leave_approver = {quoted(config.leave_approver)}")
     rules = config.check
-    disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled))
+    disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled - OFF_BY_DEFAULT))
+    enabled = ", ".join(quoted(rule) for rule in sorted(OFF_BY_DEFAULT - rules.disabled))
     lines += [
         "",
         "[check]",
@@ -201,5 +215,6 @@ def as_toml(config: Config) -> str:
         f"speeches_per_member = {rules.speeches_per_member}",
         f"makeup_days = {rules.makeup_days}",
         f"disabled = [{disabled}]",
+        *([f"enabled = [{enabled}]"] if enabled else []),
     ]
     return "\n".join(lines)

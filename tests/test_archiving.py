@@ -136,7 +136,7 @@ def test_a_deleted_session_follows_the_dates_of_members_who_leave_meanwhile(
     seeded: Database, ok: Ok
 ) -> None:
     ok("session", "delete", "2023-12-15", "--yes")
-    ok("member", "retire", "赵六", "--on", "2023-12-01")
+    ok("member", "retire", "赵六", "--on", "2023-12-01", "--yes")
     ok("restore", "session", "2023-12-15")
     roll = json.loads(ok("session", "show", "2023-12-15", "--format", "json"))["roll"]
     assert "赵六" not in {line["member"] for line in roll}

@@ -76,7 +76,7 @@ def test_the_entry_lands_with_the_write_or_not_at_all(group: Database, ok: Ok, r
     failed = run("attend", "2023-03-01", "--leave", "王五：出差")  # no such member
     assert failed.exit_code == 1
     assert entries(ok) == before
-    ok("attend", "2023-03-01")  # the same roll again, everyone present now: one entry
+    ok("attend", "2023-03-01", "--replace", "--yes")  # started over, all present: one entry
     ok("attend", "2023-03-01")  # nothing changes: no entry
     assert len(entries(ok)) == len(before) + 1
 

@@ -172,9 +172,10 @@ def test_sign_in_sheet_lists_exactly_the_expected_members(
     ok("sheet", "2023-07-15", "--out", str(july))
     sheet = load_workbook(july).active
     rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
-    header = rows.index(["No.", "Name", "Post", "Signature", "Remarks"])
+    header = rows.index(["No.", "Name", "Post", "Attendance", "Signature", "Remarks"])
     names = [row[1] for row in rows[header + 1 :]]
-    assert names == ["张三", "李四", "王五", "赵六", "孙八", "周九"]  # 钱七 left, 吴十 observes
+    # 钱七 left; 吴十 observes: listed apart, below the members
+    assert names == ["张三", "李四", "王五", "赵六", "孙八", "周九", None, "吴十"]
     assert rows[0][0] == f"{ORG}: sign-in sheet"
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.figures.tallies import yearly_tallies
-from studylog.records.attendance import add_makeup, expected_members, mark_roll
+from studylog.records.attendance import expected_members, mark_roll
+from studylog.records.makeups import add_makeup
 from studylog.records.members import add_member, edit_member, retire_member
 from studylog.records.orgs import create_org, resolve_org
 from studylog.records.sessions import SessionFields, add_session
@@ -65,7 +66,9 @@ def test_retiring_takes_a_member_off_later_rolls(session: Session, org: Org) -> 
     )
     mark_roll(session=session, org=org, ref=early)
     mark_roll(session=session, org=org, ref=late)
-    result = retire_member(session=session, org=org, name="王五", on=date(2023, 6, 30))
+    result = retire_member(
+        session=session, org=org, name="王五", on=date(2023, 6, 30), confirmed=True
+    )
     assert result.rolls_left == 1
     report = yearly_tallies(session=session, org=org, year=2023)
     assert (report.tallies.roll.expected, report.tallies.roll.present) == (5, 5)
@@ -76,8 +79,8 @@ def test_a_made_up_line_cannot_silently_become_present(session: Session, org: Or
     mark_roll(session=session, org=org, ref=ref, leave=[("李四", "出差")])
     add_makeup(session=session, org=org, ref=ref, name="李四", on=date(2023, 3, 5))
     with pytest.raises(StudylogError) as caught:
-        mark_roll(session=session, org=org, ref=ref)
-    assert caught.value.key == "roll_unnamed_has_makeup"
+        mark_roll(session=session, org=org, ref=ref, replace=True, confirmed=False)
+    assert caught.value.key == "roll_needs_yes"
     # leave → absent keeps the make-up
     _, roll = mark_roll(session=session, org=org, ref=ref, absent=["李四"])
     assert [(line.member, line.status, line.made_up) for line in roll][1] == (
@@ -122,8 +125,8 @@ def test_a_later_joining_date_takes_a_member_off_earlier_rolls(session: Session,
     add_makeup(session=session, org=org, ref=ref, name="王五", on=date(2023, 3, 9))
     with pytest.raises(StudylogError) as caught:  # the make-up is history: sort it out first
         edit_member(session=session, org=org, name="王五", joined=date(2023, 6, 1))
-    assert caught.value.key == "dates_cut_makeup"
-    edit_member(session=session, org=org, name="李四", joined=date(2023, 6, 1))
+    assert caught.value.key == "tenure_orphans"
+    edit_member(session=session, org=org, name="李四", joined=date(2023, 6, 1), confirmed=True)
     report = yearly_tallies(session=session, org=org, year=2023)
     assert (report.tallies.roll.expected, report.tallies.roll.unrecorded) == (2, 0)
     lines = session.scalar(select(func.count(Attendance.id)).where(Attendance.session_id == 1))

@@ -53,7 +53,16 @@ COMMANDS = {
     "stats by member": ("stats", "--year", "2023", "--by", "member", "--format", "json"),
     "stats by month": ("stats", "--year", "2023", "--by", "month", "--format", "json"),
     "attend": ("attend", "2023-03-15", "--late", "王五", "--format", "json"),
-    "export": ("export", "--year", "2023", "--format", "json", "--out", "{tmp}/year.json"),
+    "export": (
+        "export",
+        "--year",
+        "2023",
+        "--format",
+        "json",
+        "--out",
+        "{tmp}/year.json",
+        "--force",
+    ),
     "session list": ("session", "list", "--year", "2023", "--format", "json"),
     "report": ("report", "--year", "2023", "--as-of", "2024-01-10"),
 }
@@ -71,7 +80,9 @@ def test_statement_count_does_not_grow_with_the_data(
             ok(*args)
         counts.append(len(statements))
     assert counts[0] == counts[1], (name, counts)
-    assert counts[0] < 40, (name, counts)
+    # A bound, so a loop of queries shows even on small data: the report also runs the
+    # year-end check (its failed rules are the report's 问题和不足), hence its own bound.
+    assert counts[0] < (60 if name == "report" else 40), (name, counts)
 
 
 @pytest.mark.sqlite_only(reason="reads SQLite's query plan (EXPLAIN QUERY PLAN)")

@@ -308,14 +308,16 @@ def test_a_bad_row_writes_nothing_and_names_file_row_and_column(
     monkeypatch.setenv("STUDYLOG_DB", target.url)
     ok("init", "--org", "别的中心组")
 
-    line = refused(run, target, "import", str(folder))
+    line = refused(run, target, "import", str(folder), "--org", "别的中心组")
     assert line.startswith("Error: ")
     assert "attendance.csv, row 7, column B (Session date): " in line
     assert "2023-02-30 is not a valid date: 2023-02 has 28 days" in line
     assert "0 member(s)" not in line
 
     _edit_csv(tmp_path / "zh" / "attendance.csv", 5, 3, "maybe")
-    line = refused(run, target, "--lang", "zh", "import", str(tmp_path / "zh"))
+    line = refused(
+        run, target, "--lang", "zh", "import", str(tmp_path / "zh"), "--org", "别的中心组"
+    )
     assert line.startswith("错误：") and "attendance.csv，第 5 行，D 列（出勤情况）：" in line
     assert "“maybe”不是有效的 出勤情况" in line
     assert json.loads(ok("member", "list", "--format", "json")) == []

@@ -142,12 +142,12 @@ def test_full_width_leave_list_shares_its_reason(seeded: Database, ok: Callable[
     assert on_leave == {"王五": "外出开会", "赵六": "外出开会"}
 
 
-def test_attend_again_replaces_the_roll(seeded: Database, ok: Callable[..., str]) -> None:
+def test_attend_replace_starts_the_roll_over(seeded: Database, ok: Callable[..., str]) -> None:
     output = ok("attend", "2023-05-15", "--absent", "赵六", "--late", "李四")
     assert "4 of 6 attended" not in output and "5 of 6 attended" in output
     figures = stats_json(ok)
     assert (figures["absent"], figures["late"], figures["present"]) == (2, 2, 64)
-    ok("attend", "2023-05-15")
+    ok("attend", "2023-05-15", "--replace")  # amending would keep the lines; start over
     assert stats_json(ok) == EXPECTED_FIGURES
 
 

@@ -173,7 +173,11 @@ def load_command(name: str) -> Any:
         holder.add_typer(target, name=name)
     else:
         holder.command(name)(target)
-    return typer.main.get_group(holder).commands[name]
+    command = typer.main.get_group(holder).commands[name]
+    from studylog.cli.flags import accept_yes_no
+
+    accept_yes_no(command)  # --discussion 否 = --no-discussion
+    return command
 
 
 def _no_options() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -14,12 +16,16 @@ from studylog.cli.common import (
     RefArgument,
     ToOption,
     YearOption,
+    YesOption,
     period,
     records,
+    settings,
+    to_date,
     to_format,
 )
-from studylog.cli.render import emit_line, emit_rows
-from studylog.text.messages import t
+from studylog.cli.render import emit_line, emit_note, emit_rows
+from studylog.errors import StudylogError
+from studylog.text.messages import describe, t
 from studylog.text.parse import clean_name, parse_date, parse_enum, split_leaves, split_names
 from studylog.text.vocab import Method, choices
 
@@ -49,42 +55,141 @@ def attend(
         list[str] | None,
         typer.Option("--absent", metavar="NAMES", help="Names absent without leave (缺席)."),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Start the roll over: everyone not named is present again; lists what it drops.",
+        ),
+    ] = False,
+    approved_by: Annotated[
+        str | None,
+        typer.Option(
+            "--approved-by",
+            metavar="NAME",
+            help="Who approved the leaves named (请假经…同意); default: the settings' "
+            "leave_approver, else the group's 组长.",
+        ),
+    ] = None,
+    from_sheet: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-sheet",
+            metavar="FILE",
+            help="Read the roll from a marked sign-in sheet (the .xlsx `sheet` writes, its "
+            "出勤情况 column filled in).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="With --from-sheet: check and show, store nothing.")
+    ] = False,
+    yes: YesOption = False,
     fmt: FormatOption = "table",
 ) -> None:
     """Record a session's whole roll in one line; everyone expected and not named was present.
 
-    Running it again replaces the roll. Prints the roll as stored.
+    On a session that already has a roll it amends: only the members named change, every
+    other line keeps its status, reason and make-up. --replace starts over. A change that
+    drops a leave reason, deletes a make-up or marks someone who spoke there as away is
+    shown and needs --yes (asked on a terminal). Prints the roll as stored.
 
     \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
+    Example: studylog attend 2023-03-01 --from-sheet 签到表.xlsx --dry-run
     """
-    from studylog.figures.tallies import session_roll
-    from studylog.records.attendance import mark_roll
-
     output = to_format(fmt)
-    present_names, late_names = split_names(present), split_names(late)
-    leave_names, absent_names = split_leaves(leave), split_names(absent)
-    with records() as (session, org):
-        record, roll = mark_roll(
-            session=session,
-            org=org,
-            ref=ref,
-            present=present_names,
-            late=late_names,
-            leave=leave_names,
-            absent=absent_names,
-        )
-        counts, _ = session_roll(session=session, record_id=record.id)
-        about = {"id": record.id, "day": record.date, "title": record.title}
+    names = {
+        "present": split_names(present),
+        "late": split_names(late),
+        "leave": split_leaves(leave),
+        "absent": split_names(absent),
+    }
+    if dry_run and from_sheet is None:
+        raise StudylogError("dry_run_needs_sheet")
+    approver = clean_name(approved_by) if approved_by else settings.config().leave_approver
+    try:
+        result = _store_roll(ref, names, from_sheet, replace, yes, dry_run, approver)
+    except StudylogError as error:
+        if error.key != "roll_needs_yes" or yes or not sys.stdin.isatty():
+            raise
+        emit_note(describe(error))
+        if not typer.confirm(t("roll_confirm"), default=False):
+            emit_line(t("roll_declined"))
+            return
+        result = _store_roll(ref, names, from_sheet, replace, True, dry_run, approver)
+    about, roll, dropped, counts, observers = result
     if output in ("table", "markdown"):
-        emit_line(t("roll_stored", **about, attended=counts.attended, expected=counts.expected))
-    emit_rows([asdict(line) for line in roll], ROLL_COLUMNS, output)
+        key = "roll_checked" if dry_run else "roll_stored"
+        emit_line(t(key, **about, attended=counts.attended, expected=counts.expected))
+        if dropped:
+            emit_line(t("roll_dropped", changes=dropped))
+        if observers:
+            emit_line(t("sheet_observers", names=observers))
+    columns = list(ROLL_COLUMNS)
+    if any(line.approver for line in roll):
+        columns.append(("approver", "col_approver"))
+    emit_rows([asdict(line) for line in roll], columns, output)
+
+
+class _DryRun(Exception):
+    """Leaves the transaction of a --dry-run, which so stores nothing, with what it found."""
+
+    def __init__(self, found: tuple[Any, ...]) -> None:
+        self.found = found
+
+
+def _store_roll(
+    ref: str,
+    names: dict[str, Any],
+    sheet: Path | None,
+    replace: bool,
+    confirmed: bool,
+    dry_run: bool,
+    approver: str | None,
+) -> tuple[Any, ...]:
+    from studylog.figures.tallies import session_roll
+    from studylog.records.attendance import record_roll
+
+    observers: list[str] = []
+    try:
+        with records() as (session, org):
+            if sheet is not None:
+                from studylog.transfer.signin import read_marked_sheet
+
+                marked = read_marked_sheet(session=session, org=org, ref=ref, path=sheet)
+                names, observers = marked.names, marked.observers
+            result = record_roll(
+                session=session, org=org, ref=ref, replace=replace, confirmed=confirmed,
+                approver=approver, **names,
+            )  # fmt: skip
+            counts, _ = session_roll(session=session, record_id=result.record.id)
+            record = result.record
+            about = {"id": record.id, "day": record.date, "title": record.title}
+            dropped = [change.phrase() for change in result.dropped]
+            found = (about, result.roll, dropped, counts, observers)
+            if dry_run:
+                raise _DryRun(found)
+    except _DryRun as run:
+        return run.found
+    return found
 
 
 makeup_app = typer.Typer(
     help="Make-up study (事后补学) after a leave or absence.", no_args_is_help=True
 )
 
+ReflectionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reflection", metavar="TEXT", help="The member's written 体会 on it; '' clears."
+    ),
+]
+ReflectionFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reflection-file", metavar="FILE", help="The 体会 from a text file (UTF-8 or GB18030)."
+    ),
+]
 NameArgument = Annotated[
     str, typer.Argument(metavar="NAME", help="The member who missed the session.")
 ]
@@ -103,22 +208,80 @@ def makeup_add(
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="What was studied, notes.")
     ] = None,
+    reflection: ReflectionOption = None,
+    reflection_file: ReflectionFileOption = None,
 ) -> None:
     """Record that a member made up a session they missed (on leave or absent).
 
     \b
     Example: studylog makeup add 2023-03-01 李四 --date 2023-03-05 --method 自学
     """
-    from studylog.records.attendance import add_makeup
+    from studylog.records.makeups import add_makeup
 
     made_on = parse_date(on)
     how = parse_enum(Method, method, what="--method")
     with records() as (session, org):
         record, makeup = add_makeup(
-            session=session, org=org, ref=ref, name=name, on=made_on, method=how, note=note
+            session=session,
+            org=org,
+            ref=ref,
+            name=name,
+            on=made_on,
+            method=how,
+            note=note,
+            reflection=_reflection(reflection, reflection_file),
         )
         message = t("makeup_added", name=clean_name(name), on=makeup.date, day=record.date)
     emit_line(message)
+
+
+@makeup_app.command("edit")
+def makeup_edit(
+    ref: RefArgument,
+    name: NameArgument,
+    on: Annotated[
+        str | None, typer.Option("--date", "-d", metavar="DATE", help="Date of the make-up.")
+    ] = None,
+    method: Annotated[
+        str | None, typer.Option("--method", metavar="METHOD", help=f"How: {choices(Method)}.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Notes; '' clears.")
+    ] = None,
+    reflection: ReflectionOption = None,
+    reflection_file: ReflectionFileOption = None,
+) -> None:
+    """Change a make-up; only the options given change.
+
+    \b
+    Example: studylog makeup edit 2023-03-01 李四 --date 2023-03-06 --reflection-file 体会.txt
+    """
+    from studylog.records.makeups import edit_makeup
+
+    how = parse_enum(Method, method, what="--method") if method is not None else None
+    with records() as (session, org):
+        record, makeup = edit_makeup(
+            session=session,
+            org=org,
+            ref=ref,
+            name=name,
+            on=to_date(on),
+            method=how,
+            note=note,
+            reflection=_reflection(reflection, reflection_file),
+        )
+        message = t("makeup_edited", name=clean_name(name), on=makeup.date, day=record.date)
+    emit_line(message)
+
+
+def _reflection(text: str | None, path: Path | None) -> str | None:
+    if path is None:
+        return text
+    if text is not None:
+        raise StudylogError("reflection_twice")
+    from studylog.transfer.plain_text import read_text_file
+
+    return read_text_file(path)
 
 
 @makeup_app.command("delete")
@@ -128,7 +291,7 @@ def makeup_delete(ref: RefArgument, name: NameArgument) -> None:
     \b
     Example: studylog makeup delete 2023-03-01 李四
     """
-    from studylog.records.attendance import delete_makeup
+    from studylog.records.makeups import delete_makeup
 
     with records() as (session, org):
         record = delete_makeup(session=session, org=org, ref=ref, name=name)
@@ -152,7 +315,7 @@ def makeup_list(
     \b
     Example: studylog makeup list --year 2023 --outstanding
     """
-    from studylog.records.attendance import missed
+    from studylog.records.makeups import missed
 
     output = to_format(fmt)
     first, last = period(year, start, end)
@@ -176,6 +339,7 @@ def makeup_list(
     ]
     if not outstanding:
         columns += [("made_up", "col_made_up"), ("method", "col_method"), ("note", "col_note")]
+        columns.append(("reflection", "col_reflection"))
     if not rows and output == "table":
         emit_line(t("nothing_found"))
         return

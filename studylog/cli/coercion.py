@@ -24,6 +24,8 @@ from typing import Any
 import typer.core
 from typer._coercion import RuntimeParam, TypeDescriptor
 
+from studylog.text.periods import typed_number
+
 PLAIN_TYPES = (str, int, bool)
 # A plain number: ASCII digits, short of any limit (Python refuses over 4,300 digits).
 _DIGITS = re.compile(r"[0-9]{1,18}")
@@ -40,6 +42,16 @@ class PlainParam(RuntimeParam):
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         if type(value) is self.annotation:
             return value
+        if (
+            self.annotation is int
+            and isinstance(value, str)
+            and getattr(param, "name", "")
+            in (
+                "year",
+                "month",
+            )
+        ):
+            value = typed_number(value)  # --year 2026年, --month 7月
         if self.annotation is int and isinstance(value, str) and _DIGITS.fullmatch(value):
             return int(value)
         assert _typer_runtime_param is not None

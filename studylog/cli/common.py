@@ -17,6 +17,7 @@ from studylog.cli.render import OUTPUT_FORMATS, OutputFormat
 from studylog.config import Config, load_config
 from studylog.errors import StudylogError
 from studylog.text.parse import parse_date, parse_year
+from studylog.text.periods import Period
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -126,6 +127,16 @@ def period(year: int | None, start: str | None, end: str | None) -> tuple[date |
     if first is not None and last is not None and first > last:
         raise StudylogError("bad_range", start=first, end=last)
     return first, last
+
+
+def chosen_period(year: int | None, start: str | None, end: str | None) -> Period:
+    """``--year`` or ``--from D --to D`` (both), for a document or an export."""
+    if year is None and start is None and end is None:
+        raise StudylogError("period_needed")
+    first, last = period(year, start, end)
+    if first is None or last is None:
+        raise StudylogError("range_needs_both")
+    return Period(first, last)
 
 
 ROLL_COLUMNS = [

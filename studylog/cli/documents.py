@@ -10,7 +10,11 @@ import typer
 from studylog.cli.common import (
     AsOfOption,
     ForceOption,
+    FromOption,
     RefArgument,
+    ToOption,
+    YearOption,
+    chosen_period,
     records,
     settings,
     to_date,
@@ -19,7 +23,6 @@ from studylog.cli.common import (
 from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
 from studylog.text.messages import t
-from studylog.text.parse import parse_year
 
 REPORT_FORMATS = ("text", "markdown", "docx", "pdf")
 SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf"}
@@ -45,9 +48,9 @@ report_app = typer.Typer(invoke_without_command=True)
 @report_app.callback()
 def report(
     ctx: typer.Context,
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", metavar="YEAR", help="The year reported.")
-    ] = None,
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -81,13 +84,14 @@ def report(
     The words come from a template the office can edit: `studylog report template --out FILE`
     writes the default, `--template FILE` uses the edited copy.
 
+    Or the report of any period (--from D --to D), named in the title: 2026年上半年,
+    2026年1—9月. Sessions dated after --as-of (default today) are not in it.
+
     \b
     Example: studylog --lang zh report --year 2023 --format docx --out 2023年度报告.docx
     """
     if ctx.invoked_subcommand is not None:
         return
-    if year is None:
-        raise StudylogError("missing_option", option="--year")
     from studylog.documents.layout import as_markdown, as_text
     from studylog.documents.report import compose, gather
     from studylog.documents.word import write_docx
@@ -103,7 +107,7 @@ def report(
     if chosen in ("docx", "pdf") and out is None:
         raise StudylogError("missing_option", option="--out")
     target = _writable(out, force=force) if out is not None else None
-    parse_year(year)
+    chosen_period_ = chosen_period(year, start, end)
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
     from studylog.documents.narrative import read_template
@@ -113,9 +117,9 @@ def report(
         data = gather(
             session=session,
             org=org,
-            year=year,
             as_of=day,
             display_name=display_name,
+            period=chosen_period_,
             rules=settings.config().check,
         )
     document = compose(data, template=edited, name=str(template or ""))
@@ -197,11 +201,13 @@ def sheet(
 
 
 def archive(
-    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year archived.")],
     out: Annotated[
         Path,
         typer.Option("--out", "-o", metavar="DIR|FILE.zip", help="A folder, or a .zip file."),
     ],
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -214,12 +220,14 @@ def archive(
     """Build the year's archive (学习档案): contents page, plan, each session's record with its
     roll and speeches, the make-ups, the rectification ledger, the annual report (Word files).
 
+    Or of any period (--from D --to D), named in the titles.
+
     \b
     Example: studylog archive --year 2023 --out 2023年学习档案.zip
     """
     from studylog.documents.archive import archive_parts, write_archive
 
-    parse_year(year)
+    chosen = chosen_period(year, start, end)
     from studylog.outputs import checked_target
 
     kind = fmt.strip().lower()
@@ -231,9 +239,10 @@ def archive(
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
         parts = archive_parts(
-            session=session, org=org, year=year, as_of=day, display_name=display_name
+            session=session, org=org, as_of=day, display_name=display_name, period=chosen
         )
-    written = write_archive(
-        parts, target, folder=t("archive_folder", year=year), force=force, pdf=kind == "pdf"
-    )
-    emit_line(t("archive_written", year=year, count=len(parts), path=written))
+    from studylog.documents.report import titled
+
+    folder = titled("archive_folder", chosen)
+    written = write_archive(parts, target, folder=folder, force=force, pdf=kind == "pdf")
+    emit_line(titled("archive_written", chosen, count=len(parts), path=written))

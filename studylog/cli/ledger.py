@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import AsOfOption, FormatOption, records, to_date, to_format, today
+from studylog.cli.common import (
+    AsOfOption,
+    FormatOption,
+    ReasonOption,
+    records,
+    to_date,
+    to_format,
+    today,
+)
 from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -212,3 +220,78 @@ def show(entry_id: EntryArgument, as_of: AsOfOption = None, fmt: FormatOption = 
     )
     if log:
         emit_rows(log, [("on", "col_date"), ("note", "col_note")], output, title=t("progress"))
+
+
+def _optional(flag: str, metavar: str, text: str) -> object:
+    return typer.Option(flag, metavar=metavar, help=text)
+
+
+@app.command("edit")
+def edit(
+    entry_id: EntryArgument,
+    problem: Annotated[str | None, _optional("--problem", "TEXT", "The problem (问题).")] = None,
+    measure: Annotated[
+        str | None, _optional("--measure", "TEXT", "The measure (整改措施).")
+    ] = None,
+    dept: Annotated[str | None, _optional("--dept", "TEXT", "Department (责任部门).")] = None,
+    lead: Annotated[str | None, _optional("--lead", "TEXT", "Leading unit (牵头单位).")] = None,
+    due: Annotated[str | None, _optional("--due", "DATE", "Deadline (整改时限).")] = None,
+    category: Annotated[str | None, _optional("--category", "TEXT", "Category; '' clears.")] = None,
+    session_ref: Annotated[
+        str | None, _optional("--session", "REF", "The session that found it; '' unlinks.")
+    ] = None,
+    found: Annotated[str | None, _optional("--found", "DATE", "Date found.")] = None,
+) -> None:
+    """Change a ledger entry; only the options given change (any option of rectify add).
+
+    \b
+    Example: studylog rectify edit 3 --due 2023-09-30 --dept 综合科
+    """
+    from studylog.records.ledger import edit_rectification
+
+    with records() as (session, org):
+        entry = edit_rectification(
+            session=session,
+            org=org,
+            entry_id=entry_id,
+            problem=problem,
+            measure=measure,
+            dept=dept,
+            lead=lead,
+            due=to_date(due),
+            category=category,
+            session_ref=session_ref,
+            found=to_date(found),
+        )
+        message = t("rectify_edited", id=entry.id, due=entry.due)
+    emit_line(message)
+
+
+@app.command("delete")
+def delete(entry_id: EntryArgument, reason: ReasonOption = None) -> None:
+    """Delete a ledger entry entered by mistake: kept, marked deleted, restorable.
+
+    \b
+    Example: studylog rectify delete 3 --reason 重复录入
+    """
+    from studylog.records.ledger import delete_rectification
+
+    with records() as (session, org):
+        entry = delete_rectification(session=session, org=org, entry_id=entry_id, reason=reason)
+        message = t("rectify_deleted", id=entry.id)
+    emit_line(message)
+
+
+@app.command("restore")
+def restore(entry_id: EntryArgument) -> None:
+    """Bring back a ledger entry deleted by mistake, with its follow-up.
+
+    \b
+    Example: studylog rectify restore 3
+    """
+    from studylog.records.ledger import restore_rectification
+
+    with records() as (session, org):
+        entry = restore_rectification(session=session, org=org, entry_id=entry_id)
+        message = t("rectify_restored", id=entry.id)
+    emit_line(message)

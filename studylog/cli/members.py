@@ -118,8 +118,22 @@ def edit(
     title: TitleOption = None,
     role: RoleOption = None,
     joined: JoinedOption = None,
+    retired: Annotated[
+        str | None,
+        typer.Option("--retired", metavar="DATE", help="Correct the date they left the group."),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            help="Take off the records the new dates leave outside their time in the group.",
+        ),
+    ] = False,
 ) -> None:
-    """Change a member's name, post, role or joining date.
+    """Change a member's name, post, role, joining or leaving date.
+
+    Dates that would leave roll lines, speeches or hosted sessions outside the member's time
+    in the group are refused with those records listed; --yes takes them off (logged).
 
     \b
     Example: studylog member edit 张三 --title 党组书记
@@ -137,6 +151,8 @@ def edit(
             title=title,
             role=parsed_role,
             joined=joined_on,
+            retired=to_date(retired),
+            confirmed=yes,
         )
         message = t("member_edited", name=member.name)
     emit_line(message)
@@ -146,10 +162,14 @@ def edit(
 def retire(
     name: NameArgument,
     on: Annotated[str, typer.Option("--on", metavar="DATE", help="The date they left the group.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Take them off later rolls, speeches and hosting.")
+    ] = False,
 ) -> None:
     """Record that a member left the group; their history is kept.
 
-    They stay expected at sessions up to and including that date.
+    They stay expected at sessions up to and including that date. Later records naming them
+    are refused with those records listed; --yes takes them off (logged).
 
     \b
     Example: studylog member retire 王五 --on 2023-06-30
@@ -158,7 +178,7 @@ def retire(
 
     left_on = parse_date(on)
     with records() as (session, org):
-        result = retire_member(session=session, org=org, name=name, on=left_on)
+        result = retire_member(session=session, org=org, name=name, on=left_on, confirmed=yes)
         retired_name = result.member.name
     emit_line(t("member_retired", name=retired_name, on=left_on))
     if result.rolls_left:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -17,6 +19,7 @@ from studylog.cli.common import (
     today,
 )
 from studylog.cli.render import emit_json, emit_line, emit_rows
+from studylog.errors import StudylogError
 from studylog.text.messages import t
 from studylog.text.parse import parse_enum, split_names
 from studylog.text.vocab import Kind, choices
@@ -80,7 +83,7 @@ def add(
 
     planned_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else Kind.STUDY
     speakers = split_names(speaker)
-    with records() as (session, org):
+    with records() as (session, org), _speakers_hint():
         item = add_plan_item(
             session=session,
             org=org,
@@ -156,7 +159,7 @@ def edit(
 
     planned_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
     speakers = split_names(speaker) if speaker is not None else None
-    with records() as (session, org):
+    with records() as (session, org), _speakers_hint():
         item = edit_plan_item(
             session=session,
             org=org,
@@ -259,3 +262,14 @@ def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table"
             output,
             title=t("unplanned"),
         )
+
+
+@contextmanager
+def _speakers_hint() -> Iterator[None]:
+    """A planned speaker not yet in the group: say how to add them (with the day they join)."""
+    try:
+        yield
+    except StudylogError as error:
+        if error.key != "unknown_member":
+            raise
+        raise StudylogError("unknown_speaker", name=error.params["name"]) from None

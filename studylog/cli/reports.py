@@ -69,7 +69,7 @@ def stats(
 
     output = to_format(fmt)
     if year is None and start is None and end is None:
-        raise StudylogError("missing_option", option="--year (or --from/--to)")
+        raise StudylogError("period_needed")
     first, last = period(year, start, end)
     if first is None or last is None:
         raise StudylogError("range_needs_both")

@@ -20,6 +20,7 @@ from studylog.cli.common import (
     records,
     to_date,
     to_format,
+    today,
 )
 from studylog.cli.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
@@ -155,8 +156,19 @@ def add(
     source_date: SourceOption = None,
     tag: TagOption = None,
     plan: PlanOption = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Record it even though a session of the same date and title is there (a "
+            "second one that day).",
+        ),
+    ] = False,
 ) -> None:
     """Record a study session (--date and --title are required).
+
+    A session dated after today is upcoming: listed apart, counted in no figure, its roll
+    taken from its day on; its sign-in sheet can be printed now.
 
     \b
     Example: studylog session add --date 2023-03-01 --title 学习党的二十大精神 \\
@@ -179,7 +191,7 @@ def add(
         plan,
     )
     with records() as (session, org):
-        record = add_session(session=session, org=org, fields=fields)
+        record = add_session(session=session, org=org, fields=fields, again=again)
         message = t("session_added", id=record.id, day=record.date, title=record.title)
     emit_line(message)
 
@@ -323,10 +335,16 @@ def list_(
             emit_rows(rows, AGENDA_COLUMNS if first_agenda else LIST_COLUMNS, output)
         else:
             listed = list(rows)
+            columns = AGENDA_COLUMNS if first_agenda else LIST_COLUMNS
+            held_rows = [row for row in listed if row["date"] <= today()]
+            upcoming = [row for row in listed if row["date"] > today()]
             if not listed and output == "table":
                 emit_line(t("nothing_found"))
-            else:
-                emit_rows(listed, AGENDA_COLUMNS if first_agenda else LIST_COLUMNS, output)
+            elif held_rows or not upcoming:
+                emit_rows(held_rows, columns, output)
+            if upcoming:  # planned, not held: apart, as they count in no figure yet
+                emit_line("")
+                emit_rows(upcoming, columns, output, title=t("upcoming_sessions"))
 
 
 @app.command("show")

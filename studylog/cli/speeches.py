@@ -100,6 +100,7 @@ def list_(
     emit_rows(
         rows,
         [
+            ("id", "col_speech_id"),
             ("session_id", "col_id"),
             ("date", "col_date"),
             ("session_title", "col_title"),
@@ -109,3 +110,31 @@ def list_(
         ],
         output,
     )
+
+
+@app.command("edit")
+def edit(
+    speech_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The speech's id (speech list shows it).")
+    ],
+    kind: Annotated[
+        str | None, typer.Option("--kind", metavar="KIND", help=f"Kind: {choices(SpeechKind)}.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Its title; '' clears.")
+    ] = None,
+) -> None:
+    """Change a speech's kind or title, by its id.
+
+    \b
+    Example: studylog speech edit 7 --kind 书面发言 --title 深刻领会两个确立
+    """
+    from studylog.records.speeches import edit_speech
+
+    speech_kind = parse_enum(SpeechKind, kind, what="--kind") if kind is not None else None
+    with records() as (session, org):
+        _, speech = edit_speech(
+            session=session, org=org, speech_id=speech_id, kind=speech_kind, title=title
+        )
+        message = t("speech_edited", id=speech.id, name=speech.member.name, kind=speech.kind)
+    emit_line(message)

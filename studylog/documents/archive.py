@@ -11,24 +11,29 @@ import datetime as dt
 import shutil
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studylog.documents.layout import Document
-from studylog.documents.report import compose, gather
+from studylog.documents.report import compose, gather, titled
 from studylog.documents.word import write_docx
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
-from studylog.records.attendance import expected_members, missed
+from studylog.records.attendance import expected_members
 from studylog.records.ledger import ledger
+from studylog.records.makeups import missed
+from studylog.records.members import in_group
 from studylog.records.sessions import list_sessions, resolve_session
 from studylog.records.speeches import SpeechLine, list_speeches
 from studylog.store.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
-from studylog.text.messages import long_date, t
+from studylog.text.messages import current_language, long_date, t
+from studylog.text.periods import Period
 from studylog.text.values import shown
+from studylog.text.vocab import Role, Status
+from studylog.text.vocab import label as label_of
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class SignIn:
     org: str
     record: StudySession
     members: list[tuple[str, str]]  # name, post
+    observers: list[tuple[str, str]] = field(default_factory=list)  # 列席, listed apart
 
     def header(self) -> list[tuple[str, str]]:
         record = self.record
@@ -55,7 +61,16 @@ def sign_in(*, session: Session, org: Org, ref: str, display_name: str | None = 
         (member.name, member.title or "")
         for member in expected_members(session=session, org=org, on=record.date)
     ]
-    return SignIn(org=display_name or org.name, record=record, members=members)
+    observers = [
+        (member.name, member.title or "")
+        for member in session.scalars(
+            select(Member)
+            .where(Member.org_id == org.id, Member.role == Role.OBSERVER)
+            .order_by(Member.id)
+        )
+        if in_group(member, record.date)
+    ]
+    return SignIn(org=display_name or org.name, record=record, members=members, observers=observers)
 
 
 def sign_in_document(sheet: SignIn) -> Document:
@@ -74,15 +89,19 @@ def sign_in_document(sheet: SignIn) -> Document:
 
 
 def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
-    """The sign-in sheet as an Excel workbook ready to print on A4."""
+    """The sign-in sheet as an Excel workbook ready to print on A4, with a 出勤情况 column
+    (a drop-down) and 备注 to mark by hand; ``attend --from-sheet`` reads it back. Observers
+    (列席) are listed apart below the members."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
     worksheet = workbook.active
     assert worksheet is not None
     worksheet.title = t("sheet_tab")
-    headers = [t("col_no"), t("col_name"), t("col_job_title"), t("col_signature"), t("col_remark")]
+    headers = [t("col_no"), t("col_name"), t("col_job_title"), t("col_status"),
+               t("col_signature"), t("col_remark")]  # fmt: skip
     worksheet.append([t("sheet_title", org=sheet.org)])
     worksheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
     worksheet["A1"].font = Font(name="方正小标宋简体", size=18)
@@ -94,7 +113,19 @@ def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
     first = worksheet.max_row + 1
     worksheet.append(headers)
     for number, (name, post) in enumerate(sheet.members, start=1):
-        worksheet.append([number, name, post, "", ""])
+        worksheet.append([number, name, post, "", "", ""])
+    last_member = worksheet.max_row
+    if sheet.observers:
+        worksheet.append([t("sheet_observers_heading")])
+        line = worksheet.max_row
+        worksheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(headers))
+        for number, (name, post) in enumerate(sheet.observers, start=1):
+            worksheet.append([number, name, post, "", "", ""])
+    statuses = ",".join(label_of(status) if current_language() == "zh" else status.value
+                        for status in Status)  # fmt: skip
+    choice = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
+    worksheet.add_data_validation(choice)
+    choice.add(f"D{first + 1}:D{max(worksheet.max_row, first + 1)}")
     thin = Side(style="thin")
     for number, row in enumerate(
         worksheet.iter_rows(min_row=first, max_row=worksheet.max_row), start=first
@@ -102,9 +133,9 @@ def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
         for cell in row:
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.font = Font(name="仿宋_GB2312", size=12, bold=number == first)
+            cell.font = Font(name="仿宋_GB2312", size=12, bold=number in (first, last_member + 1))
         worksheet.row_dimensions[number].height = 22 if number == first else 32  # room to sign
-    for column, width in zip("ABCDE", (6, 12, 28, 20, 14), strict=True):
+    for column, width in zip("ABCDEF", (6, 12, 28, 12, 20, 18), strict=True):
         worksheet.column_dimensions[column].width = width
     worksheet.print_title_rows = f"{first}:{first}"
     worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
@@ -116,10 +147,9 @@ def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
 
 
 def _session_records(
-    session: Session, org: Org, year: int
+    session: Session, org: Org, start: dt.date, end: dt.date
 ) -> list[tuple[StudySession, list[tuple[str, ...]], list[SpeechLine]]]:
-    """Each session of the year with its roll and speeches, in three queries in all."""
-    start, end = year_bounds(year)
+    """Each session of the period with its roll and speeches, in three queries in all."""
     records = list(list_sessions(session=session, org=org, start=start, end=end))
     rolls: dict[int, list[tuple[str, ...]]] = defaultdict(list)
     for session_id, name, title, status, reason, made_up in session.execute(
@@ -193,17 +223,28 @@ def session_document(
 
 
 def archive_parts(
-    *, session: Session, org: Org, year: int, as_of: dt.date, display_name: str | None = None
+    *,
+    session: Session,
+    org: Org,
+    year: int | None = None,
+    as_of: dt.date,
+    display_name: str | None = None,
+    period: Period | None = None,
 ) -> list[tuple[str, Document]]:
-    """The archive's documents, each with its file name, in the order offices keep them."""
+    """The archive's documents, each with its file name, in the order offices keep them: of
+    ``year`` or any ``period``, sessions held by ``as_of``."""
     org_name = display_name or org.name
-    start, end = year_bounds(year)
+    if period is None:
+        assert year is not None
+        period = Period(*year_bounds(year))
+    start, end = period.start, min(period.end, as_of)
     parts: list[tuple[str, Document]] = []
     described: dict[int, str] = {}  # what the contents page calls a part, when not its title
 
     # The report's figures, plan included, are read once and serve the plan part too.
-    data = gather(session=session, org=org, year=year, as_of=as_of, display_name=display_name)
-    plan = Document(t("archive_plan_title", org=org_name, year=year))
+    data = gather(session=session, org=org, as_of=as_of, display_name=display_name, period=period)
+    year = period.year or (start.year if start.year == period.end.year else None)
+    plan = Document(titled("archive_plan_title", period, org=org_name))
     report = data.plan
     if report is not None:
         plan.table(
@@ -220,7 +261,7 @@ def archive_parts(
     parts.append((t("archive_plan_file"), plan))
 
     for number, (record, roll, speeches) in enumerate(
-        _session_records(session, org, year), start=1
+        _session_records(session, org, start, end), start=1
     ):
         name = t("archive_session_file", number=number, day=record.date)
         described[len(parts)] = t(
@@ -228,7 +269,7 @@ def archive_parts(
         )
         parts.append((name, session_document(session, org_name, record, roll, speeches)))
 
-    makeups = Document(t("archive_makeups_title", org=org_name, year=year))
+    makeups = Document(titled("archive_makeups_title", period, org=org_name))
     lines = missed(session=session, org=org, start=start, end=end)
     if lines:
         makeups.table(
@@ -244,10 +285,10 @@ def archive_parts(
         makeups.paragraph(t("archive_no_makeups"))
     parts.append((t("archive_makeups_file"), makeups))
 
-    entries = ledger(session=session, org=org, as_of=as_of, year=year)
+    entries = ledger(session=session, org=org, as_of=as_of, year=year) if year else []
     follow_up = _follow_up(session, [entry.id for entry in entries])
     if entries:
-        ledger_document = Document(t("archive_ledger_title", org=org_name, year=year))
+        ledger_document = Document(titled("archive_ledger_title", period, org=org_name))
         ledger_document.table(
             [t("col_no"), t("col_problem"), t("col_measure"), t("col_dept"), t("col_lead"),
              t("col_found"), t("col_due"), t("col_state"), t("col_done_on"), t("progress")],
@@ -265,7 +306,7 @@ def archive_parts(
 
     numbered = [(f"{index:02d}-{name}.docx", document) for index, (name, document) in
                 enumerate(parts, start=1)]  # fmt: skip
-    contents = Document(t("archive_contents_title", org=org_name, year=year))
+    contents = Document(titled("archive_contents_title", period, org=org_name))
     contents.table(
         [t("col_no"), t("col_part"), t("col_file")],
         [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 from studylog.config import CheckRules
 from studylog.documents.layout import Document
 from studylog.figures.checks import RuleResult, year_end_check
-from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
+from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
 from studylog.records.plans import PlanReport, plan_items, plan_versus_actual
 from studylog.records.sessions import list_sessions
 from studylog.store.models import Org, PlanItem
 from studylog.text.messages import long_date, t
+from studylog.text.periods import Period
 from studylog.text.values import percent, shown
 from studylog.text.vocab import SpeechKind
 
@@ -36,7 +37,7 @@ class ReportData:
     """Everything the report says, gathered in one read transaction."""
 
     org: str
-    year: int
+    period: Period
     tallies: YearReport  # by member: the attendance notice
     sessions: Sequence[tuple[str, ...]]
     plan: PlanReport | None
@@ -52,14 +53,24 @@ def gather(
     *,
     session: Session,
     org: Org,
-    year: int,
+    year: int | None = None,
     as_of: dt.date,
     display_name: str | None = None,
+    period: Period | None = None,
     rules: CheckRules | None = None,
 ) -> ReportData:
-    rules = rules or CheckRules()
-    start, end = year_bounds(year)
-    tallies = yearly_tallies(session=session, org=org, year=year, by="member")
+    """The report's figures for ``year`` or any ``period``, as things stood on ``as_of``: a
+    session dated later is not in it (upcoming, or not held yet then). The ledger, the plan
+    and the year-end check are kept by the year: a report of a whole year says them."""
+    if period is None:
+        assert year is not None
+        period = Period(*year_bounds(year))
+    start, end = period.start, min(period.end, as_of)
+    tallies = period_tallies(
+        session=session, org=org, start=period.start, end=period.end, by="member",
+        year=period.year, as_of=as_of,
+    )  # fmt: skip
+    year = period.year
     sessions = [
         (
             record.date.isoformat(),
@@ -71,24 +82,42 @@ def gather(
         )
         for record in list_sessions(session=session, org=org, start=start, end=end)
     ]
+    data = ReportData(
+        org=display_name or org.name,
+        period=period,
+        tallies=tallies,
+        sessions=sessions,
+        plan=None,
+        ledger=LedgerCounts(),
+        as_of=as_of,
+        measures=ledger(session=session, org=org, as_of=as_of, found_by=end, state=OPEN),
+    )
+    if year is None:
+        return data
     planned = session.scalar(
         select(func.count(PlanItem.id)).where(PlanItem.org_id == org.id, PlanItem.year == year)
     )
-    plan = plan_versus_actual(session=session, org=org, year=year, as_of=as_of) if planned else None
-    checked = year_end_check(session=session, org=org, year=year, as_of=as_of, rules=rules)
-    return ReportData(
-        org=display_name or org.name,
-        year=year,
-        tallies=tallies,
-        sessions=sessions,
-        plan=plan,
+    checked = year_end_check(
+        session=session, org=org, year=year, as_of=as_of, rules=rules or CheckRules()
+    )
+    return replace(
+        data,
+        plan=plan_versus_actual(session=session, org=org, year=year, as_of=as_of)
+        if planned
+        else None,
         ledger=ledger_counts(session=session, org=org, year=year, as_of=as_of),
-        as_of=as_of,
         problems=ledger(session=session, org=org, as_of=as_of, year=year),
-        measures=ledger(session=session, org=org, as_of=as_of, found_by=end, state=OPEN),
         failed=[rule for rule in checked.results if rule.enabled and not rule.passed],
         next_plan=[item.title for item in plan_items(session=session, org=org, year=year + 1)],
     )
+
+
+def titled(key: str, period: Period, **params: object) -> str:
+    """A title naming the year (``{year}``), or any other period by its name (``KEY_period``,
+    ``{period}``: 「2026年上半年」, 「2026年1—9月」)."""
+    if period.year is not None:
+        return t(key, year=period.year, **params)
+    return t(f"{key}_period", period=period.name(), **params)
 
 
 def _rate(value: float | None) -> str:
@@ -177,15 +206,16 @@ def report_context(data: ReportData) -> dict[str, Any]:
     speeches = figures["speeches"]
     body, noun = reporting_body(data.org)
     zh = current_language() == "zh"
+    year = data.period.year
     return {
         "group": data.org,
         "body": body,
         "noun": noun if zh else "the group",
-        "year": data.year,
-        "next_year": data.year + 1,
-        "period": t("report_period", year=data.year),
-        "period_title": t("report_period_year", year=data.year),
-        "period_short": t("report_period_whole_year"),
+        "year": year,
+        "next_year": None if year is None else year + 1,
+        "period": data.period.name(),
+        "period_title": data.period.name() if year is None else t("report_period_year", year=year),
+        "period_short": data.period.name() if year is None else t("report_period_whole_year"),
         **{key: figures[key] for key in _COUNTS},
         "roll": {
             "expected": roll.expected,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from studylog.config import RULES, CheckRules
+from studylog.config import OFF_BY_DEFAULT, RULES, CheckRules
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
@@ -54,7 +54,7 @@ def year_end_check(
 
     @cache
     def members() -> YearReport:  # read once for the two rules about members
-        return yearly_tallies(session=session, org=org, year=year, by="member")
+        return yearly_tallies(session=session, org=org, year=year, by="member", as_of=as_of)
 
     checks = {
         "attendance": lambda: _attendance(members(), rules),
@@ -63,6 +63,7 @@ def year_end_check(
         "makeups_on_time": lambda: _makeups(session, org, start, end, as_of, rules),
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
+        "makeup_reflection": lambda: _reflections(session, org, start, end, as_of),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
@@ -75,6 +76,8 @@ def year_end_check(
         if rule not in rules.disabled
         else RuleResult(rule, False, True, threshold=thresholds.get(rule))
         for rule in RULES
+        # a rule off by default is shown only once the settings switch it on
+        if rule not in OFF_BY_DEFAULT or rule not in rules.disabled
     ]
     return CheckReport(year=year, org=org.name, as_of=as_of, results=results)
 
@@ -100,7 +103,7 @@ def _attendance(report: YearReport, rules: CheckRules) -> RuleResult:
 def _discussions(
     session: Session, org: Org, year: int, as_of: dt.date, rules: CheckRules
 ) -> RuleResult:
-    report = yearly_tallies(session=session, org=org, year=year, by="quarter")
+    report = yearly_tallies(session=session, org=org, year=year, by="quarter", as_of=as_of)
     quarter_ends = [dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30)]
     quarter_ends.append(dt.date(year, 12, 31))
     short = [
@@ -202,3 +205,28 @@ def _plan(session: Session, org: Org, year: int, as_of: dt.date) -> RuleResult:
         threshold=report.planned,
         offenders=missed,
     )
+
+
+def _reflections(
+    session: Session, org: Org, start: dt.date, end: dt.date, as_of: dt.date
+) -> RuleResult:
+    """Every make-up made by ``as_of`` carries the member's written 体会."""
+    rows = session.execute(
+        select(Member.name, StudySession.id, StudySession.date, Makeup.date)
+        .select_from(StudySession)
+        .join(Attendance, Attendance.session_id == StudySession.id)
+        .join(Member, Member.id == Attendance.member_id)
+        .join(Makeup, Makeup.attendance_id == Attendance.id)
+        .where(
+            StudySession.org_id == org.id,
+            StudySession.date.between(start, end),
+            Makeup.date <= as_of,
+            Makeup.reflection.is_(None),
+        )
+        .order_by(StudySession.date, Member.id)
+    )
+    missing = [
+        {"member": name, "session_id": session_id, "date": day, "made_up": made_up}
+        for name, session_id, day, made_up in rows
+    ]
+    return RuleResult("makeup_reflection", True, not missing, offenders=missing)

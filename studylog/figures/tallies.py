@@ -267,11 +267,18 @@ def year_bounds(year: int) -> tuple[date, date]:
 
 
 def yearly_tallies(
-    *, session: Reader, org: OrgRef, year: int, by: Grouping | None = None
+    *,
+    session: Reader,
+    org: OrgRef,
+    year: int,
+    by: Grouping | None = None,
+    as_of: date | None = None,
 ) -> YearReport:
     """The year's figures for one org, and per member, month or quarter when asked."""
     start, end = year_bounds(year)
-    return period_tallies(session=session, org=org, start=start, end=end, by=by, year=year)
+    return period_tallies(
+        session=session, org=org, start=start, end=end, by=by, year=year, as_of=as_of
+    )
 
 
 def period_tallies(
@@ -282,9 +289,15 @@ def period_tallies(
     end: date,
     by: Grouping | None = None,
     year: int | None = None,
+    as_of: date | None = None,
 ) -> YearReport:
     """The figures from ``start`` to ``end`` for one org (or all: ``org=None``), and per
-    member, month, quarter or org when asked."""
+    member, month, quarter or org when asked.
+
+    Only sessions held by ``as_of`` (default today) count: one dated later is upcoming, or
+    had not been held yet on that day, whatever was recorded since.
+    """
+    listed_end, end = end, min(end, as_of or date.today())
     rows: list[Row] = []
     if by == "org":
         # Each org's aggregates add up to the whole: no second pass over every roll line.
@@ -295,7 +308,7 @@ def period_tallies(
     if by == "member" and org is not None:
         rows = _member_rows(session, org, start, end)
     elif by in ("month", "quarter"):
-        rows = _period_rows(session, org, start, end, by)
+        rows = _period_rows(session, org, start, end, by, listed_end)
     latency = agenda_latency(session=session, org=org, start=start, end=end)
     return YearReport(
         year=year,
@@ -305,7 +318,7 @@ def period_tallies(
         by=by,
         rows=rows,
         start=start,
-        end=end,
+        end=listed_end,
     )
 
 
@@ -399,7 +412,7 @@ def _member_rows(session: Reader, org: OrgRef, start: date, end: date) -> list[R
 
 
 def _period_rows(
-    session: Reader, org: OrgRef | None, start: date, end: date, by: Grouping
+    session: Reader, org: OrgRef | None, start: date, end: date, by: Grouping, listed_end: date
 ) -> list[Row]:
     """One row per month or quarter from ``start`` to ``end``, empty periods included."""
     year = cast(extract("year", held.c.date), Integer)
@@ -415,7 +428,7 @@ def _period_rows(
     roll = grouped(_expected_lines(select(period.label("period"), *_roll_figures())))
     speeches = grouped(_speeches(select(period.label("period"), *_speech_figures())))
     rows = []
-    for number, key in _periods(start, end, by):
+    for number, key in _periods(start, listed_end, by):
         rows.append(
             Row(
                 key=key,

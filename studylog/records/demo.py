@@ -11,7 +11,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from studylog.records.attendance import add_makeup, mark_roll
+from studylog.records.attendance import mark_roll
+from studylog.records.makeups import add_makeup
 from studylog.records.members import add_member, retire_member
 from studylog.records.orgs import create_org
 from studylog.records.sessions import SessionFields, add_session

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from studylog.errors import StudylogError
 from studylog.records.sessions import resolve_session
 from studylog.store.models import Org, Rectification, RectifyProgress, StudySession
+from studylog.store.tables import utcnow
 from studylog.text.parse import clean_text, optional_text
 
 State = Literal["open", "overdue", "done"]
@@ -75,6 +76,78 @@ def add_rectification(
         session_id=record.id if record is not None else None,
     )
     session.add(entry)
+    session.flush()
+    return entry
+
+
+def edit_rectification(
+    *,
+    session: Session,
+    org: Org,
+    entry_id: int,
+    problem: str | None = None,
+    measure: str | None = None,
+    dept: str | None = None,
+    lead: str | None = None,
+    due: dt.date | None = None,
+    category: str | None = None,
+    session_ref: str | None = None,
+    found: dt.date | None = None,
+) -> Rectification:
+    """Change what ``rectify add`` entered: only the fields given (``""`` clears the category
+    and the session); the same rules as adding it."""
+    entry = find_rectification(session=session, org=org, entry_id=entry_id)
+    for name, value, limit, multiline in (
+        ("problem", problem, 2000, True),
+        ("measure", measure, 2000, True),
+        ("dept", dept, 200, False),
+        ("lead", lead, 200, False),
+    ):
+        if value is not None:
+            text = clean_text(value, what=f"--{name}", limit=limit, multiline=multiline)
+            setattr(entry, name, text)
+    if category is not None:
+        entry.category = optional_text(category, what="--category", limit=100)
+    if session_ref is not None:
+        record = resolve_session(session=session, org=org, ref=session_ref) if session_ref else None
+        entry.session_id = record.id if record is not None else None
+        if record is not None and found is None:
+            entry.found = record.date
+    if found is not None:
+        entry.found = found
+    if due is not None:
+        entry.due = due
+    if entry.due < entry.found:
+        raise StudylogError("due_before_found", due=entry.due, found=entry.found)
+    session.flush()
+    return entry
+
+
+def delete_rectification(
+    *, session: Session, org: Org, entry_id: int, reason: str | None = None
+) -> Rectification:
+    """Delete a ledger entry entered by mistake: kept with its follow-up, marked deleted
+    (when, why), left out of the ledger until :func:`restore_rectification`."""
+    entry = find_rectification(session=session, org=org, entry_id=entry_id)
+    entry.archived_at = utcnow()
+    entry.archive_reason = optional_text(reason, what="--reason", limit=500)
+    session.flush()
+    return entry
+
+
+def restore_rectification(*, session: Session, org: Org, entry_id: int) -> Rectification:
+    entry = session.scalar(
+        select(Rectification)
+        .where(
+            Rectification.id == entry_id,
+            Rectification.org_id == org.id,
+            Rectification.archived_at.is_not(None),
+        )
+        .execution_options(include_archived=True)
+    )
+    if entry is None:
+        raise StudylogError("no_deleted_rectification", id=entry_id)
+    entry.archived_at = entry.archive_reason = None
     session.flush()
     return entry
 
@@ -172,7 +245,7 @@ def ledger(
             StudySession.date,
         )
         .outerjoin(StudySession, StudySession.id == Rectification.session_id)
-        .where(Rectification.org_id == org.id)
+        .where(Rectification.org_id == org.id, Rectification.archived_at.is_(None))
         .order_by(Rectification.found, Rectification.id)
     )
     if year is not None:
@@ -217,6 +290,7 @@ def ledger_counts(*, session: Session, org: Org, year: int, as_of: dt.date) -> L
         select(current, func.count(Rectification.id))
         .where(
             Rectification.org_id == org.id,
+            Rectification.archived_at.is_(None),
             Rectification.found >= dt.date(year, 1, 1),
             Rectification.found <= dt.date(year, 12, 31),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
@@ -19,6 +19,7 @@ from studylog.store.models import (
     StudySession,
 )
 from studylog.store.tables import utcnow
+from studylog.text.messages import Phrase
 from studylog.text.names import close_names
 from studylog.text.parse import clean_name, optional_text
 from studylog.text.vocab import Role
@@ -68,10 +69,25 @@ def find_member(*, session: Session, org: Org, name: str) -> Member:
     member = _by_name(session, org, wanted)
     if member is None:
         known = list(session.scalars(select(Member.name).where(Member.org_id == org.id)))
+        _reason_typed_in(wanted, known, org)
         raise StudylogError(
             "unknown_member", name=wanted, org=org.name, suggestions=close_names(wanted, known)
         )
     return member
+
+
+_BRACKETS = " （）()【】[]:：,，"
+
+
+def _reason_typed_in(wanted: str, known: list[str], org: Org) -> None:
+    """黄伟（病假） or 黄伟 病假 (which reads as 黄伟病假): a name with a reason after it, which
+    --leave takes as 黄伟：病假."""
+    for name in sorted(known, key=len, reverse=True):
+        tail = wanted[len(name) :] if wanted.startswith(name) else ""
+        rest = tail.strip(_BRACKETS)
+        # 张三三 beside 张三 is a typo or another person; a reason is bracketed or 2+ characters
+        if rest and (len(rest) >= 2 or rest != tail):
+            raise StudylogError("name_with_reason", name=wanted, member=name, reason=rest)
 
 
 def find_members(*, session: Session, org: Org, names: list[str]) -> dict[str, Member]:
@@ -126,7 +142,12 @@ def edit_member(
     title: str | None = None,
     role: Role | None = None,
     joined: date | None = None,
+    retired: date | None = None,
+    confirmed: bool = False,
 ) -> Member:
+    """Change a member. New dates that would leave roll lines, speeches, hosted sessions or
+    make-ups outside the member's time in the group are refused with those records listed;
+    ``confirmed``, they are taken off (each change in the audit log)."""
     member = find_member(session=session, org=org, name=name)
     if new_name is not None:
         new_name = clean_name(new_name)
@@ -137,43 +158,105 @@ def edit_member(
         member.title = optional_text(title, what="--title", limit=200)
     if role is not None:
         member.role = role
-    if joined is not None:
-        if member.retired is not None and joined > member.retired:
-            raise StudylogError("joined_after_retired", name=member.name, retired=member.retired)
-        _take_off_rolls(session, member, StudySession.date < joined)
-        member.joined = joined
+    if joined is not None or retired is not None:
+        first = joined if joined is not None else member.joined
+        last = retired if retired is not None else member.retired
+        if first is not None and last is not None and first > last:
+            if joined is not None:
+                raise StudylogError("joined_after_retired", name=member.name, retired=last)
+            raise StudylogError("retired_before_joined", name=member.name, joined=first)
+        guard_tenure(
+            session=session, member=member, joined=first, retired=last, confirmed=confirmed
+        )
+        member.joined, member.retired = first, last
     session.flush()
     return member
 
 
-def _take_off_rolls(session: Session, member: Member, outside: ColumnElement[bool]) -> int:
-    """Remove the member's roll lines at sessions ``outside`` their time in the group.
+@dataclass(frozen=True)
+class Orphans:
+    """The records that new dates would put outside a member's time in the group."""
 
-    Such lines were only the default "present" of a roll taken while the dates said
-    otherwise; a line with a make-up is real history, so it is an error to sort out first.
-    Deleted sessions count too: restored, their roll must agree with the dates.
-    """
+    lines: list[tuple[Attendance, date]]  # each with its session's date
+    speeches: list[tuple[Speech, date]]
+    hosted: list[StudySession]
+
+    def phrases(self) -> list[Phrase]:
+        found = [Phrase("orphan_line", {"day": d, "status": x.status}) for x, d in self.lines]
+        found += [Phrase("orphan_speech", {"day": d, "kind": x.kind}) for x, d in self.speeches]
+        found += [Phrase("orphan_host", {"day": record.date}) for record in self.hosted]
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.speeches or self.hosted)
+
+
+def tenure_orphans(
+    *, session: Session, member: Member, joined: date | None, retired: date | None
+) -> Orphans:
+    """What lies outside ``joined``–``retired`` (deleted sessions too: restored, they must
+    agree with the dates)."""
+    outside: ColumnElement[bool] = false()
+    if joined is not None:
+        outside = or_(outside, StudySession.date < joined)
+    if retired is not None:
+        outside = or_(outside, StudySession.date > retired)
     all_ = {"include_archived": True}
-    lines = (
-        select(Attendance.id)
-        .join(StudySession, StudySession.id == Attendance.session_id)
-        .where(Attendance.member_id == member.id, outside)
+    line_days = list(
+        session.execute(
+            select(Attendance, StudySession.date)
+            .join(StudySession, StudySession.id == Attendance.session_id)
+            .where(Attendance.member_id == member.id, outside)
+            .order_by(StudySession.date),
+            execution_options=all_,
+        )
     )
-    made_up = session.scalar(
-        select(func.min(StudySession.date))
-        .join(Attendance, Attendance.session_id == StudySession.id)
-        .join(Makeup, Makeup.attendance_id == Attendance.id)
-        .where(Attendance.id.in_(lines)),
-        execution_options=all_,
+    speech_days = list(
+        session.execute(
+            select(Speech, StudySession.date)
+            .join(StudySession, StudySession.id == Speech.session_id)
+            .where(Speech.member_id == member.id, outside)
+            .order_by(StudySession.date),
+            execution_options=all_,
+        )
     )
-    if made_up is not None:
-        raise StudylogError("dates_cut_makeup", name=member.name, day=made_up)
-    removed = list(
-        session.scalars(select(Attendance).where(Attendance.id.in_(lines)), execution_options=all_)
+    hosted = list(
+        session.scalars(
+            select(StudySession).where(StudySession.host_id == member.id, outside),
+            execution_options=all_,
+        )
     )
-    for line in removed:  # through the unit of work, so the audit log keeps each line
+    return Orphans(
+        lines=[(line, day) for line, day in line_days],
+        speeches=[(speech, day) for speech, day in speech_days],
+        hosted=hosted,
+    )
+
+
+def guard_tenure(
+    *,
+    session: Session,
+    member: Member,
+    joined: date | None,
+    retired: date | None,
+    confirmed: bool,
+) -> Orphans:
+    """Refuse dates that orphan records, or (``confirmed``) take those records off."""
+    orphans = tenure_orphans(session=session, member=member, joined=joined, retired=retired)
+    if not orphans:
+        return orphans
+    if not confirmed:
+        raise StudylogError("tenure_orphans", name=member.name, records=orphans.phrases())
+    for line, _ in orphans.lines:  # through the unit of work, so the audit log keeps each
+        made_up = session.scalar(select(Makeup).where(Makeup.attendance_id == line.id))
+        if made_up is not None:
+            session.delete(made_up)
         session.delete(line)
-    return len(removed)
+    for speech, _ in orphans.speeches:
+        session.delete(speech)
+    for record in orphans.hosted:
+        record.host_id = None
+    return orphans
 
 
 @dataclass(frozen=True)
@@ -182,21 +265,25 @@ class Retirement:
     rolls_left: int  # later rolls the member was taken off
 
 
-def retire_member(*, session: Session, org: Org, name: str, on: date) -> Retirement:
+def retire_member(
+    *, session: Session, org: Org, name: str, on: date, confirmed: bool = False
+) -> Retirement:
     """Mark a member as having left the group on ``on``; their history stays.
 
-    Rolls of later sessions no longer list them: lines without a make-up are removed (they
-    were only the default "present"), and a line with a make-up is an error to sort out first.
+    Later records naming them (roll lines, speeches, hosting) are refused with the records
+    listed; ``confirmed``, they are taken off.
     """
     member = find_member(session=session, org=org, name=name)
     if member.retired is not None:
         raise StudylogError("already_retired", name=member.name, on=member.retired)
     if member.joined is not None and on < member.joined:
         raise StudylogError("retired_before_joined", name=member.name, joined=member.joined)
-    removed = _take_off_rolls(session, member, StudySession.date > on)
+    orphans = guard_tenure(
+        session=session, member=member, joined=member.joined, retired=on, confirmed=confirmed
+    )
     member.retired = on
     session.flush()
-    return Retirement(member=member, rolls_left=removed)
+    return Retirement(member=member, rolls_left=len(orphans.lines))
 
 
 def roll_lines(*, session: Session, member: Member) -> int:

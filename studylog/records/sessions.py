@@ -37,11 +37,24 @@ class SessionFields:
     plan: int | None = None  # the plan item it carries out; 0 unlinks
 
 
-def add_session(*, session: Session, org: Org, fields: SessionFields) -> StudySession:
+def add_session(
+    *, session: Session, org: Org, fields: SessionFields, again: bool = False
+) -> StudySession:
+    """Record a session. One with the same date and title is a command typed twice, refused
+    unless ``again`` (a second session of the same title that day)."""
     if fields.date is None:
         raise StudylogError("missing_option", option="--date")
     if fields.title is None:
         raise StudylogError("missing_option", option="--title")
+    twin = session.scalar(
+        select(StudySession.id).where(
+            StudySession.org_id == org.id,
+            StudySession.date == fields.date,
+            StudySession.title == clean_text(fields.title, what="--title"),
+        )
+    )
+    if twin is not None and not again:
+        raise StudylogError("duplicate_session", id=twin, day=fields.date)
     record = StudySession(
         org_id=org.id,
         date=fields.date,

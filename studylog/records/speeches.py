@@ -64,6 +64,42 @@ def delete_speech(
     return record
 
 
+def edit_speech(
+    *,
+    session: Session,
+    org: Org,
+    speech_id: int,
+    kind: SpeechKind | None = None,
+    title: str | None = None,
+) -> tuple[StudySession, Speech]:
+    """Change a speech's kind or title (``""`` clears the title); by its id, ``speech list``."""
+    found = session.execute(
+        select(Speech, StudySession)
+        .join(StudySession, StudySession.id == Speech.session_id)
+        .where(Speech.id == speech_id, StudySession.org_id == org.id)
+    ).first()
+    if found is None:
+        raise StudylogError("unknown_speech", id=speech_id)
+    speech, record = found
+    if kind is not None and kind != speech.kind:
+        twin = session.scalar(
+            select(Speech.id).where(
+                Speech.session_id == record.id,
+                Speech.member_id == speech.member_id,
+                Speech.kind == kind,
+            )
+        )
+        if twin is not None:
+            raise StudylogError(
+                "duplicate_speech", name=speech.member.name, day=record.date, kind=kind
+            )
+        speech.kind = kind
+    if title is not None:
+        speech.title = optional_text(title, what="--title")
+    session.flush()
+    return record, speech
+
+
 @dataclass(frozen=True)
 class SpeechLine:
     session_id: int
@@ -72,6 +108,7 @@ class SpeechLine:
     member: str
     kind: SpeechKind
     title: str | None
+    id: int = 0  # the speech's own id (speech edit ID)
 
 
 def list_speeches(
@@ -91,6 +128,7 @@ def list_speeches(
             Member.name,
             Speech.kind,
             Speech.title,
+            Speech.id,
         )
         .join(Speech, Speech.session_id == StudySession.id)
         .join(Member, Member.id == Speech.member_id)

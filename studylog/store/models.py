@@ -101,6 +101,7 @@ class Attendance(Base):
     member_id: Mapped[int]
     status: Mapped[Status]
     reason: Mapped[str | None]
+    approver: Mapped[str | None]  # who approved a leave
     # Set with its member's archived_at when the member is deleted, cleared on restore.
     archived_at: Mapped[datetime | None]
 
@@ -117,6 +118,7 @@ class Makeup(Base):
     date: Mapped[dt.date]
     method: Mapped[Method]
     note: Mapped[str | None]
+    reflection: Mapped[str | None]  # the written 体会
     created_at: Mapped[datetime]
 
 
@@ -184,6 +186,9 @@ class Rectification(Base):
     done_on: Mapped[dt.date | None]  # 销号
     done_note: Mapped[str | None]
     created_at: Mapped[datetime]
+    # Deleted: kept with its follow-up, left out of the ledger until restored.
+    archived_at: Mapped[datetime | None]
+    archive_reason: Mapped[str | None]
 
 
 class RectifyProgress(Base):
@@ -227,6 +232,9 @@ _LIVE_ONLY = (
     with_loader_criteria(StudySession, lambda cls: cls.archived_at.is_(None), include_aliases=True),
     with_loader_criteria(Member, lambda cls: cls.archived_at.is_(None), include_aliases=True),
     with_loader_criteria(Attendance, lambda cls: cls.archived_at.is_(None), include_aliases=True),
+    with_loader_criteria(
+        Rectification, lambda cls: cls.archived_at.is_(None), include_aliases=True
+    ),
 )
 
 

@@ -169,6 +169,7 @@ attendance = Table(
     _refers("member_id", "members.id", index=True),
     _choice("status", Status),
     Column("reason", String(500)),
+    Column("approver", String(100)),  # who approved a leave (请假经…同意)
     # Set with its member's archived_at when the member is deleted, cleared on restore.
     Column("archived_at", DateTime),
     UniqueConstraint("session_id", "member_id"),
@@ -183,6 +184,7 @@ makeups = Table(
     Column("date", Date, nullable=False),
     _choice("method", Method, default=Method.SELF_STUDY),
     Column("note", Text),
+    Column("reflection", Text),  # the member's written 体会 on what they made up
     _created(),
 )
 
@@ -240,6 +242,9 @@ rectifications = Table(
     Column("done_on", Date),  # 销号
     Column("done_note", Text),
     _created(),
+    # Deleted: kept with its follow-up, left out of the ledger until restored.
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
     Index("ix_rectifications_org_id_found", "org_id", "found"),
 )
 

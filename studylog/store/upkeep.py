@@ -7,7 +7,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from studylog.errors import StudylogError
@@ -37,6 +37,13 @@ def backup(*, engine: Engine, out: Path, force: bool = False) -> Path:
         except sqlite3.Error as error:
             raise StudylogError("backup_failed", path=str(out), detail=str(error)) from None
     return out.expanduser().absolute()
+
+
+def _outside(member: type[Member], held: type[StudySession]) -> ColumnElement[bool]:
+    return or_(
+        and_(member.joined.is_not(None), held.date < member.joined),
+        and_(member.retired.is_not(None), held.date > member.retired),
+    )
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,20 @@ def check(*, session: Session) -> list[Finding]:
         "host_across_groups": select(func.count(StudySession.id))
         .join(host, host.id == StudySession.host_id)
         .where(host.org_id != StudySession.org_id),
+        # Nobody is on a roll, speaks or makes up outside their time in the group.
+        "roll_outside_tenure": select(func.count(Attendance.id))
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .join(Member, Member.id == Attendance.member_id)
+        .where(_outside(Member, StudySession)),
+        "speech_outside_tenure": select(func.count(Speech.id))
+        .join(StudySession, StudySession.id == Speech.session_id)
+        .join(Member, Member.id == Speech.member_id)
+        .where(_outside(Member, StudySession)),
+        "makeup_outside_tenure": select(func.count(Makeup.id))
+        .join(Attendance, Attendance.id == Makeup.attendance_id)
+        .join(StudySession, StudySession.id == Attendance.session_id)
+        .join(Member, Member.id == Attendance.member_id)
+        .where(_outside(Member, StudySession)),
     }
     everything = {"include_archived": True}  # deleted records are records too
     for name, query in counts.items():

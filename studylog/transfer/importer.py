@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from studylog.errors import StudylogError
 from studylog.records.orgs import create_org, only_org, resolve_org
 from studylog.store import audit
 from studylog.store.models import Org
@@ -75,7 +76,7 @@ def import_records(
     org is ``org_name`` (or the database's only one); a database without any org gets one,
     named ``org_name``, else as the file names it, else ``fallback_org``.
     """
-    org, created = _target_org(session, org_name, source.org or fallback_org)
+    org, created = _target_org(session, org_name, source.org or fallback_org, source.org)
     mark = audit.mark_import(session, org)
     known, loader = Known(session, org), Loader(session, meter or Silent(), mark.last_ids)
     for table in IMPORTED:
@@ -92,11 +93,16 @@ def import_records(
     )
 
 
-def _target_org(session: Session, name: str | None, from_file: str) -> tuple[Org, bool]:
+def _target_org(
+    session: Session, name: str | None, from_file: str, named_in_file: str | None = None
+) -> tuple[Org, bool]:
     if session.scalar(select(Org.id).limit(1)) is None:
         return create_org(session=session, name=name or from_file)
     if name is not None:
         return resolve_org(session=session, name=name), False
     org = only_org(session=session)
     assert org is not None  # the database has one
+    if named_in_file is not None and named_in_file != org.name:
+        # another group's records merged into this one unasked: say so, and how to mean it
+        raise StudylogError("import_other_group", source=named_in_file, org=org.name)
     return org, False

@@ -11,6 +11,7 @@ from types import ModuleType
 
 from studylog.text.catalog import (
     columns,
+    corrections,
     documents,
     errors,
     files,
@@ -31,6 +32,7 @@ PARTS: tuple[ModuleType, ...] = (
     upkeep,
     files,
     columns,
+    corrections,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -74,9 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF is made with LibreOffice, which is not installed: install it (Debian/Ubuntu: "
         "apt install libreoffice-writer-nogui libreoffice-calc-nogui; Windows, macOS: "
         "libreoffice.org), or set STUDYLOG_SOFFICE to its soffice program; or write .docx",
-        "生成 PDF 需要 LibreOffice，本机未安装：请安装（Debian/Ubuntu：apt install "
-        "libreoffice-writer-nogui libreoffice-calc-nogui；Windows、macOS：libreoffice.org），"
-        "或用 STUDYLOG_SOFFICE 指定其 soffice 程序；也可改为输出 .docx",
+        "生成 PDF 需要 LibreOffice，本机未安装：请先安装 LibreOffice（libreoffice.org），"
+        "或用 STUDYLOG_SOFFICE 指定其程序；也可改为输出 .docx",
     ),
     "pdf_failed": (
         "LibreOffice could not turn {path} into PDF; nothing was written",
