@@ -16,7 +16,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.config import RULES, CheckRules
-from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
+from studylog.figures.tallies import YearReport, period_tallies, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
 from studylog.records.plans import OVERDUE as PLAN_OVERDUE
@@ -54,7 +54,9 @@ def year_end_check(
 
     @cache
     def members() -> YearReport:  # read once for the two rules about members
-        return yearly_tallies(session=session, org=org, year=year, by="member")
+        # A session dated after as_of had not been held yet: it counts for no one.
+        held_by = min(end, as_of)
+        return period_tallies(session=session, org=org, start=start, end=held_by, by="member")
 
     checks = {
         "attendance": lambda: _attendance(members(), rules),
@@ -138,6 +140,9 @@ def _makeups(
     """Leaves and absences made up late, or not made up once the window has closed."""
     waited = days_between(Makeup.date, StudySession.date)
     window_closed = StudySession.date < as_of - dt.timedelta(days=rules.makeup_days)
+    # A make-up dated after as_of did not exist yet then: the miss was still waiting for it.
+    made_up_by = and_(Makeup.id.is_not(None), Makeup.date <= as_of)
+    not_made_up = or_(Makeup.id.is_(None), Makeup.date > as_of)
     rows = session.execute(
         select(
             Member.name,
@@ -157,8 +162,8 @@ def _makeups(
             StudySession.date <= end,
             Attendance.status.in_(MISSED),
             or_(
-                and_(Makeup.id.is_(None), window_closed),
-                and_(Makeup.id.is_not(None), waited > rules.makeup_days),
+                and_(not_made_up, window_closed),
+                and_(made_up_by, waited > rules.makeup_days),
             ),
         )
         .order_by(StudySession.date, Member.id)
@@ -169,8 +174,8 @@ def _makeups(
             "session_id": session_id,
             "date": day,
             "status": status,
-            "made_up": made_up,
-            "days": days,
+            "made_up": made_up if made_up is not None and made_up <= as_of else None,
+            "days": days if made_up is not None and made_up <= as_of else None,
         }
         for name, session_id, day, status, made_up, days in rows
     ]
