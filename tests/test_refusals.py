@@ -338,3 +338,25 @@ def test_an_entry_edited_rehashed_and_relinked_is_caught(group: Database, run: R
     result = run("log", "--verify")
     assert result.exit_code == 1, result.output
     assert "Audit log intact" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("tamper", "why"),
+    [
+        ("UPDATE audit_log SET prev_hash = '{zeros}' WHERE seq = 3", "does not follow from"),
+        ("DELETE FROM audit_log WHERE seq = 2", "an entry is missing"),
+    ],
+)
+def test_a_broken_link_or_a_missing_entry_names_the_entry(
+    group: Database, run: Run, tamper: str, why: str
+) -> None:
+    from sqlalchemy import text
+
+    with group.connect() as connection:
+        connection.execute(text(tamper.format(zeros="0" * 64)))
+    result = run("log", "--verify")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == (
+        f"Error: the audit log of {ORG} does not hold at entry #{3 if 'follow' in why else 2}: "
+        + ("it does not follow from the entry before it" if "follow" in why else why)
+    )
