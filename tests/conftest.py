@@ -403,7 +403,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     where = f" at {make_url(PG_ADMIN_URL)!r}" if BACKEND == "postgresql" else ""
-    return f"studylog test databases: {BACKEND}{where}"
+    today = f"; today is {TODAY} (STUDYLOG_TEST_TODAY)" if TODAY else ""
+    return f"studylog test databases: {BACKEND}{where}{today}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -450,6 +451,27 @@ def new_database(backend: Backend, tmp_path: Path) -> Iterator[Callable[[str], D
 def database(new_database: Callable[[str], Database]) -> Database:
     """This test's database, the one STUDYLOG_DB names; not there until a command makes it."""
     return new_database("studylog")
+
+
+#: ``STUDYLOG_TEST_TODAY=2026-08-15`` (or ``2026-12-31T23:59:59``) runs every test as if the
+#: machine's clock said so (time-machine, ticking from there): a test that depends on today
+#: must pass on any day, so the suite is run on the days that catch one that does not.
+TODAY = os.environ.get("STUDYLOG_TEST_TODAY", "")
+
+
+@pytest.fixture(autouse=True)
+def travelled() -> Iterator[None]:
+    """The clock set to ``STUDYLOG_TEST_TODAY`` for the test, when that is given."""
+    if not TODAY:
+        yield
+        return
+    import datetime as dt
+
+    import time_machine
+
+    moment = dt.datetime.fromisoformat(TODAY)
+    with time_machine.travel(moment if moment.tzinfo else moment.astimezone(), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

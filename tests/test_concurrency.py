@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,14 +13,14 @@ Ok = Callable[..., str]
 
 WRITER = textwrap.dedent(
     """
-    import sys, time
+    import sys
     from typer.testing import CliRunner
     from studylog.cli import app
 
-    number, start = int(sys.argv[1]), float(sys.argv[2])
+    number = int(sys.argv[1])
     runner = CliRunner()
-    while time.time() < start:  # every writer begins at the same moment
-        time.sleep(0.001)
+    print("ready", flush=True)
+    sys.stdin.readline()  # every writer begins when the test says go, all at once
     for index in range(50):
         result = runner.invoke(app, ["member", "add", f"写入{number}-{index:02d}"])
         if result.exit_code != 0:
@@ -35,16 +34,23 @@ def test_eight_processes_writing_fifty_records_each_all_land(ok: Ok, tmp_path: P
     ok("init", "--org", "某局党组理论学习中心组")
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
-    start = time.time() + 3  # time for all eight interpreters to start
     writers = [
         subprocess.Popen(
-            [sys.executable, str(script), str(number), str(start)],
+            [sys.executable, str(script), str(number)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for number in range(8)
     ]
+    for writer in writers:  # all eight interpreters have started and imported studylog
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n", writer.communicate(timeout=60)
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
     failures = []
     for writer in writers:
         _, errors = writer.communicate(timeout=300)

@@ -3,6 +3,7 @@ an import is wholly there or wholly absent and every write it reported is presen
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import random
@@ -10,7 +11,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,10 +59,43 @@ def _import_folder(folder: Path, sessions: int, members: int) -> int:
     return sessions * members
 
 
+def _writing(db: Path) -> bool:
+    """Some connection holds the file's write lock: an import's transaction has begun.
+
+    studylog takes the write lock up front (BEGIN IMMEDIATE) and holds it until the commit,
+    so while a probe cannot take it, the import is inside its transaction."""
+    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return True
+        raise
+    else:
+        probe.execute("ROLLBACK")
+        return False
+    finally:
+        probe.close()
+
+
+def _kill_once_writing(process: subprocess.Popen[bytes], db: Path, delay: float) -> bool:
+    """Wait until the import's transaction has begun, then kill it ``delay`` seconds later.
+    False when the import ended first (it had nothing left to do)."""
+    while not _writing(db):
+        if process.poll() is not None:
+            return False
+    if delay:  # a random moment after the transaction began (the import may finish first)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return True
+
+
 def test_a_killed_import_is_wholly_there_or_wholly_absent(ok: Ok, tmp_path: Path) -> None:
     folder = tmp_path / "big"
     lines = _import_folder(folder, sessions=300, members=100)  # 30,000 roll lines
-    outcomes = set()
+    outcomes = []
     for round_number in range(ROUNDS):
         db = tmp_path / f"import-{round_number}.db"
         ok("--db", str(db), "init", "--org", "某局")
@@ -72,18 +105,21 @@ def test_a_killed_import_is_wholly_there_or_wholly_absent(ok: Ok, tmp_path: Path
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        # The first kill comes early (before or during the import), the others at random.
-        time.sleep(0.3 if round_number == 0 else random.Random(round_number).uniform(0.2, 2.5))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        # Half the kills land the moment the transaction has begun, the rest at a random
+        # moment after it (some of them once the import has finished).
+        delay = 0.0 if round_number % 2 == 0 else random.Random(round_number).uniform(0, 3)
+        killed_inside = _kill_once_writing(process, db, delay)
         with _sound(db) as connection:
             counts = tuple(
                 connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("members", "sessions", "attendance")
             )
         assert counts in ((0, 0, 0), (100, 300, lines)), counts
-        outcomes.add(counts[2] > 0)
-    assert False in outcomes  # some kills landed mid-import (the rest after it finished)
+        outcomes.append((delay, killed_inside, counts[2] > 0))
+    # Every kill without a delay came while the import held the write lock, before it could
+    # commit 30,000 lines: each of those rounds is a kill inside the transaction.
+    inside = [outcome for outcome in outcomes if outcome[0] == 0.0]
+    assert inside and all(killed and not landed for _, killed, landed in inside), outcomes
 
 
 WRITER = """
@@ -112,9 +148,13 @@ def test_every_write_reported_before_a_kill_is_there(ok: Ok, tmp_path: Path) -> 
             stderr=subprocess.DEVNULL,
             text=True,
         )
-        time.sleep(random.Random(100 + round_number).uniform(1.0, 2.5))
+        # Killed once a random number of writes were reported, not after a guessed time.
+        assert process.stdout is not None
+        wanted = random.Random(100 + round_number).randint(1, 30)
+        reported_first = [process.stdout.readline() for _ in range(wanted)]
         process.send_signal(signal.SIGKILL)
-        reported, _ = process.communicate()
+        rest, _ = process.communicate()
+        reported = "".join(reported_first) + rest
         with _sound(db) as connection:
             stored = {name for (name,) in connection.execute("SELECT name FROM members")}
         names = set(reported.split())

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import time_machine
 from typer.testing import Result
 
 from tests.conftest import Backend, Database, recording
@@ -248,12 +249,13 @@ def test_a_closed_entry_takes_no_more_progress(
     assert line == "错误：整改台账 #1 已于 2023-07-15 销号"
 
 
+@time_machine.travel(dt.datetime(2024, 1, 15, 23, 59, 59).astimezone(), tick=False)
 def test_without_session_or_found_the_problem_is_found_today(
     group: Database, fails: Callable[..., str]
 ) -> None:
-    line = fails(*entry("问题", "2023-06-30"))
+    line = fails(*entry("问题", "2023-06-30"))  # today is fixed: no midnight in between
     assert line == (
-        f"Error: the due date 2023-06-30 is before today ({dt.date.today()}), the day the problem "
+        "Error: the due date 2023-06-30 is before today (2024-01-15), the day the problem "
         "counts as found; give --found DATE or --session REF for a problem found earlier"
     )
 

@@ -141,6 +141,9 @@ def _makeups(
     """Leaves and absences made up late, or not made up once the window has closed."""
     waited = days_between(Makeup.date, StudySession.date)
     window_closed = StudySession.date < as_of - dt.timedelta(days=rules.makeup_days)
+    # A make-up dated after as_of did not exist yet then: the miss was still waiting for it.
+    made_up_by = and_(Makeup.id.is_not(None), Makeup.date <= as_of)
+    not_made_up = or_(Makeup.id.is_(None), Makeup.date > as_of)
     rows = session.execute(
         select(
             Member.name,
@@ -160,8 +163,8 @@ def _makeups(
             StudySession.date <= end,
             Attendance.status.in_(MISSED),
             or_(
-                and_(Makeup.id.is_(None), window_closed),
-                and_(Makeup.id.is_not(None), waited > rules.makeup_days),
+                and_(not_made_up, window_closed),
+                and_(made_up_by, waited > rules.makeup_days),
             ),
         )
         .order_by(StudySession.date, Member.id)
@@ -172,8 +175,8 @@ def _makeups(
             "session_id": session_id,
             "date": day,
             "status": status,
-            "made_up": made_up,
-            "days": days,
+            "made_up": made_up if made_up is not None and made_up <= as_of else None,
+            "days": days if made_up is not None and made_up <= as_of else None,
         }
         for name, session_id, day, status, made_up, days in rows
     ]
