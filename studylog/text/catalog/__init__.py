@@ -14,6 +14,7 @@ from studylog.text.catalog import (
     documents,
     errors,
     files,
+    integrity,
     plans,
     records,
     transfer,
@@ -28,6 +29,7 @@ PARTS: tuple[ModuleType, ...] = (
     documents,
     upkeep,
     files,
+    integrity,
     columns,
 )
 
