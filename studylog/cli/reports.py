@@ -66,7 +66,7 @@ def stats(
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
     from studylog.figures.tallies import period_tallies
-    from studylog.store.chain import log_head
+    from studylog.store.digests import log_head
 
     output = to_format(fmt)
     if year is None and start is None and end is None:

@@ -48,14 +48,6 @@ def lock(session: Session, org_id: int) -> str | None:
     return session.execute(query).scalar_one()
 
 
-def log_head(connection: Session | Connection, org_id: int) -> str | None:
-    """The hash of the org's latest audit entry, the state a report was made from."""
-    found: str | None = connection.execute(
-        select(orgs.c.log_head).where(orgs.c.id == org_id)
-    ).scalar()
-    return found
-
-
 def head_entry(session: Session | Connection, org_id: int, head: str) -> str | None:
     """The changes (JSON) of the org's entry whose hash is ``head``."""
     query = select(audit_log.c.changes).where(

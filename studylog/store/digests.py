@@ -39,6 +39,17 @@ UNRECORDED_TABLES = frozenset({"audit_log"})
 UNRECORDED_COLUMNS = {("orgs", "log_head")}
 
 
+def log_head(connection: Connection, org_id: int) -> str | None:
+    """The hash of the org's latest audit entry: the state a report was made from (here, not
+    in :mod:`studylog.store.chain`, so the figures' path never imports the ORM)."""
+    from studylog.store.tables import orgs
+
+    found: str | None = connection.execute(
+        select(orgs.c.log_head).where(orgs.c.id == org_id)
+    ).scalar()
+    return found
+
+
 def recorded_tables() -> list[Table]:
     """Every table of the schema whose rows the log vouches for, parents first."""
     return [table for table in metadata.sorted_tables if table.name not in UNRECORDED_TABLES]
@@ -168,7 +179,8 @@ def rows_of(
     if where is not None:
         query = query.where(where)
     names = [column.name for column in columns]
-    result = connection.execution_options(yield_per=2000).execute(query)
+    # Per statement: Connection.execution_options() would change the connection itself.
+    result = connection.execute(query.execution_options(yield_per=2000))
     for row in result:
         values = dict(zip(names, row, strict=False))
         yield row[-1], row_image(table, values)

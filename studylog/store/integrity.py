@@ -138,7 +138,7 @@ def _read_log(connection: Connection, org_id: int) -> _Log:
         .where(audit_log.c.org_id == org_id)
         .order_by(audit_log.c.seq)
     )
-    for seq, changes in connection.execution_options(yield_per=500).execute(query):
+    for seq, changes in connection.execute(query.execution_options(yield_per=500)):
         body = json.loads(changes)
         for row in body.get("rows", []):
             table = tables.get(row["table"])
