@@ -201,7 +201,7 @@ def test_undo_is_refused_when_the_records_were_changed_behind_studylogs_back(
     behind_studylogs_back(group, "UPDATE members SET title = '局长' WHERE name = '李四'")
     result = run("undo", "--yes")
     assert result.exit_code == 1
-    assert "were changed since (by a later entry, or by other means); nothing was undone" in (
+    assert "differ from the audit log (studylog log --verify); nothing was undone" in (
         result.stderr
     )
     assert json.loads(ok("member", "list", "--format", "json"))[1]["title"] == "局长"
@@ -242,7 +242,7 @@ def test_undo_of_an_import_takes_all_of_it_out(
 def test_a_password_in_a_database_url_is_never_logged(url: str) -> None:
     invocation.record(["--db", url, "undo"])
     try:
-        command = audit._command()
+        command = audit.command_line()
     finally:
         invocation.words = None
     assert "s3cret" not in command
@@ -310,7 +310,7 @@ def test_a_command_line_that_is_not_utf8_is_logged_with_escapes() -> None:
     undecodable = b"/tmp/\xb0\xec.db".decode("utf-8", "surrogateescape")  # a GBK file name
     invocation.record(["--db", undecodable, "member", "add", "新人"])
     try:
-        command = audit._command()
+        command = audit.command_line()
     finally:
         invocation.words = None
     assert command == "studylog --db '/tmp/\\xb0\\xec.db' member add 新人"

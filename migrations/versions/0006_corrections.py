@@ -5,7 +5,7 @@ ledger entry deleted by mistake is kept, marked deleted, and can be restored. Ne
 only, all nullable: existing records read as before.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -24,6 +24,7 @@ from studylog.text.messages import join_list, t
 
 if TYPE_CHECKING:
     from studylog.store.history import Change, LogEntry
+    from studylog.store.integrity import Difference
 
 #: How many changes an entry's line spells out before "and N more".
 SHOWN_CHANGES = 3
@@ -43,10 +44,20 @@ def log(
         bool,
         typer.Option(
             "--verify",
-            help="Check the hash chain instead: exit 1 if any entry was edited, inserted or "
-            "removed behind studylog's back.",
+            help="Check the log instead: exit 1 if any entry was edited, inserted or removed, "
+            "or any record changed, added or removed, behind studylog's back.",
         ),
     ] = False,
+    expect: Annotated[
+        str | None,
+        typer.Option(
+            "--expect",
+            metavar="HASH",
+            help="With --verify: fail unless the log holds this hash (one written down "
+            "earlier, from a report or a previous --verify): its head is it or descends "
+            "from it.",
+        ),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Show who changed what and when: every write, oldest first.
@@ -56,24 +67,18 @@ def log(
 
     \b
     Example: studylog log --session 2023-03-14
-    Example: studylog log --verify
+    Example: studylog log --verify --expect 96f079ae3306
     """
     from studylog.records.sessions import resolve_session
-    from studylog.store.chain import verify as verify_chain
     from studylog.store.history import history
 
     output = to_format(fmt)
     first, last = period(year, start, end)
+    if expect is not None and not verify:
+        raise StudylogError("expect_needs_verify")
     with records(write=False) as (session, org):
         if verify:
-            verdict = verify_chain(session=session, org=org)
-            if not verdict.ok:
-                why = t(f"log_broken_{verdict.why}")
-                raise StudylogError("log_broken", org=org.name, seq=verdict.broken_at, why=why)
-            if verdict.entries == 0:
-                emit_line(t("log_empty", org=org.name))
-            else:
-                emit_line(t("log_intact", count=verdict.entries, head=verdict.head))
+            _verify(session, org, expect)
             return
         session_id = None
         if ref is not None:
@@ -90,6 +95,62 @@ def log(
                 ("changes", "col_changes"),
             ]
             emit_rows((_as_row(entry) for entry in entries), columns, output)
+
+
+def _verify(session: Any, org: Any, expect: str | None) -> None:
+    """The chain, the anchor, then the records: each difference on a line, exit 1."""
+    from studylog.store.chain import SHORTEST_PREFIX, descends_from
+    from studylog.store.chain import verify as verify_chain
+    from studylog.store.integrity import check
+
+    verdict = verify_chain(session=session, org=org)
+    if not verdict.ok:
+        why = t(f"log_broken_{verdict.why}")
+        raise StudylogError("log_broken", org=org.name, seq=verdict.broken_at, why=why)
+    if expect is not None:
+        wanted = expect.strip().lower()
+        if len(wanted) < SHORTEST_PREFIX or wanted.strip("0123456789abcdef"):
+            raise StudylogError("expect_bad", value=expect)
+        if not descends_from(session=session, org=org, expected=wanted):
+            raise StudylogError(
+                "log_not_expected", org=org.name, head=verdict.head, expected=wanted
+            )
+    found = check(session.connection(), org.id)
+    if not found.sealed:
+        raise StudylogError("records_unsealed", org=org.name)
+    if found.tables:
+        lines = [difference_line(d) for d in found.differences] or [
+            t("table_differs", table=t(f"table_{name}")) for name in found.tables
+        ]
+        for line in lines:
+            emit_line(line)
+        raise StudylogError("records_differ", org=org.name, count=len(lines))
+    if verdict.entries == 0:
+        emit_line(t("log_empty", org=org.name))
+        return
+    emit_line(t("log_intact", count=verdict.entries, head=verdict.head))
+    if expect is not None:
+        emit_line(t("log_expected", expected=expect.strip().lower()))
+    emit_line(t("records_match", rows=found.rows, tables=found.counted))
+
+
+def difference_line(difference: Difference) -> str:
+    """One way the records differ from the log, as a line."""
+    table = t(f"table_{difference.table}")
+    common = {"table": table, "record": difference.record, "seq": difference.seq}
+    if difference.field is not None:
+        return t(
+            "record_differs",
+            field=difference.field,
+            logged=_value(difference.logged),
+            stored=_value(difference.stored),
+            **common,
+        )
+    if difference.kind == "bulk_missing":
+        return t("bulk_missing", logged=difference.logged, stored=difference.stored, **common)
+    if difference.kind == "bulk_changed":
+        return t("bulk_changed", **common)
+    return t(f"record_{difference.kind}", **common)
 
 
 def _local(at: datetime) -> str:
@@ -128,6 +189,8 @@ def summary(entry: LogEntry) -> str:
     parts = []
     if entry.undoes is not None:
         parts.append(t("change_undo", seq=entry.undoes))
+    if entry.sealed:
+        parts.append(t("change_sealed", counts=_counts(entry.sealed)))
     if entry.imported:
         parts.append(t("change_imported", counts=_counts(entry.imported)))
     if entry.removed:

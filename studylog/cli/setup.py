@@ -11,7 +11,7 @@ from studylog.cli.common import settings
 from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
 from studylog.text.messages import t
-from studylog.text.parse import clean_text
+from studylog.text.parse import clean_org_name
 
 DEFAULT_ORG = "党组理论学习中心组"
 
@@ -30,7 +30,7 @@ def init() -> None:
 
     asked = settings.org_name()
     # Check the name before anything is created: a refused init leaves no file behind.
-    wanted = clean_text(asked, what="--org", limit=200) if asked is not None else None
+    wanted = clean_org_name(asked) if asked is not None else None
     url = resolve_url(settings.db)
     engine = open_engine(url, create=True)
     try:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from studylog.errors import StudylogError
 from studylog.store.tables import orgs
 from studylog.text.names import close_names
-from studylog.text.parse import clean_text
+from studylog.text.parse import clean_org_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,7 +35,7 @@ def create_org(*, session: Session, name: str) -> tuple[Org, bool]:
     """The org called ``name``, created unless it exists; the flag says whether it was new."""
     from studylog.store.models import Org
 
-    name = clean_text(name, what="--org", limit=200)
+    name = clean_org_name(name)
     existing = session.scalar(select(Org).where(Org.name == name))
     if existing is not None:
         return existing, False
@@ -59,7 +59,7 @@ def resolve_org(*, session: Session, name: str | None) -> Org:
 def find_group(reader: Reader, name: str | None) -> Group:
     """:func:`resolve_org` for a read: the named group, or the only one."""
     if name is not None:
-        name = clean_text(name, what="--org", limit=200)
+        name = clean_org_name(name)
         found = reader.execute(select(orgs.c.id, orgs.c.name).where(orgs.c.name == name))
         row = found.first()
         if row is None:

@@ -22,14 +22,23 @@ import os
 import shlex
 import sys
 from dataclasses import dataclass, field
-from datetime import date
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import Table, and_, event, func, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session
 
-from studylog.store.chain import append, lock
+from studylog.store.chain import append, head_entry, lock
+from studylog.store.digests import (
+    State,
+    added_in_bulk,
+    dumped,
+    last_ids,
+    loaded,
+    merge,
+    row_digest,
+    row_image,
+    shift,
+)
 from studylog.store.models import (
     Attendance,
     Base,
@@ -43,8 +52,6 @@ from studylog.store.models import (
 
 _KEY = "studylog_audit"
 _SHELL_SPECIAL = frozenset("'\"\\$`!*?;&|<>(){}[]#~")
-#: Bookkeeping columns that are not records: the chain's own head.
-_UNRECORDED = {("orgs", "log_head")}
 
 
 def _blank_password(arg: str) -> str:
@@ -56,7 +63,7 @@ def _blank_password(arg: str) -> str:
     return option + equals + shown(url)
 
 
-def _command() -> str:
+def command_line() -> str:
     """The command line, a password in a database URL blanked."""
     from studylog import invocation
 
@@ -80,28 +87,11 @@ def _quoted(word: str) -> str:
     return shlex.quote(word)
 
 
-def _user() -> str:
+def os_user() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name: a container's bare uid
         return str(os.getuid()) if hasattr(os, "getuid") else "?"
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):  # datetime too
-        return value.isoformat()
-    return value
-
-
-def row_image(table: Table, values: dict[str, Any]) -> dict[str, Any]:
-    """A row as the log records it: plain JSON values, the chain's own bookkeeping left out."""
-    return {
-        column.name: _plain(values[column.name])
-        for column in table.columns
-        if (table.name, column.name) not in _UNRECORDED
-    }
 
 
 def _key(table: Table, image: dict[str, Any]) -> dict[str, Any]:
@@ -117,6 +107,7 @@ class Recorder:
     imported: list[dict[str, Any]] = field(default_factory=list)  # bulk rows added
     removed: list[dict[str, Any]] = field(default_factory=list)  # … and taken out by undo
     undoes: int | None = None
+    bulk: State = field(default_factory=dict)  # the digests the bulk rows add (or take out)
 
     def note(
         self, table: Table, before: dict[str, Any] | None, after: dict[str, Any] | None
@@ -124,9 +115,31 @@ class Recorder:
         image = after if after is not None else before
         if before == after or image is None:
             return
+        self.add_row(table.name, _key(table, image), before, after)
+
+    def add_row(
+        self,
+        table: str,
+        key: dict[str, Any],
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        """One row written: its images and the digest of what it holds now (None: removed)."""
+        digest = None if after is None else row_digest(table, after)
         self.rows.append(
-            {"table": table.name, "key": _key(table, image), "before": before, "after": after}
+            {"table": table, "key": key, "before": before, "after": after, "digest": digest}
         )
+
+    def state_after(self, before: State) -> State:
+        """The org's records' state once this transaction's writes land on ``before``."""
+        state = dict(before)
+        merge(state, self.bulk)
+        for row in self.rows:
+            if row["before"] is not None:
+                shift(state, row["table"], row_digest(row["table"], row["before"]), -1)
+            if row["after"] is not None:
+                shift(state, row["table"], row["digest"], 1)
+        return state
 
 
 def watch(session: Session) -> None:
@@ -268,17 +281,42 @@ def imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str
 
 
 def note_import(session: Session, org: Org, mark: ImportMark) -> None:
-    """Record what a bulk import added since ``mark`` (counts, not values)."""
+    """Record what a bulk import added since ``mark``: counts and a digest per table of the
+    rows it added, in key order (not their values: the file has those)."""
     recorder = session.info.get(_KEY)
     if recorder is None:
         return
     recorder.org_id = org.id
+    connection = session.connection()
+    now = last_ids(connection)
+    through = {table: now[table] for table in mark.last_ids}
     counts = imported_counts(session, org.id, mark)
+    _added, digests, delta = added_in_bulk(connection, org.id, mark.last_ids, through)
     if any(counts.values()):
-        recorder.imported.append({"after_ids": mark.last_ids, "counts": counts})
+        recorder.imported.append(
+            {
+                "after_ids": mark.last_ids,
+                "through_ids": through,
+                "counts": counts,
+                "digests": digests,
+            }
+        )
+        merge(recorder.bulk, delta)
 
 
 # --- the entry ---------------------------------------------------------------------------
+
+
+def _state_at(session: Session, org_id: int, head: str | None) -> State | None:
+    """The state of the org's records the head entry vouches for (empty for a new org);
+    None when the head entry holds none (a log written before states, not yet sealed)."""
+    if head is None:
+        return {}
+    entry = head_entry(session, org_id, head)
+    if entry is None:
+        return None
+    held = json.loads(entry).get("state")
+    return None if held is None else loaded(held)
 
 
 def _org_of(recorder: Recorder) -> int:
@@ -319,16 +357,22 @@ def _touched_sessions(session: Session, rows: list[dict[str, Any]]) -> list[int]
 def _append(session: Session, recorder: Recorder) -> None:
     org_id = _org_of(recorder)
     head = lock(session, org_id)
-    body = {"rows": recorder.rows, "sessions": _touched_sessions(session, recorder.rows)}
+    body: dict[str, Any] = {
+        "rows": recorder.rows,
+        "sessions": _touched_sessions(session, recorder.rows),
+    }
     for part in ("imported", "removed"):
         if getattr(recorder, part):
             body[part] = getattr(recorder, part)
+    before = _state_at(session, org_id, head)
+    if before is not None:
+        body["state"] = dumped(recorder.state_after(before))
     append(
         session,
         org_id=org_id,
         head=head,
-        user=_user(),
-        command=_command(),
+        user=os_user(),
+        command=command_line(),
         changes=json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         undoes=recorder.undoes,
     )

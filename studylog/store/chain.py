@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from studylog.store.models import AuditEntry, Org
+from studylog.store.tables import audit_log, orgs
 
 _GENESIS = "0" * 64
 
@@ -47,8 +48,17 @@ def lock(session: Session, org_id: int) -> str | None:
     return session.execute(query).scalar_one()
 
 
+def head_entry(session: Session | Connection, org_id: int, head: str) -> str | None:
+    """The changes (JSON) of the org's entry whose hash is ``head``."""
+    query = select(audit_log.c.changes).where(
+        audit_log.c.org_id == org_id, audit_log.c.hash == head
+    )
+    found: str | None = session.execute(query.limit(1)).scalar()
+    return found
+
+
 def append(
-    session: Session,
+    session: Session | Connection,
     *,
     org_id: int,
     head: str | None,
@@ -59,7 +69,7 @@ def append(
 ) -> None:
     """Add the org's next entry after ``head`` (as :func:`lock` returned it) and make it the
     head."""
-    last_seq = session.scalar(select(func.max(AuditEntry.seq)).where(AuditEntry.org_id == org_id))
+    last_seq = session.scalar(select(func.max(audit_log.c.seq)).where(audit_log.c.org_id == org_id))
     entry: dict[str, Any] = {
         "org_id": org_id,
         "seq": (last_seq or 0) + 1,
@@ -71,8 +81,8 @@ def append(
         "prev_hash": head or _GENESIS,
     }
     entry["hash"] = _digest(**entry)
-    session.execute(insert(AuditEntry), [entry])
-    session.execute(update(Org).where(Org.id == org_id).values(log_head=entry["hash"]))
+    session.execute(insert(audit_log), [entry])
+    session.execute(update(orgs).where(orgs.c.id == org_id).values(log_head=entry["hash"]))
 
 
 @dataclass(frozen=True)
@@ -118,3 +128,20 @@ def verify(*, session: Session, org: Org) -> Verdict:
     if (head or _GENESIS) != previous:
         return Verdict(count, head, broken_at=count + 1, why="head")
     return Verdict(count, head)
+
+
+#: The shortest hash prefix ``--expect`` takes (48 bits: no accidental match).
+SHORTEST_PREFIX = 12
+
+
+def descends_from(*, session: Session, org: Org, expected: str) -> bool:
+    """Whether the org's chain holds an entry whose hash is ``expected`` (or starts with it,
+    12 hex digits at least): on a chain that verifies, the head is that entry or descends
+    from it."""
+    expected = expected.strip().lower()
+    if len(expected) < SHORTEST_PREFIX or any(c not in "0123456789abcdef" for c in expected):
+        return False
+    query = select(AuditEntry.hash).where(
+        AuditEntry.org_id == org.id, AuditEntry.hash.startswith(expected, autoescape=True)
+    )
+    return session.execute(query.limit(1)).first() is not None

@@ -18,8 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.store.audit import ImportMark, Recorder, imported_counts, recorder_of, row_image
+from studylog.store.audit import ImportMark, Recorder, imported_counts, recorder_of
 from studylog.store.chain import lock, verify
+from studylog.store.digests import added_in_bulk, last_ids, merge, row_image
+from studylog.store.integrity import records_match
 from studylog.store.models import (
     Attendance,
     AuditEntry,
@@ -54,6 +56,7 @@ class LogEntry:
     removed: dict[str, int]  # table → rows an undo of an import took out
     sessions: list[int]
     marks: list[dict[str, int]]  # where the ids stood before each bulk import
+    sealed: dict[str, int]  # table → rows the seal of the records vouched for
 
 
 def _read(entry: AuditEntry) -> LogEntry:
@@ -64,11 +67,14 @@ def _read(entry: AuditEntry) -> LogEntry:
         user=entry.user,
         command=entry.command,
         undoes=entry.undoes,
-        changes=[Change(**row) for row in body["rows"]],
+        changes=[
+            Change(row["table"], row["key"], row["before"], row["after"]) for row in body["rows"]
+        ],
         imported=_summed(body.get("imported", [])),
         removed=_summed(body.get("removed", [])),
         sessions=body["sessions"],
         marks=[part["after_ids"] for part in body.get("imported", [])],
+        sealed=body.get("sealed", {}).get("counts", {}),
     )
 
 
@@ -111,7 +117,7 @@ def undoable(*, session: Session, org: Org, seq: int | None = None) -> LogEntry:
         AuditEntry.org_id == org.id, AuditEntry.undoes.is_not(None)
     )
     if seq is None:
-        entry = session.scalars(
+        candidates = session.scalars(
             select(AuditEntry)
             .where(
                 AuditEntry.org_id == org.id,
@@ -119,18 +125,23 @@ def undoable(*, session: Session, org: Org, seq: int | None = None) -> LogEntry:
                 AuditEntry.seq.not_in(undone),
             )
             .order_by(AuditEntry.seq.desc())
-            .limit(1)
-        ).first()
-        if entry is None:
-            raise StudylogError("nothing_to_undo", org=org.name)
-        return _read(entry)
-    entry = session.scalars(
+            .execution_options(yield_per=20)
+        )
+        for entry in candidates:
+            read = _read(entry)
+            if not read.sealed:  # a seal changed nothing: the change before it is the latest
+                return read
+        raise StudylogError("nothing_to_undo", org=org.name)
+    found = session.scalars(
         select(AuditEntry).where(AuditEntry.org_id == org.id, AuditEntry.seq == seq)
     ).first()
-    if entry is None:
+    if found is None:
         raise StudylogError("no_entry", seq=seq)
+    entry = found
     if entry.undoes is not None:
         raise StudylogError("entry_is_undo", seq=seq, undone=entry.undoes)
+    if _read(entry).sealed:
+        raise StudylogError("entry_is_seal", seq=seq)
     by = session.scalar(
         select(AuditEntry.seq).where(AuditEntry.org_id == org.id, AuditEntry.undoes == seq)
     )
@@ -148,6 +159,8 @@ def undo(*, session: Session, org: Org, seq: int | None = None) -> int:
     verdict = verify(session=session, org=org)
     if not verdict.ok:
         raise StudylogError("undo_chain_broken", seq=verdict.broken_at)
+    if not records_match(session.connection(), org.id):
+        raise StudylogError("undo_records_differ", org=org.name)
     target = undoable(session=session, org=org, seq=seq)
     if any(change.table == "orgs" and change.before is None for change in target.changes):
         raise StudylogError("undo_creation", seq=target.seq)
@@ -209,9 +222,7 @@ def _revert(session: Session, recorder: Recorder, change: Change, seq: int) -> N
         session.execute(delete(table).where(*where))
     else:
         session.execute(update(table).where(*where).values(**_typed(table, change.before)))
-    recorder.rows.append(
-        {"table": table.name, "key": change.key, "before": change.after, "after": change.before}
-    )
+    recorder.add_row(table.name, change.key, change.after, change.before)
 
 
 def _referred_to(session: Session, table: Table, key: dict[str, Any]) -> bool:
@@ -236,6 +247,10 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
     mark = ImportMark(last_ids=last)
     if imported_counts(session, org.id, mark) != target.imported:
         raise StudylogError("undo_changed_since", seq=target.seq)
+    through = last_ids(session.connection())
+    _counts, _digests, delta = added_in_bulk(
+        session.connection(), org.id, last, {table: through[table] for table in last}
+    )
     # Children first, each table's rows past the mark within the org; a session's tags go
     # with it (a foreign-key cascade).
     ours = select(StudySession.id).where(StudySession.org_id == org.id).scalar_subquery()
@@ -253,4 +268,5 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
     ):
         session.execute(statement, execution_options={"synchronize_session": False})
     recorder = recorder_of(session)
-    recorder.removed.append({"after_ids": last, "counts": target.imported})
+    recorder.removed.append({"after_ids": last, "through_ids": through, "counts": target.imported})
+    merge(recorder.bulk, delta, -1)

@@ -14,6 +14,8 @@ from studylog.errors import StudylogError
 from studylog.outputs import written_file
 from studylog.store.chain import verify
 from studylog.store.db import sqlite_path
+from studylog.store.digests import same, state_of
+from studylog.store.integrity import logged_state
 from studylog.store.models import Attendance, Makeup, Member, Org, Speech, StudySession
 from studylog.text.vocab import MISSED
 
@@ -101,7 +103,15 @@ def check(*, session: Session) -> list[Finding]:
     for name, query in counts.items():
         findings.append(Finding(name, session.scalar(query, execution_options=everything) or 0))
     # Each group's audit log verifies: no entry edited, inserted or removed behind our back.
-    orgs = session.scalars(select(Org).order_by(Org.id))
+    orgs = list(session.scalars(select(Org).order_by(Org.id)))
     unverified = sum(not verify(session=session, org=org).ok for org in orgs)
     findings.append(Finding("audit_chain", unverified))
+    # … and each group's records are what its log says (one pass over every table).
+    connection = session.connection()
+    stored = state_of(connection, None)
+    differing = 0
+    for org in orgs:
+        logged = logged_state(connection, org.id)
+        differing += logged is None or bool(same(logged, stored.pop(org.id, {})))
+    findings.append(Finding("audit_records", differing + len(stored)))  # + rows of no group
     return findings

@@ -62,20 +62,56 @@ def parse_year(value: int) -> int:
     return value
 
 
-def clean_text(text: str, *, what: str, limit: int = 500, multiline: bool = False) -> str:
+def clean_text(
+    text: str, *, what: str, limit: int = 500, multiline: bool = False, fold: bool = False
+) -> str:
     """Strip surrounding blanks; refuse empty text, what is not text, control characters,
-    line breaks (unless ``multiline``: notes and ledger texts may have several lines) and
-    runaway lengths."""
-    cleaned = text.strip()
+    line breaks (unless ``multiline``: notes and ledger texts may have several lines),
+    characters that do not show or change how text shows (:func:`hidden_character`) and
+    runaway lengths.
+
+    ``fold``: a name, compared with others: NFKC, so ``ＺｈａｎｇＳａｎ`` is ``ZhangSan``. Other
+    text is NFC only: a title keeps its full-width ``：`` and ``（）`` as typed for the
+    documents (NFKC would make them half-width)."""
+    if _SURROGATE.search(text):
+        raise StudylogError("not_text", what=what)
+    cleaned = unicodedata.normalize("NFKC" if fold else "NFC", text).strip()
     if not cleaned:
         raise StudylogError("empty_text", what=what)
-    if _SURROGATE.search(cleaned):
-        raise StudylogError("not_text", what=what)
     if _CONTROL.search(cleaned) or (not multiline and _LINE_BREAKS.search(cleaned)):
         raise StudylogError("control_chars", what=what)
+    # As typed first: the message names the character the secretary has, not its NFKC form.
+    hidden = hidden_character(text.strip(), multiline=multiline) or hidden_character(
+        cleaned, multiline=multiline
+    )
+    if hidden is not None:
+        name = unicodedata.name(hidden, "")
+        raise StudylogError(
+            "text_bad_char", what=what, char=f"U+{ord(hidden):04X}", name=name or "unnamed"
+        )
     if len(cleaned) > limit:
         raise StudylogError("too_long", what=what, limit=limit)
     return cleaned
+
+
+#: Letters and symbols that show as nothing: Hangul fillers, the blank Braille pattern, the
+#: Khmer inherent vowels, the combining grapheme joiner.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\u034f")
+#: Categories refused: controls, format characters (zero-width, bidi, soft hyphen, BOM),
+#: surrogates, private use, unassigned and noncharacters.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def hidden_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first character of ``text`` that does not show, or changes how the text around
+    it shows (right-to-left overrides, say), or a C0/C1 control; None when all show."""
+    allowed = "\t\n\r" if multiline else ""
+    for char in text:
+        if char in allowed:
+            continue
+        if char in _BLANK_LOOKING or unicodedata.category(char) in _HIDDEN_CATEGORIES:
+            return char
+    return None
 
 
 def optional_text(
@@ -89,8 +125,14 @@ def optional_text(
 def clean_name(text: str) -> str:
     """A person's name as one spelling: blanks padding Chinese names (张　三, 张 三) go,
     other runs of blanks (Zhang  San) become one space."""
-    name = clean_text(text, what="NAME", limit=100)
+    name = clean_text(text, what="NAME", limit=100, fold=True)
     return _CJK_GAP.sub("", _BLANKS.sub(" ", name))
+
+
+def clean_org_name(text: str) -> str:
+    """A study group's name as one spelling (NFKC, blanks as in :func:`clean_name`)."""
+    name = clean_text(text, what="--org", limit=200, fold=True)
+    return _BLANKS.sub(" ", name)
 
 
 def split_names(values: list[str] | None) -> list[str]:
@@ -123,7 +165,7 @@ def split_tags(values: list[str] | None) -> list[str]:
     for value in values or []:
         for part in _LIST_SEPARATORS.split(value):
             if part.strip():
-                tag = clean_text(part, what="--tag", limit=100)
+                tag = clean_text(part, what="--tag", limit=100, fold=True)
                 if tag not in tags:
                     tags.append(tag)
     return tags

@@ -15,6 +15,7 @@ from studylog.text.catalog import (
     documents,
     errors,
     files,
+    integrity,
     plans,
     records,
     report,
@@ -31,6 +32,7 @@ PARTS: tuple[ModuleType, ...] = (
     report,
     upkeep,
     files,
+    integrity,
     columns,
     corrections,
 )
