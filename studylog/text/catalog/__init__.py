@@ -18,6 +18,7 @@ from studylog.text.catalog import (
     records,
     transfer,
     upkeep,
+    web,
 )
 
 PARTS: tuple[ModuleType, ...] = (
@@ -29,6 +30,7 @@ PARTS: tuple[ModuleType, ...] = (
     upkeep,
     files,
     columns,
+    web,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
