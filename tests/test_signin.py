@@ -73,7 +73,9 @@ def client(desk: SignInDesk) -> TestClient:
     return TestClient(signin_app(desk))
 
 
-def test_the_page_lists_the_expected_members_in_chinese(client: TestClient, desk: SignInDesk) -> None:
+def test_the_page_lists_the_expected_members_in_chinese(
+    client: TestClient, desk: SignInDesk
+) -> None:
     page = client.get(f"/s/{desk.token}")
     assert page.status_code == 200
     assert "请选择您的姓名" in page.text and 'lang="zh-CN"' in page.text
@@ -164,7 +166,9 @@ def test_attempts_per_client_are_bounded(ok: Callable[..., str], database: Datab
 
 def test_late_after_the_time_given(ok: Callable[..., str], database: Database) -> None:
     setup_group(ok)
-    clock = iter([datetime.combine(date.today(), time(8, 59)), datetime.combine(date.today(), time(9, 6))])
+    clock = iter(
+        [datetime.combine(date.today(), time(8, 59)), datetime.combine(date.today(), time(9, 6))]
+    )
     desk = make_desk(database, late_after=time(9, 5), clock=lambda: next(clock))
     client = TestClient(signin_app(desk))
     assert sign(client, f"/s/{desk.token}", "张三")[0] == 200
@@ -188,7 +192,9 @@ def test_closing_marks_only_whom_the_secretary_names(
         desk.mark_unsigned(leave=[], absent=["张三"])
     # the audit log names each sign-in's member and client address
     commands = [entry["command"] for entry in json.loads(ok("log", "--format", "json"))]
-    assert any(re.fullmatch(r"studylog signin \d+ --name 张三 --client testclient", c) for c in commands)
+    assert any(
+        re.fullmatch(r"studylog signin \d+ --name 张三 --client testclient", c) for c in commands
+    )
     assert any("--leave 王五:出差 --absent 赵六" in command for command in commands)
     # the figures count exactly that roll; the six who did not sign stay unrecorded
     figures = ok("stats", "--year", TODAY[:4], "--format", "json")

@@ -97,9 +97,7 @@ class SignInDesk:
             if not self._open:
                 raise StudylogError("signin_closed")
             at = self.clock()
-            invocation.record(
-                ["signin", str(self.session_id), "--name", name, "--client", client]
-            )
+            invocation.record(["signin", str(self.session_id), "--name", name, "--client", client])
             with transaction(self.engine) as session:
                 org = self._org(session)
                 scope(session, org)

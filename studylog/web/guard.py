@@ -8,7 +8,7 @@ import ipaddress
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 #: A sign-in or login form is a few hundred bytes; anything much larger is not ours.
@@ -58,7 +58,8 @@ class BodyLimit:
         async def replay() -> dict[str, Any]:
             nonlocal replayed
             if replayed:
-                return await receive()  # only the disconnect is left to come
+                following: dict[str, Any] = await receive()  # only the disconnect is left
+                return following
             replayed = True
             return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
 
@@ -120,6 +121,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def client_of(scope: Scope) -> str:
+def client_of(scope: Mapping[str, Any]) -> str:
     client = scope.get("client")
     return str(client[0]) if client else "unknown"

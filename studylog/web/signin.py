@@ -68,7 +68,9 @@ def signin_app(desk: SignInDesk) -> Any:
         form = await _form(request)
         language = language_of(form.get("lang"))
         try:
-            event = await run_in_threadpool(desk.sign, form.get("name", ""), client_of(request))
+            event = await run_in_threadpool(
+                desk.sign, form.get("name", ""), client_of(request.scope)
+            )
         except StudylogError as error:
             return await _refusal(request, desk, language, error)
         return _page("signin_done.html", request, language, event=event)
@@ -85,7 +87,7 @@ def signin_app(desk: SignInDesk) -> Any:
 def _refused(request: Request, desk: SignInDesk, *, post: bool) -> Response | None:
     """403 for a wrong or old token, 429 past the client's attempts; None to go on."""
     good = desk.accepts(request.path_params["token"])
-    if (post or not good) and not desk.limiter.allow(client_of(request)):
+    if (post or not good) and not desk.limiter.allow(client_of(request.scope)):
         return _plain("429 Too many attempts / 尝试次数过多，请稍后再试", 429)
     if not good:
         return _plain("403 Forbidden / 签到地址无效或签到已结束", 403)
@@ -108,7 +110,9 @@ async def _refusal(
     return _page("signin_refused.html", request, language, status=status, **with_reason)
 
 
-def _page(name: str, request: Request, language: Any, *, status: int = 200, **context: Any) -> Response:
+def _page(
+    name: str, request: Request, language: Any, *, status: int = 200, **context: Any
+) -> Response:
     token = request.path_params["token"]
     html = render(name, language, base=f"/s/{token}", describe=describe, **context)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)

@@ -28,8 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "signin_closed": ("this sign-in is closed", "本次签到已结束"),
     "signin_upcoming": (
-        "the session of {day} has not been held yet (today is {today}): a sign-in opens on "
-        "the day",
+        "the session of {day} has not been held yet (today is {today}): a sign-in opens on the day",
         "{day} 的学习尚未举行（今天是 {today}），请在学习当天开始签到",
     ),
     "bad_time_of_day": (
@@ -62,6 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signin_keys": ("Press q or Ctrl-C to close the sign-in.", "按 q 或 Ctrl-C 结束签到。"),
     "signin_count": ("{signed} of {expected} signed in", "已签到 {signed} / {expected} 人"),
     "signin_line": ("{at}  {name}  {status}  ({client})", "{at}　{name}　{status}（{client}）"),
+    "col_time": ("Time", "时间"),
+    "col_client": ("From", "来源地址"),
     "signin_ended": (
         "Sign-in closed: {signed} signed in; the address no longer works",
         "签到已结束：{signed} 人签到；签到地址已失效",
@@ -119,8 +120,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "127.0.0.1 上提供",
     ),
     "serve_no_session": ("no session {ref}", "没有编号为 {ref} 的学习"),
-    "passwd_set": ("Password set; it is stored hashed in {path}", "密码已设置，以散列形式保存在 {path}"),
-    "passwd_removed": ("Password removed: serve is local-only again", "密码已删除：serve 仅限本机访问"),
+    "passwd_set": (
+        "Password set; it is stored hashed in {path}",
+        "密码已设置，以散列形式保存在 {path}",
+    ),
+    "passwd_removed": (
+        "Password removed: serve is local-only again",
+        "密码已删除：serve 仅限本机访问",
+    ),
     "passwd_none": ("No password is set", "尚未设置密码"),
     "passwd_mismatch": ("the two passwords differ", "两次输入的密码不一致"),
     "passwd_short": (
