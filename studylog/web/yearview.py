@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import distinct, extract, select
+from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
 from studylog.config import Config
@@ -103,7 +103,7 @@ def year_view(*, session: Session, org: Org, year: int, as_of: dt.date, config: 
 def years_of(*, session: Session, org_id: int | None) -> list[int]:
     """The years that have sessions (of one group, or of all), newest first."""
     year = extract("year", StudySession.date)
-    query = select(distinct(year)).order_by(year.desc())
+    query = select(year).distinct().order_by(year.desc())
     if org_id is not None:
         query = query.where(StudySession.org_id == org_id)
     return [int(value) for value in session.scalars(query)]
