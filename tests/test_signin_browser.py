@@ -72,7 +72,7 @@ def test_what_the_browser_is_refused(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    desk, url = served
+    _, url = served
     driver = browser.chromium(tmp_path / "profile")
     try:
         driver.get(url)
