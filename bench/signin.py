@@ -66,7 +66,9 @@ def measure(
         return timings
 
     with ThreadPoolExecutor(clients) as pool:
-        futures = [pool.submit(worker, client, share) for client, share in zip(made, shares)]
+        futures = [
+            pool.submit(worker, client, share) for client, share in zip(made, shares, strict=True)
+        ]
         start.wait()
         started = time.perf_counter()
         results = [item for future in futures for item in future.result()]
@@ -128,14 +130,16 @@ def main() -> None:
             desk = SignInDesk(engine=engine, org_id=org_id, session_id=session_id, attempts=10**6)
             server = Background(signin_app(desk), host="127.0.0.1", port=0).start()
             url = f"http://127.0.0.1:{server.port}/s/{desk.token}"
-            seconds, latencies, codes = measure(
-                [lambda c: c.get(url).status_code] * options.members, options.clients
-            )
+
+            def opening(c: httpx.Client, page: str = url) -> int:
+                return c.get(page).status_code
+
+            seconds, latencies, codes = measure([opening] * options.members, options.clients)
             assert codes == {200}, codes
             rows["page"].append((seconds, latencies))
 
-            def signing(name: str) -> Callable[[httpx.Client], int]:
-                return lambda c: c.post(f"{url}/sign", data={"name": name}).status_code
+            def signing(name: str, target: str = f"{url}/sign") -> Callable[[httpx.Client], int]:
+                return lambda c: c.post(target, data={"name": name}).status_code
 
             seconds, latencies, codes = measure([signing(n) for n in names], options.clients)
             assert codes == {200}, codes

@@ -37,7 +37,9 @@ def _found(names: tuple[str, ...]) -> str | None:
     return None
 
 
-def chromium(profile: Path, *, width: int = 360, height: int = 780, scale: float = 1) -> Any:
+def chromium(
+    profile: Path, *, width: int = 360, height: int = 780, scale: float = 1, phone: bool = True
+) -> Any:
     """A headless Chromium with a fresh profile in ``profile``, its page ``width`` CSS pixels
     wide (a phone's, emulated: a desktop window cannot be that narrow)."""
     from selenium import webdriver
@@ -59,10 +61,12 @@ def chromium(profile: Path, *, width: int = 360, height: int = 780, scale: float
         "--lang=zh-CN",
         f"--user-data-dir={profile}",
         f"--window-size={max(width, 500)},{height}",
+        f"--force-device-scale-factor={scale}",
     ):
         options.add_argument(argument)
-    metrics = {"width": width, "height": height, "pixelRatio": scale}
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": metrics})
+    if phone:
+        metrics = {"width": width, "height": height, "pixelRatio": scale}
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": metrics})
     service = Service(executable_path=_found(DRIVERS) or "")
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(30)

@@ -14,13 +14,14 @@ import secrets
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from studylog import invocation
 from studylog.errors import StudylogError
+from studylog.records.sessions import resolve_session
 from studylog.records.signin import Signed, Signer, close_sign_in, find_signer, sign_in, unsigned
 from studylog.store.db import transaction
 from studylog.store.models import Org
@@ -62,6 +63,7 @@ class SignInDesk:
         self.limiter = AttemptLimiter(attempts, window)
         self.signed: list[SignEvent] = []
         self._open = True
+        self._about: tuple[date, str] | None = None
         self._write = threading.Lock()  # one sign-in at a time; SQLite takes one writer anyway
 
     @property
@@ -76,6 +78,16 @@ class SignInDesk:
         """Kill the token: from now on every page of this sign-in answers 403."""
         with self._write:  # a sign-in under way finishes first
             self._open = False
+
+    def about(self) -> tuple[date, str]:
+        """The session's date and title, for the page's heading (read once)."""
+        if self._about is None:
+            with transaction(self.engine, write=False) as session:
+                record = resolve_session(
+                    session=session, org=self._org(session), ref=f"#{self.session_id}"
+                )
+                self._about = (record.date, record.title)
+        return self._about
 
     def signers(self) -> list[Signer]:
         """The expected members who have not signed yet."""

@@ -39,6 +39,7 @@ STATUS_OF = {
 
 def signin_app(desk: SignInDesk) -> Any:
     """The ASGI app of one sign-in."""
+    desk.about()  # read now, so no page waits on it in the event loop
 
     async def choose(request: Request) -> Response:
         refused = _refused(request, desk, post=False)
@@ -46,7 +47,7 @@ def signin_app(desk: SignInDesk) -> Any:
             return refused
         language = language_of(request.query_params.get("lang"))
         signers = await run_in_threadpool(desk.signers)
-        return _page("signin_choose.html", request, language, signers=signers)
+        return _page("signin_choose.html", request, desk, language, signers=signers)
 
     async def confirm(request: Request) -> Response:
         refused = _refused(request, desk, post=True)
@@ -59,7 +60,7 @@ def signin_app(desk: SignInDesk) -> Any:
             signer = await run_in_threadpool(desk.check, name)
         except StudylogError as error:
             return await _refusal(request, desk, language, error)
-        return _page("signin_confirm.html", request, language, signer=signer)
+        return _page("signin_confirm.html", request, desk, language, signer=signer)
 
     async def sign(request: Request) -> Response:
         refused = _refused(request, desk, post=True)
@@ -73,7 +74,7 @@ def signin_app(desk: SignInDesk) -> Any:
             )
         except StudylogError as error:
             return await _refusal(request, desk, language, error)
-        return _page("signin_done.html", request, language, event=event)
+        return _page("signin_done.html", request, desk, language, event=event)
 
     routes = [
         Route("/s/{token}", choose, methods=["GET"]),
@@ -107,14 +108,23 @@ async def _refusal(
         suggestions = [name for name in suggestions if name in known]
     with_reason = {"error": error, "signers": signers, "suggested": bool(suggestions)}
     status = STATUS_OF.get(error.key, 422)
-    return _page("signin_refused.html", request, language, status=status, **with_reason)
+    return _page("signin_refused.html", request, desk, language, status=status, **with_reason)
 
 
 def _page(
-    name: str, request: Request, language: Any, *, status: int = 200, **context: Any
+    name: str,
+    request: Request,
+    desk: SignInDesk,
+    language: Any,
+    *,
+    status: int = 200,
+    **context: Any,
 ) -> Response:
     token = request.path_params["token"]
-    html = render(name, language, base=f"/s/{token}", describe=describe, **context)
+    day, title = desk.about()
+    html = render(
+        name, language, base=f"/s/{token}", describe=describe, day=day, heading=title, **context
+    )
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
 
