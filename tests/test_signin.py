@@ -200,3 +200,13 @@ def test_closing_marks_only_whom_the_secretary_names(
     figures = ok("stats", "--year", TODAY[:4], "--format", "json")
     assert '"present": 2' in figures and '"leave": 1' in figures and '"absent": 1' in figures
     assert '"unrecorded": 6' in figures
+
+
+def test_a_sign_in_can_be_undone_like_any_change(
+    client: TestClient, desk: SignInDesk, database: Database, ok: Callable[..., str]
+) -> None:
+    assert sign(client, f"/s/{desk.token}", "张三")[0] == 200
+    assert sign(client, f"/s/{desk.token}", "李四")[0] == 200
+    ok("undo", "--yes")
+    assert stored_roll(database) == [("张三", "present")]
+    ok("db", "check")  # exit status 0: the chain and the rules hold
