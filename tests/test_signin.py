@@ -86,6 +86,18 @@ def test_the_page_lists_the_expected_members_in_chinese(
     assert "Sign in" in client.get(f"/s/{desk.token}?lang=en").text
 
 
+def test_a_deleted_or_retired_member_is_not_offered_and_cannot_sign(
+    client: TestClient, desk: SignInDesk, ok: Callable[..., str]
+) -> None:
+    ok("member", "delete", "周八", "--yes")
+    ok("member", "retire", "吴九", "--on", "2000-01-01")
+    page = client.get(f"/s/{desk.token}").text
+    assert "周八" not in page and "吴九" not in page and "郑十" in page
+    assert sign(client, f"/s/{desk.token}", "周八")[0] == 404
+    status, body = sign(client, f"/s/{desk.token}", "吴九")
+    assert status == 422 and "2000-01-01" in body
+
+
 def test_signing_stores_that_members_line_and_nobody_elses(
     client: TestClient, desk: SignInDesk, database: Database
 ) -> None:

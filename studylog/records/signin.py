@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.records.attendance import expected_members
 from studylog.records.expected import expected_on
 from studylog.records.members import find_member, in_group
 from studylog.records.sessions import resolve_session
@@ -53,14 +52,15 @@ def open_session(*, session: Session, org: Org, ref: str, today: date) -> StudyS
 def unsigned(*, session: Session, org: Org, session_id: int) -> list[Signer]:
     """The members expected at the session who have no line on its roll yet, in roll order."""
     record = _session(session, org, session_id)
-    lined = set(
-        session.scalars(select(Attendance.member_id).where(Attendance.session_id == record.id))
+    on_roll = select(Attendance.id).where(
+        Attendance.session_id == record.id, Attendance.member_id == Member.id
     )
-    return [
-        Signer(member.name, member.title)
-        for member in expected_members(session=session, org=org, on=record.date)
-        if member.id not in lined
-    ]
+    rows = session.execute(
+        select(Member.name, Member.title)
+        .where(Member.org_id == org.id, expected_on(record.date), ~on_roll.exists())
+        .order_by(Member.id)
+    )
+    return [Signer(name, title) for name, title in rows]
 
 
 def find_signer(*, session: Session, org: Org, session_id: int, name: str) -> Signer:
