@@ -30,7 +30,7 @@ def app_of(seeded: Database) -> Iterator[Callable[..., TestClient]]:
             today=lambda: date(2024, 1, 10),
             **options,  # type: ignore[arg-type]
         )
-        return TestClient(app, follow_redirects=False)
+        return TestClient(app, base_url="http://127.0.0.1:8080", follow_redirects=False)
 
     yield make
     engine.dispose()
@@ -90,6 +90,16 @@ def test_nothing_on_it_writes(app_of: Callable[..., TestClient], seeded: Databas
         assert client.post(path, data={"x": "1"}).status_code == 405
         assert client.delete(path).status_code == 405
     assert seeded.snapshot() == before
+
+
+def test_without_a_login_only_this_computer_is_a_host(app_of: Callable[..., TestClient]) -> None:
+    """A page elsewhere cannot read the records through DNS rebinding (its name → 127.0.0.1)."""
+    client = app_of()
+    assert client.get("/year/2023", headers={"host": "localhost:8080"}).status_code == 200
+    assert client.get("/year/2023", headers={"host": "evil.example:8080"}).status_code == 400
+    with_login = app_of(password_hash=hash_password("correct horse"))
+    answer = with_login.get("/login", headers={"host": "192.168.1.23:8080"})
+    assert answer.status_code == 200  # with a password, other computers may come (and log in)
 
 
 def test_english_on_request(app_of: Callable[..., TestClient]) -> None:

@@ -202,6 +202,8 @@ def test_closing_marks_only_whom_the_secretary_names(
     )
     with pytest.raises(StudylogError, match="signin_twice"):
         desk.mark_unsigned(leave=[], absent=["张三"])
+    with pytest.raises(StudylogError, match="too_long"):  # a reason is checked like --leave's
+        desk.mark_unsigned(leave=[("孙七", "长" * 501)], absent=[])
     # the audit log names each sign-in's member and client address
     commands = [entry["command"] for entry in json.loads(ok("log", "--format", "json"))]
     assert any(

@@ -121,6 +121,9 @@ def test_what_signin_refuses_before_it_listens(run: Run, ok: Callable[..., str])
     ok("session", "add", "--date", "2999-01-01", "--title", "未来的学习")
     result = run("--lang", "zh", "signin", "2999-01-01")
     assert result.exit_code == 1 and "尚未举行" in result.stderr
+    ok("attend", TODAY)  # the whole roll taken already: nobody left to sign
+    result = run("--lang", "zh", "signin", TODAY)
+    assert result.exit_code == 1 and "无人需要签到" in result.stderr
 
 
 def test_a_port_in_use_is_one_clear_line(run: Run, ok: Callable[..., str]) -> None:

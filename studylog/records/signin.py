@@ -21,6 +21,7 @@ from studylog.records.members import find_member, in_group
 from studylog.records.sessions import resolve_session
 from studylog.store.models import Attendance, Member, Org, StudySession
 from studylog.text.messages import Phrase
+from studylog.text.parse import optional_text
 from studylog.text.vocab import Role, Status
 
 
@@ -42,10 +43,13 @@ class Signed:
 
 
 def open_session(*, session: Session, org: Org, ref: str, today: date) -> StudySession:
-    """The session ``ref``, which a sign-in may open: held today or before, not after."""
+    """The session ``ref``, which a sign-in may open: held today or before, with someone
+    expected who is not on its roll yet."""
     record = resolve_session(session=session, org=org, ref=ref)
     if record.date > today:
         raise StudylogError("signin_upcoming", day=record.date, today=today)
+    if not unsigned(session=session, org=org, session_id=record.id):
+        raise StudylogError("signin_roll_full", day=record.date, ref=f"#{record.id}")
     return record
 
 
@@ -109,6 +113,7 @@ def close_sign_in(
             raise StudylogError("named_twice", name=member.name)
         seen.add(member.name)
         _check_signable(session, record, member)
+        reason = optional_text(reason, what="--leave", limit=500)
         session.add(
             Attendance(session_id=record.id, member_id=member.id, status=status, reason=reason)
         )

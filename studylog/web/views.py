@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 from sqlalchemy import Engine, select
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -38,6 +39,8 @@ from studylog.web.security import SECURITY_HEADERS
 from studylog.web.yearview import groups_view, session_view, year_view, years_of
 
 COOKIE = "studylog_login"
+#: The host names a request may carry when serve asks for no login.
+LOCAL_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 LOGIN_HOURS = 12
 
 
@@ -168,8 +171,15 @@ def records_app(
         Route("/logout", logout, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={StudylogError: _not_found})
-    return BodyLimit(_LoginRequired(app, logins) if logins else app)
+    app: Any = Starlette(routes=routes, exception_handlers={StudylogError: _not_found})
+    if logins is not None:
+        app = _LoginRequired(app, logins)
+    else:
+        # No login: only this computer may read, and a web page elsewhere must not read
+        # through it either (DNS rebinding points a name at 127.0.0.1): a request must name
+        # this computer as its host.
+        app = TrustedHostMiddleware(app, allowed_hosts=list(LOCAL_NAMES), www_redirect=False)
+    return BodyLimit(app)
 
 
 class _LoginRequired:

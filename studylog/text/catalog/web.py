@@ -31,6 +31,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the session of {day} has not been held yet (today is {today}): a sign-in opens on the day",
         "{day} 的学习尚未举行（今天是 {today}），请在学习当天开始签到",
     ),
+    "signin_roll_full": (
+        "everyone expected on {day} is on the roll already: nobody is left to sign in "
+        "(studylog session show {ref})",
+        "{day} 的应参学人员均已在签到名单中，无人需要签到（studylog session show {ref}）",
+    ),
     "bad_time_of_day": (
         "{what} takes a time of day HH:MM, not '{value}'",
         "{what} 应为时刻 HH:MM，而不是“{value}”",
