@@ -71,7 +71,8 @@ def test_without_a_terminal_sigterm_closes_and_leaves_the_rest_unrecorded(
     output = (bytes(seen) + out).decode()
     assert process.returncode == 0, err.decode()
     assert "张三" in output and "签到已结束：3 人签到" in output
-    assert "暂未记录：赵六、孙七" in output  # … the others, left for a later `attend`
+    assert "暂未记录：赵六、孙七" in output  # … the others, to mark later
+    assert "再次运行 studylog signin" in output
     assert stored_roll(database) == sorted(
         [("张三", "present"), ("李四", "present"), ("王五", "present")]
     )

@@ -80,9 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signin_reason_prompt": ("  reason for the leave (may be empty)", "  请假事由（可空）"),
     "signin_marked": ("Recorded {count} on leave or absent", "已记录请假或缺席 {count} 人"),
     "signin_left_unrecorded": (
-        "Left unrecorded: {names}; record them later with studylog attend {ref} --leave "
-        "NAME:REASON --absent NAMES",
-        "暂未记录：{names}；可稍后用 studylog attend {ref} --leave 姓名:事由 --absent 姓名 补录",
+        "Left unrecorded: {names}; to mark them later without touching the signed lines, run "
+        "studylog signin {ref} again in a terminal and press q",
+        "暂未记录：{names}；如需稍后补记且不改动已签到的记录，"
+        "请在终端再次运行 studylog signin {ref} 并按 q",
     ),
     # -- serve: the read-only view --
     "serve_title": ("{org}: {year}", "{org}　{year}年"),
