@@ -307,8 +307,9 @@ SUBCOMMANDS = {"add", "list", "edit", "delete", "show", "retire", "progress", "d
 FORMATS = {"zh", "en", "json", "csv", "xlsx", "docx", "txt", "md", "zip", "toml", "utf", "gb",
            "sqlite", "postgresql", "url", "id", "ok", "wal", "sql", "bom", "sha", "xls", "word",
            "markdown", "pg", "dump", "pdf"}  # fmt: skip
-#: Names, not English words: a program, its web site, JSON's literals.
-PRODUCTS = {"libreoffice", "org", "true", "false"}
+#: Names, not English words: a program, its web site, JSON's literals, keys, the commands
+#: that show a computer's network address.
+PRODUCTS = {"libreoffice", "org", "true", "false", "wi", "fi", "ctrl", "ip", "addr", "ipconfig"}
 
 
 def test_no_english_words_in_chinese_messages() -> None:

@@ -17,7 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "studylog"
 
 #: layer → rank: a module may import its own layer and any layer of a lower rank.
 LAYERS = {
-    "cli": 6,
+    "cli": 7,
+    "web": 6,
     "documents": 5,
     "transfer": 5,
     "figures": 4,

@@ -394,11 +394,18 @@ def test_undo_of_any_command_sequence_gives_the_database_back(
 ) -> None:
     database.load(base_template)
     before = state(database)
-    done = 0
+
+    def entries() -> int:
+        with database.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM audit_log")).scalar_one())
+
+    logged = entries()
     for command in commands:
         result = run(*command)
         assert result.exit_code in (0, 1), (command, result.output)
-        done += result.exit_code == 0
+    # A command that changed nothing (an amend naming a line as it already is) logs nothing
+    # and has nothing to undo: undo as many changes as were logged.
+    done = entries() - logged
     for _ in range(done):
         result = run("undo", "--yes")
         assert result.exit_code == 0, (commands, result.output)

@@ -137,3 +137,15 @@ def test_the_installed_wheel_upgrades_an_old_database(installed: Path, tmp_path:
     with sqlite3.connect(old) as connection:
         (version,) = connection.execute("SELECT version_num FROM studylog_version").fetchone()
     assert version == SCHEMA_HEAD
+
+
+def test_the_wheel_carries_the_web_pages(wheel: Path) -> None:
+    """The sign-in page and serve's pages need their templates and style sheet installed."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = ROOT / "studylog" / "web"
+    expected = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("templates", "static")
+        for path in (shipped / folder).iterdir()
+    }
+    assert expected and expected <= names

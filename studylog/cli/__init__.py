@@ -145,6 +145,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "app",
         "The rectification ledger (整改台账): problems, measures, follow-up, closing (销号).",
     ),
+    "signin": (
+        "signin",
+        "signin",
+        "Open a sign-in for a session: members sign from their phones by scanning a QR code.",
+    ),
+    "serve": (
+        "serve",
+        "app",
+        "Show the records in a browser, read-only: figures, notice, plan, check, ledger, sessions.",
+    ),
     "config": (
         "checks",
         "config_app",

@@ -7,13 +7,17 @@ labels, the documents' layout) without importing the whole catalogue.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
 
 _language: Language = "en"
+#: A language for one piece of work (a web page in the reader's language), per thread or task.
+_speaking: ContextVar[Language | None] = ContextVar("studylog_speaking", default=None)
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> Language:
@@ -35,4 +39,15 @@ def set_language(language: Language) -> None:
 
 
 def current_language() -> Language:
-    return _language
+    return _speaking.get() or _language
+
+
+@contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Messages in ``language`` within the block, for this thread or task only (a server
+    answers each reader in theirs while the terminal keeps the run's)."""
+    token = _speaking.set(language)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)

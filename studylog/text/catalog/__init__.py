@@ -21,6 +21,7 @@ from studylog.text.catalog import (
     report,
     transfer,
     upkeep,
+    web,
 )
 
 PARTS: tuple[ModuleType, ...] = (
@@ -35,6 +36,7 @@ PARTS: tuple[ModuleType, ...] = (
     integrity,
     columns,
     corrections,
+    web,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
