@@ -58,15 +58,16 @@ TARGETS: dict[str, list[str]] = {
         "figures/checks:_makeups",
     ],
     "expected members": ["expected_on"],
-    "roll and make-up rules": ["_name_once", "add_makeup", "mark_roll"],
-    "audit chain": ["_digest", "verify"],
+    "roll and make-up rules": ["_name_once", "records/makeups:add_makeup", "mark_roll"],
+    "audit chain": ["store/chain:_digest", "store/chain:verify"],
     "import checks": [
-        "_Importer.add_sessions",
-        "_Importer.add_makeups",
-        "_Person.in_group",
-        "_Person.expected",
+        "transfer/members_sessions:add_sessions",
+        "transfer/roll:add_attendance",
+        "transfer/roll:add_makeups",
+        "Person.in_group",
+        "Person.expected",
     ],
-    "formula guard": ["_guarded", "_written_cell", "_text"],
+    "formula guard": ["_guarded", "_written_cell", "cell_text"],
     "encoding detection": ["detect_encoding"],
 }
 
