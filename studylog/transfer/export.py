@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +30,13 @@ from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.outputs import written_file, written_folder
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
 from studylog.text.messages import t
+from studylog.text.spreadsheet import (
+    column_widths,
+    filter_down,
+    fit_for_print,
+    guard,
+    starts_formula,
+)
 from studylog.text.values import raw, shown
 from studylog.transfer.columns import (
     BATCH,
@@ -300,10 +307,8 @@ def _write_json(
     return Exported(paths=[path], counts=counts)
 
 
-# Column widths in characters for the longer texts; the rest fit their header.
-_WIDTHS = {"title": 30, "first_agenda": 24, "note": 24, "reason": 16, "location": 14, "tags": 16}
-# Dates need 10 characters and a margin, or Excel shows ########.
-_WIDTHS |= {key: 12 for key in ("date", "joined", "retired", "made_up", "source_date")}
+#: Rows of a table read ahead to size its columns (the rest stream by, as before).
+SAMPLE = 200
 
 
 def _write_xlsx(
@@ -318,7 +323,6 @@ def _write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     # Write-only: rows go straight to the file, so a large year does not fill memory.
     workbook = Workbook(write_only=True)
@@ -328,25 +332,36 @@ def _write_xlsx(
         columns = TABLES[table]
         sheet = workbook.create_sheet(t(SHEET_LABELS[table]))
         sheet.freeze_panes = "A2"
-        for index, column in enumerate(columns, start=1):
-            width = max(_WIDTHS.get(column.key, 0), _display_width(t(column.label)) + 4, 8)
-            sheet.column_dimensions[get_column_letter(index)].width = width
+        labels = [t(column.label) for column in columns]
+        rows = iter(_sheet_rows(table, tables[table], session=session, org=org, year=year))
+        ahead = list(islice(rows, SAMPLE))
+        shown_ahead = [[_width_text(row.get(column.key)) for column in columns] for row in ahead]
+        widths = column_widths([labels, *shown_ahead])
+        fit_for_print(sheet, header_rows=(1, 1), columns=len(columns), widths=widths)
         header = []
-        for column in columns:
-            cell = WriteOnlyCell(sheet, value=t(column.label))
+        for label in labels:
+            cell = guard(WriteOnlyCell(sheet, value=label))
             cell.font = bold
             header.append(cell)
         sheet.append(header)
         count = 0
-        for row in _sheet_rows(table, tables[table], session=session, org=org, year=year):
+        for row in chain(ahead, rows):
             sheet.append(
                 [_xlsx_cell(sheet, row.get(column.key), WriteOnlyCell) for column in columns]
             )
             count += 1
+        filter_down(sheet, header_row=1, columns=len(columns), last_row=count + 1)
         counts[table] = count
     with _replacing(path, force=force) as stream:
         workbook.save(stream)
     return Exported(paths=[path], counts=counts)
+
+
+def _width_text(value: Any) -> Any:
+    """What a cell shows, for its column's width: dates and rates as they are formatted."""
+    if value is None or isinstance(value, date | float | int):
+        return value
+    return shown(value)
 
 
 def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
@@ -361,15 +376,7 @@ def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
         cell.number_format = "0.0%"
         return cell
     text = shown(value)
-    if not text.startswith(FORMULA_STARTS):
+    if not starts_formula(text):
         return text or None
-    # openpyxl would store "=1+1" as a formula: a string cell, and Excel's quote prefix so
-    # that editing the cell keeps it text.
-    cell = make(sheet, value=text)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    # openpyxl would store "=1+1" as a formula: a string cell with Excel's quote prefix.
+    return guard(make(sheet, value=text))
