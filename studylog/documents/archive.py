@@ -23,12 +23,12 @@ from studylog.documents.word import write_docx
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
 from studylog.records.attendance import expected_members
-from studylog.records.ledger import ledger
+from studylog.records.ledger import follow_ups, ledger
 from studylog.records.makeups import missed
 from studylog.records.members import in_group
 from studylog.records.sessions import list_sessions, resolve_session
 from studylog.records.speeches import SpeechLine, list_speeches
-from studylog.store.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
+from studylog.store.models import Attendance, Makeup, Member, Org, StudySession
 from studylog.text.messages import long_date, t
 from studylog.text.periods import Period
 from studylog.text.values import shown
@@ -227,7 +227,7 @@ def archive_parts(
     parts.append((t("archive_makeups_file"), makeups))
 
     entries = ledger(session=session, org=org, as_of=as_of, year=year) if year else []
-    follow_up = _follow_up(session, [entry.id for entry in entries])
+    follow_up = follow_ups(session=session, entry_ids=[entry.id for entry in entries])
     if entries:
         ledger_document = Document(titled("archive_ledger_title", period, org=org_name))
         ledger_document.table(
@@ -256,19 +256,6 @@ def archive_parts(
         ],
     )
     return [(f"00-{t('archive_contents_file')}.docx", contents), *numbered]
-
-
-def _follow_up(session: Session, entry_ids: list[int]) -> dict[int, str]:
-    """Each ledger entry's follow-up log (跟踪反馈) as lines of text, in one query."""
-    log: dict[int, list[str]] = defaultdict(list)
-    if entry_ids:
-        for entry_id, day, note in session.execute(
-            select(RectifyProgress.rectification_id, RectifyProgress.on, RectifyProgress.note)
-            .where(RectifyProgress.rectification_id.in_(entry_ids))
-            .order_by(RectifyProgress.on, RectifyProgress.id)
-        ):
-            log[entry_id].append(f"{day.isoformat()} {note}")
-    return {entry_id: "\n".join(lines) for entry_id, lines in log.items()}
 
 
 def write_archive(

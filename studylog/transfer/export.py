@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 from studylog.errors import StudylogError
 from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.outputs import written_file, written_folder
+from studylog.records.ledger import follow_ups, ledger
+from studylog.records.plans import plan_versus_actual
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
 from studylog.text.messages import t
 from studylog.text.spreadsheet import (
@@ -66,6 +68,8 @@ def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[
         "attendance": _attendance_rows(session, org, start, end),
         "makeups": _makeup_rows(session, org, start, end),
         "speeches": _speech_rows(session, org, start, end),
+        "plan": _plan_rows(session, org, year),
+        "ledger": _ledger_rows(session, org, year),
         "summary": _summary_rows(session, org, year),
         "about": [{"figure": "org", "value": org.name}, {"figure": "year", "value": year}],
     }
@@ -187,6 +191,47 @@ def _speech_rows(session: Session, org: Org, start: date, end: date) -> Iterator
     )
 
 
+def _plan_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
+    """The year's plan with its execution as of today: held by which session, held late,
+    overdue (its month is over), not yet due."""
+    report = plan_versus_actual(session=session, org=org, year=year, as_of=date.today())
+    for line in report.lines:
+        yield {
+            "id": line.id,
+            "month": line.month,
+            "title": line.title,
+            "kind": line.kind,
+            "discussion": line.discussion,
+            "speakers": line.speakers,
+            "status": line.status,
+            "session": line.session_id,
+            "session_date": line.session_date,
+        }
+
+
+def _ledger_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
+    """The ledger entries found in the year, their state as of today, with the follow-up
+    notes (跟踪反馈), one a line."""
+    lines = ledger(session=session, org=org, as_of=date.today(), year=year)
+    notes = follow_ups(session=session, entry_ids=[line.id for line in lines])
+    for line in lines:
+        yield {
+            "id": line.id,
+            "category": line.category,
+            "problem": line.problem,
+            "measure": line.measure,
+            "dept": line.dept,
+            "lead": line.lead,
+            "found": line.found,
+            "due": line.due,
+            "state": line.state,
+            "done_on": line.done_on,
+            "session": line.session_id,
+            "session_date": line.session_date,
+            "progress": notes.get(line.id),
+        }
+
+
 def _summary_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
     """The attendance notice, one row per member, as ``stats --by member`` counts it."""
     report = yearly_tallies(session=session, org=org, year=year, by="member")
@@ -240,6 +285,10 @@ def _sheet_rows(
         report = yearly_tallies(session=session, org=org, year=year)
         total = {"member": t("total"), "title": None, **_notice_figures(report.tallies)}
         return [*rows, total]
+    if table == "plan":
+        return ({**row, "status": t(f"plan_{row['status']}")} for row in rows)
+    if table == "ledger":
+        return ({**row, "state": t(f"state_{row['state']}")} for row in rows)
     if table == "about":
         return [{"figure": t(f"fig_{row['figure']}"), "value": row["value"]} for row in rows]
     return rows
@@ -294,7 +343,7 @@ def _write_json(
         stream.write(f'  "org": {json.dumps(org.name, ensure_ascii=False)},\n')
         stream.write(f'  "year": {year}')
         # One row a line, written as read: a large year never sits in memory whole.
-        for table in (*IMPORTED, "summary"):
+        for table in (*IMPORTED, "plan", "ledger", "summary"):
             stream.write(f',\n  "{table}": [')
             count = 0
             for row in tables[table]:
