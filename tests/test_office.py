@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import Run
+
 Ok = Callable[..., str]
 ORG = "某局党组理论学习中心组"
 BOM = "\ufeff".encode()
@@ -85,3 +87,43 @@ def test_import_reads_past_the_plan_and_the_ledger(office: None, ok: Ok, tmp_pat
         target = tmp_path / f"copy{number}.db"
         said = ok("--db", str(target), "import", str(source))
         assert "1 session(s)" in said and "2 member(s)" in said, said
+
+
+# -- list commands write files ------------------------------------------------------------
+
+LISTS = [
+    ("member", "list"),
+    ("session", "list", "--year", "2023"),
+    ("makeup", "list", "--year", "2023"),
+    ("speech", "list", "--year", "2023"),
+    ("plan", "list", "--year", "2023"),
+    ("rectify", "list"),
+    ("restore", "list"),
+]
+
+
+@pytest.mark.parametrize("command", LISTS, ids=[" ".join(c[:2]) for c in LISTS])
+def test_every_list_command_writes_csv_files_excel_reads(
+    office: None, ok: Ok, run: Run, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    printed = run("--lang", "zh", *command, "--format", "csv")
+    assert printed.exit_code == 0 and not printed.stdout_bytes.startswith(BOM)
+    out = tmp_path / "list.csv"
+    ok("--lang", "zh", *command, "--format", "csv", "--out", str(out))
+    assert out.read_bytes() == BOM + printed.stdout_bytes
+    again = run("--lang", "zh", *command, "--format", "csv", "--out", str(out))
+    assert again.exit_code != 0 and "--force" in again.stderr
+    ok("--lang", "zh", *command, "--format", "csv", "--out", str(out), "--force",
+       "--encoding", "gb18030")  # fmt: skip
+    assert out.read_bytes() == printed.stdout.encode("gb18030")
+    chinese = run("--lang", "zh", *command, "--format", "csv", "--encoding", "gbk")
+    assert chinese.stdout_bytes == printed.stdout.encode("gb18030")
+    listed = tmp_path / "list.json"
+    ok(*command, "--format", "json", "--out", str(listed))
+    assert isinstance(json.loads(listed.read_text("utf-8")), list)
+
+
+def test_rectify_list_shows_the_follow_up_notes(office: None, ok: Ok) -> None:
+    rows = list(csv.reader(io.StringIO(ok("--lang", "zh", "rectify", "list", "--format", "csv"))))
+    assert rows[0][-1] == "跟踪反馈"
+    assert rows[1][-1] == "2023-04-10 已制定清单\n2023-06-20 第二季度已通报"
