@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx import Document as open_docx
 from openpyxl import load_workbook
 
 from tests.conftest import Run
@@ -127,3 +128,42 @@ def test_rectify_list_shows_the_follow_up_notes(office: None, ok: Ok) -> None:
     rows = list(csv.reader(io.StringIO(ok("--lang", "zh", "rectify", "list", "--format", "csv"))))
     assert rows[0][-1] == "跟踪反馈"
     assert rows[1][-1] == "2023-04-10 已制定清单\n2023-06-20 第二季度已通报"
+
+
+# -- the attendance notice ----------------------------------------------------------------
+
+
+def test_the_attendance_notice_is_a_document_of_its_own(
+    office: None, ok: Ok, run: Run, tmp_path: Path
+) -> None:
+    docx, xlsx = tmp_path / "公示.docx", tmp_path / "公示.xlsx"
+    base = ("--lang", "zh", "stats", "--year", "2023", "--by", "member")
+    ok(*base, "--format", "docx", "--out", str(docx))
+    ok(*base, "--format", "xlsx", "--out", str(xlsx))
+
+    document = open_docx(str(docx))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert any("2023年度出勤情况公示表" in text for text in texts)
+    (table,) = document.tables
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert cells[0][1] == "姓名" and [row[1] for row in cells[1:]] == ["张建国", "欧阳明远", "合计"]
+    assert cells[-1][3] == "2"  # 应参学 2 人次
+
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert "出勤情况公示表" in str(values[0][0])
+    assert values[-1][1] == "合计" and values[-1][3] == "2"
+    assert sheet.page_setup.orientation == "landscape"
+
+    refused = run("stats", "--year", "2023", "--format", "xlsx", "--out", str(tmp_path / "x.xlsx"))
+    assert refused.exit_code != 0 and "--by member" in refused.stderr
+    again = run(*base, "--format", "docx", "--out", str(docx))
+    assert again.exit_code != 0 and "--force" in again.stderr
+
+
+def test_stats_writes_its_csv_with_a_bom(office: None, ok: Ok, tmp_path: Path) -> None:
+    out = tmp_path / "stats.csv"
+    printed = ok("stats", "--year", "2023", "--by", "member", "--format", "csv")
+    ok("stats", "--year", "2023", "--by", "member", "--format", "csv", "--out", str(out))
+    assert out.read_bytes() == BOM + printed.encode()
