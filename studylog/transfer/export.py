@@ -358,6 +358,11 @@ def _write_json(
 
 #: Rows of a table read ahead to size its columns (the rest stream by, as before).
 SAMPLE = 200
+#: A date column is wide enough for a date, even when the rows read ahead have none: Excel
+#: shows ######## in a column too narrow for it.
+DATE_KEYS = {"date", "joined", "retired", "made_up", "source_date", "session_date", "found",
+             "due", "done_on"}  # fmt: skip
+DATE_WIDTH = 12.0
 
 
 def _write_xlsx(
@@ -385,7 +390,10 @@ def _write_xlsx(
         rows = iter(_sheet_rows(table, tables[table], session=session, org=org, year=year))
         ahead = list(islice(rows, SAMPLE))
         shown_ahead = [[_width_text(row.get(column.key)) for column in columns] for row in ahead]
-        widths = column_widths([labels, *shown_ahead])
+        widths = [
+            max(width, DATE_WIDTH) if column.key in DATE_KEYS else width
+            for column, width in zip(columns, column_widths([labels, *shown_ahead]), strict=True)
+        ]
         fit_for_print(sheet, header_rows=(1, 1), columns=len(columns), widths=widths)
         header = []
         for label in labels:
