@@ -110,7 +110,8 @@ def test_every_list_command_writes_csv_files_excel_reads(
     printed = run("--lang", "zh", *command, "--format", "csv")
     assert printed.exit_code == 0 and not printed.stdout_bytes.startswith(BOM)
     out = tmp_path / "list.csv"
-    ok("--lang", "zh", *command, "--format", "csv", "--out", str(out))
+    written = run("--lang", "zh", *command, "--format", "csv", "--out", str(out))
+    assert written.exit_code == 0 and written.stdout == "" and str(out) in written.stderr
     assert out.read_bytes() == BOM + printed.stdout_bytes
     again = run("--lang", "zh", *command, "--format", "csv", "--out", str(out))
     assert again.exit_code != 0 and "--force" in again.stderr

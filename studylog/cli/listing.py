@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from studylog.errors import StudylogError
+from studylog.text.messages import t
 
 # Text, not a Path: a Path option would bring pydantic into every run (see cli/coercion.py).
 OutOption = Annotated[
@@ -90,3 +91,4 @@ def listing(
         redirect_stdout(file),
     ):
         yield
+    typer.echo(t("listing_written", path=target), err=True)  # stdout stays the listing's

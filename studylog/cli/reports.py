@@ -110,8 +110,6 @@ def stats(
         head = None if org is None else log_head(connection, org.id)
     with listing(out, fmt=output, encoding=encoding, force=force):
         print_report(report, output, head=head, anchored=org is not None)
-    if out is not None:
-        emit_note(t("listing_written", path=out))
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 
