@@ -113,15 +113,16 @@ def test_the_ledgers_life(group: Database, ok: Ok) -> None:
     )
     ok("rectify", "progress", "1", "--note", "清单落实过半", "--on", "2023-06-01")
 
-    overdue = rows(ok("rectify", "list", "--overdue", "--as-of", "2023-07-01"))
-    assert [(row[0], row[-1]) for row in overdue] == [("1", "overdue")]
+    # The table's follow-up column (跟踪反馈) takes a line a note: the JSON is read instead.
+    assert states(ok, "2023-07-01", "--overdue") == {1: "overdue"}
 
     assert ok("rectify", "done", "1", "--on", "2023-07-15", "--note", "清单已全部落实") == (
         "Closed ledger entry #1 on 2023-07-15\n"
     )
     assert ok("rectify", "list", "--overdue", "--as-of", "2023-08-01") == "Nothing recorded.\n"
-    closed = rows(ok("rectify", "list", "--done", "--as-of", "2023-08-01"))
-    assert [(row[0], row[-2], row[-1]) for row in closed] == [("1", "closed", "2023-07-15")]
+    (closed,) = listed(ok, "2023-08-01", "--done")
+    assert (closed["id"], closed["state"], closed["done_on"]) == (1, "done", "2023-07-15")
+    assert closed["progress"] == "2023-04-10 已制定学习转化清单\n2023-06-01 清单落实过半"
 
     assert json.loads(ok("rectify", "show", "1", "--as-of", "2023-08-01", "--format", "json")) == {
         "id": 1,
@@ -194,7 +195,7 @@ def test_ledger_in_chinese(entered: Database, ok: Ok) -> None:
     header = next(line for line in table.splitlines() if "整改时限" in line)
     assert re.split(r"\s{2,}", header.strip()) == [
         "编号", "类别", "问题", "整改措施", "责任部门", "牵头单位", "发现日期", "整改时限", "状态",
-        "销号日期",
+        "销号日期", "跟踪反馈",
     ]  # fmt: skip
     by_id = {row[0]: row for row in rows(table)}
     assert by_id["1"][-1] == "已逾期"

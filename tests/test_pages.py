@@ -166,3 +166,19 @@ def test_the_archives_ledger_keeps_its_dates_whole(
     text = _pdf_text(pdf)
     for token in ("2023-03-14", "2023-06-30", "办公室", "机关党委"):
         assert token in text, f"{token} is broken across lines"
+
+
+def test_the_xlsx_sign_in_sheet_of_fifteen_prints_on_one_landscape_page(
+    group_of_fifteen: Database, ok: Ok, tmp_path: Path
+) -> None:
+    from studylog.documents.pdf import convert_to_pdf
+
+    xlsx = tmp_path / "签到表.xlsx"
+    ok("--lang", "zh", "sheet", "2023-03-14", "--out", str(xlsx))
+    (pdf,) = convert_to_pdf([xlsx], tmp_path)
+    info = _pdf_info(pdf)
+    width, height = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert _is_a4(info) and info["Pages"] == "1" and width > height  # landscape
+    text = _pdf_text(pdf)
+    for name, _post, _role in MEMBERS:
+        assert name in text, f"{name} is broken across lines or missing"

@@ -124,13 +124,22 @@ def refused(run: Run, database: Database | None, *args: str) -> str:
     [
         (
             "en",
-            ["Members", "Sessions", "Attendance", "Make-ups", "Speeches", "Attendance notice"],
+            [
+                "Members",
+                "Sessions",
+                "Attendance",
+                "Make-ups",
+                "Speeches",
+                "Study plan",
+                "Rectification ledger",
+                "Attendance notice",
+            ],
             ["Session #", "Session date", "Name", "Attendance", "Reason"],
             "on leave",
         ),
         (
             "zh",
-            ["成员", "学习记录", "签到", "补学", "发言", "出勤公示"],
+            ["成员", "学习记录", "签到", "补学", "发言", "学习计划", "整改台账", "出勤公示"],
             ["学习编号", "学习日期", "姓名", "出勤情况", "请假事由"],
             "请假",
         ),
@@ -148,8 +157,8 @@ def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
     out = tmp_path / "2023.xlsx"
     ok("--lang", lang, "export", "--year", "2023", "--format", "xlsx", "--out", str(out))
     workbook = load_workbook(out)
-    assert workbook.sheetnames[:6] == sheets
-    members, sessions, attendance, makeups, speeches, notice = (workbook[s] for s in sheets)
+    assert workbook.sheetnames[:8] == sheets
+    members, sessions, attendance, makeups, speeches, _, _, notice = (workbook[s] for s in sheets)
     for sheet, count in zip(
         (members, sessions, attendance, makeups, speeches), TABLE_ROWS.values(), strict=True
     ):
@@ -170,7 +179,8 @@ def test_csv_writes_a_file_per_table_in_a_folder(seeded: Database, ok: Ok, tmp_p
     output = ok("export", "--year", "2023", "--out", str(folder))
     assert "72 roll line(s)" in output
     names = sorted(path.name for path in folder.iterdir())
-    assert names == sorted(f"{table}.csv" for table in [*TABLE_ROWS, "summary", "about"])
+    tables = [*TABLE_ROWS, "plan", "ledger", "summary", "about"]
+    assert names == sorted(f"{table}.csv" for table in tables)
     raw = (folder / "sessions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # utf-8-sig by default: Excel reads Chinese right
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))

@@ -11,6 +11,7 @@ import typer
 
 from studylog.cli.common import (
     ROLL_COLUMNS,
+    ForceOption,
     FormatOption,
     FromOption,
     RefArgument,
@@ -23,6 +24,7 @@ from studylog.cli.common import (
     to_date,
     to_format,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import describe, t
@@ -309,6 +311,9 @@ def makeup_list(
         typer.Option("--outstanding", help="Only leaves and absences not yet made up."),
     ] = False,
     fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List make-ups, or with --outstanding the leaves and absences still to make up.
 
@@ -340,7 +345,8 @@ def makeup_list(
     if not outstanding:
         columns += [("made_up", "col_made_up"), ("method", "col_method"), ("note", "col_note")]
         columns.append(("reflection", "col_reflection"))
-    if not rows and output == "table":
-        emit_line(t("nothing_found"))
-        return
-    emit_rows(rows, columns, output)
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        if not rows and output == "table":
+            emit_line(t("nothing_found"))
+            return
+        emit_rows(rows, columns, output)

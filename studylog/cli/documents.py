@@ -178,8 +178,9 @@ def sheet(
     \b
     Example: studylog sheet 2023-03-14 --out 签到表.docx
     """
-    from studylog.documents.archive import sign_in, sign_in_document, write_sign_in_xlsx
+    from studylog.documents.archive import sign_in, sign_in_document
     from studylog.documents.word import write_docx
+    from studylog.documents.workbooks import write_sign_in_xlsx
     from studylog.outputs import written_file
 
     suffix = _needs_suffix(out, (".docx", ".xlsx", ".pdf"))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from studylog.cli.common import (
+    ForceOption,
     FormatOption,
     FromOption,
     RefArgument,
@@ -18,6 +19,7 @@ from studylog.cli.common import (
     records,
     to_format,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json_list, emit_line, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import join_list, t
@@ -306,7 +308,12 @@ def restore_member(
 
 
 @restore_app.command("list")
-def restore_list(fmt: FormatOption = "table") -> None:
+def restore_list(
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
+) -> None:
     """List the deleted sessions and members, with when and why they were deleted.
 
     \b
@@ -335,13 +342,14 @@ def restore_list(fmt: FormatOption = "table") -> None:
             for member in deleted_members(session=session, org=org)
         ]
         name = org.name
-    if not rows and output == "table":
-        emit_line(t("nothing_deleted", org=name))
-        return
-    columns = [
-        ("record", "col_record"),
-        ("title", "col_title"),
-        ("deleted_at", "col_deleted_at"),
-        ("reason", "col_delete_reason"),
-    ]
-    emit_rows(rows, columns, output)
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        if not rows and output == "table":
+            emit_line(t("nothing_deleted", org=name))
+            return
+        columns = [
+            ("record", "col_record"),
+            ("title", "col_title"),
+            ("deleted_at", "col_deleted_at"),
+            ("reason", "col_delete_reason"),
+        ]
+        emit_rows(rows, columns, output)

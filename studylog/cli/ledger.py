@@ -9,6 +9,7 @@ import typer
 
 from studylog.cli.common import (
     AsOfOption,
+    ForceOption,
     FormatOption,
     ReasonOption,
     records,
@@ -16,6 +17,7 @@ from studylog.cli.common import (
     to_format,
     today,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -41,6 +43,7 @@ LEDGER_COLUMNS = [
     ("due", "col_due"),
     ("state", "col_state"),
     ("done_on", "col_done_on"),
+    ("progress", "progress"),  # 跟踪反馈: the follow-up notes, one a line
 ]
 
 
@@ -114,13 +117,16 @@ def list_(
     done: Annotated[bool, typer.Option("--done", help="Only closed entries (已销号).")] = False,
     as_of: AsOfOption = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the ledger, oldest first; overdue means open past its deadline.
 
     \b
     Example: studylog rectify list --year 2023 --overdue --as-of 2023-12-31
     """
-    from studylog.records.ledger import DONE, OPEN, OVERDUE, ledger
+    from studylog.records.ledger import DONE, OPEN, OVERDUE, follow_ups, ledger
 
     output = to_format(fmt)
     chosen = [
@@ -133,14 +139,16 @@ def list_(
         lines = ledger(
             session=session, org=org, as_of=day, year=year, state=chosen[0] if chosen else None
         )
-    rows = [asdict(line) for line in lines]
+        notes = follow_ups(session=session, entry_ids=[line.id for line in lines])
+    rows = [asdict(line) | {"progress": notes.get(line.id)} for line in lines]
     if output != "json":
         for row in rows:
             row["state"] = t(f"state_{row['state']}")
-    if not rows and output == "table":
-        emit_line(t("nothing_found"))
-        return
-    emit_rows(rows, LEDGER_COLUMNS, output)
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        if not rows and output == "table":
+            emit_line(t("nothing_found"))
+            return
+        emit_rows(rows, LEDGER_COLUMNS, output)
 
 
 @app.command("progress")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.common import (
+    ForceOption,
     FormatOption,
     ReasonOption,
     YesOption,
@@ -14,6 +15,7 @@ from studylog.cli.common import (
     to_date,
     to_format,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_line, emit_note, emit_rows
 from studylog.text.messages import t
 from studylog.text.parse import parse_date, parse_enum
@@ -73,6 +75,9 @@ def list_(
         bool, typer.Option("--all", "-a", help="Include members who have left the group.")
     ] = False,
     fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the group's members (current ones unless --all).
 
@@ -93,20 +98,21 @@ def list_(
             }
             for member in list_members(session=session, org=org, include_retired=all_)
         ]
-    if not rows and output == "table":
-        emit_line(t("nothing_found"))
-        return
-    emit_rows(
-        rows,
-        [
-            ("name", "col_name"),
-            ("title", "col_job_title"),
-            ("role", "col_role"),
-            ("joined", "col_joined"),
-            ("retired", "col_retired"),
-        ],
-        output,
-    )
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        if not rows and output == "table":
+            emit_line(t("nothing_found"))
+            return
+        emit_rows(
+            rows,
+            [
+                ("name", "col_name"),
+                ("title", "col_job_title"),
+                ("role", "col_role"),
+                ("joined", "col_joined"),
+                ("retired", "col_retired"),
+            ],
+            output,
+        )
 
 
 @app.command("edit")

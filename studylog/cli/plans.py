@@ -11,6 +11,7 @@ import typer
 
 from studylog.cli.common import (
     AsOfOption,
+    ForceOption,
     FormatOption,
     YesOption,
     records,
@@ -18,6 +19,7 @@ from studylog.cli.common import (
     to_format,
     today,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -99,7 +101,13 @@ def add(
 
 
 @app.command("list")
-def list_(year: YearOption, fmt: FormatOption = "table") -> None:
+def list_(
+    year: YearOption,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
+) -> None:
     """List the plan items of a year, by month.
 
     \b
@@ -120,10 +128,11 @@ def list_(year: YearOption, fmt: FormatOption = "table") -> None:
             }
             for item in plan_items(session=session, org=org, year=year)
         ]
-    if not rows and output == "table":
-        emit_line(t("nothing_found"))
-        return
-    emit_rows(rows, LIST_COLUMNS, output)
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        if not rows and output == "table":
+            emit_line(t("nothing_found"))
+            return
+        emit_rows(rows, LIST_COLUMNS, output)
 
 
 @app.command("edit")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from studylog.cli.common import (
+    ForceOption,
     FormatOption,
     FromOption,
     ToOption,
@@ -16,6 +17,8 @@ from studylog.cli.common import (
     settings,
     to_format,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
+from studylog.cli.notice import write_notice_file
 from studylog.cli.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -58,17 +61,25 @@ def stats(
         ),
     ] = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Print the tallies of a year (or --from/--to): the one-line summary and every figure.
 
+    With --by member, --format docx or xlsx writes the attendance notice (出勤公示) alone to
+    --out FILE, with its 合计 row, laid out as the office files it.
+
     \b
     Example: studylog stats --year 2023 --by member --format markdown
+    Example: studylog stats --year 2023 --by member --format xlsx --out 出勤公示.xlsx
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
     from studylog.figures.tallies import period_tallies
     from studylog.store.digests import log_head
 
-    output = to_format(fmt)
+    document = fmt.strip().lower() if fmt.strip().lower() in ("docx", "xlsx") else None
+    output = "table" if document else to_format(fmt)
     if year is None and start is None and end is None:
         raise StudylogError("period_needed")
     first, last = period(year, start, end)
@@ -80,6 +91,13 @@ def stats(
         raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
     if all_orgs and grouping is not None:
         raise StudylogError("all_orgs_by")
+    if document is not None:
+        if all_orgs:
+            raise StudylogError("notice_one_group")
+        if grouping != "member" or out is None:
+            raise StudylogError("notice_needs_member", fmt=document)
+        write_notice_file(first, last, year, fmt=document, out=out, force=force)
+        return
     with figures(all_orgs=all_orgs) as (connection, org):
         report = period_tallies(
             session=connection,
@@ -90,7 +108,8 @@ def stats(
             year=year,
         )
         head = None if org is None else log_head(connection, org.id)
-    print_report(report, output, head=head, anchored=org is not None)
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        print_report(report, output, head=head, anchored=org is not None)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 

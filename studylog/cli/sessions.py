@@ -9,6 +9,7 @@ import typer
 
 from studylog.cli.common import (
     ROLL_COLUMNS,
+    ForceOption,
     FormatOption,
     FromOption,
     ReasonOption,
@@ -22,6 +23,7 @@ from studylog.cli.common import (
     to_format,
     today,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -304,6 +306,9 @@ def list_(
         ),
     ] = False,
     fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List sessions, oldest first, for a year or a date range (all when neither is given).
 
@@ -329,22 +334,23 @@ def list_(
                 first_agenda=first_agenda,
             )
         )
-        if output == "json":
-            emit_json_list(rows)  # streamed from the database to stdout
-        elif output == "csv":
-            emit_rows(rows, AGENDA_COLUMNS if first_agenda else LIST_COLUMNS, output)
-        else:
-            listed = list(rows)
-            columns = AGENDA_COLUMNS if first_agenda else LIST_COLUMNS
-            held_rows = [row for row in listed if row["date"] <= today()]
-            upcoming = [row for row in listed if row["date"] > today()]
-            if not listed and output == "table":
-                emit_line(t("nothing_found"))
-            elif held_rows or not upcoming:
-                emit_rows(held_rows, columns, output)
-            if upcoming:  # planned, not held: apart, as they count in no figure yet
-                emit_line("")
-                emit_rows(upcoming, columns, output, title=t("upcoming_sessions"))
+        with listing(out, fmt=output, encoding=encoding, force=force):
+            if output == "json":
+                emit_json_list(rows)  # streamed from the database to stdout
+            elif output == "csv":
+                emit_rows(rows, AGENDA_COLUMNS if first_agenda else LIST_COLUMNS, output)
+            else:
+                listed = list(rows)
+                columns = AGENDA_COLUMNS if first_agenda else LIST_COLUMNS
+                held_rows = [row for row in listed if row["date"] <= today()]
+                upcoming = [row for row in listed if row["date"] > today()]
+                if not listed and output == "table":
+                    emit_line(t("nothing_found"))
+                elif held_rows or not upcoming:
+                    emit_rows(held_rows, columns, output)
+                if upcoming:  # planned, not held: apart, as they count in no figure yet
+                    emit_line("")
+                    emit_rows(upcoming, columns, output, title=t("upcoming_sessions"))
 
 
 @app.command("show")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.common import (
+    ForceOption,
     FormatOption,
     FromOption,
     RefArgument,
@@ -17,6 +18,7 @@ from studylog.cli.common import (
     records,
     to_format,
 )
+from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_line, emit_rows
 from studylog.text.messages import t
 from studylog.text.parse import clean_name, parse_enum
@@ -81,6 +83,9 @@ def list_(
         typer.Option("--member", "-m", metavar="NAME", help="Only this member's speeches."),
     ] = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
+    encoding: EncodingOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List speeches, oldest first.
 
@@ -94,22 +99,23 @@ def list_(
     with records(write=False) as (session, org):
         lines = list_speeches(session=session, org=org, start=first, end=last, member=member)
     rows = [asdict(line) for line in lines]
-    if not rows and output == "table":
-        emit_line(t("nothing_found"))
-        return
-    emit_rows(
-        rows,
-        [
-            ("id", "col_speech_id"),
-            ("session_id", "col_id"),
-            ("date", "col_date"),
-            ("session_title", "col_title"),
-            ("member", "col_name"),
-            ("kind", "col_speech_kind"),
-            ("title", "col_speech_title"),
-        ],
-        output,
-    )
+    with listing(out, fmt=output, encoding=encoding, force=force):
+        if not rows and output == "table":
+            emit_line(t("nothing_found"))
+            return
+        emit_rows(
+            rows,
+            [
+                ("id", "col_speech_id"),
+                ("session_id", "col_id"),
+                ("date", "col_date"),
+                ("session_title", "col_title"),
+                ("member", "col_name"),
+                ("kind", "col_speech_kind"),
+                ("title", "col_speech_title"),
+            ],
+            output,
+        )
 
 
 @app.command("edit")

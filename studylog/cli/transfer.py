@@ -66,22 +66,14 @@ def export_(
     \b
     Example: studylog --lang zh export --year 2023 --format xlsx --out 2023.xlsx
     """
-    from studylog.transfer.columns import CSV_ENCODINGS
+    from studylog.cli.listing import csv_encoding
     from studylog.transfer.export import export_year
 
     parse_year(year)
     chosen = _export_format(fmt, out)
     if encoding is not None and chosen != "csv":
         raise StudylogError("encoding_csv_only")
-    wanted = (encoding or "utf-8-sig").strip().lower().replace("_", "-")
-    # Offices say GBK (or GB2312); GB18030 is the superset Excel and WPS read the same way.
-    wanted = {"gbk": "gb18030", "gb2312": "gb18030", "utf8": "utf-8", "utf-8-bom": "utf-8-sig"}.get(
-        wanted, wanted
-    )
-    if wanted not in CSV_ENCODINGS:
-        raise StudylogError(
-            "bad_choice", what="--encoding", value=encoding, choices=" | ".join(CSV_ENCODINGS)
-        )
+    wanted = csv_encoding(encoding, default="utf-8-sig")
     from studylog.outputs import checked_target
 
     target = out.expanduser()

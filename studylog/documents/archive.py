@@ -23,17 +23,16 @@ from studylog.documents.word import write_docx
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
 from studylog.records.attendance import expected_members
-from studylog.records.ledger import ledger
+from studylog.records.ledger import follow_ups, ledger
 from studylog.records.makeups import missed
 from studylog.records.members import in_group
 from studylog.records.sessions import list_sessions, resolve_session
 from studylog.records.speeches import SpeechLine, list_speeches
-from studylog.store.models import Attendance, Makeup, Member, Org, RectifyProgress, StudySession
-from studylog.text.messages import current_language, long_date, t
+from studylog.store.models import Attendance, Makeup, Member, Org, StudySession
+from studylog.text.messages import long_date, t
 from studylog.text.periods import Period
 from studylog.text.values import shown
-from studylog.text.vocab import Role, Status
-from studylog.text.vocab import label as label_of
+from studylog.text.vocab import Role
 
 
 @dataclass(frozen=True)
@@ -86,64 +85,6 @@ def sign_in_document(sheet: SignIn) -> Document:
         tall_rows=True,
     )
     return document
-
-
-def write_sign_in_xlsx(sheet: SignIn, path: Path) -> None:
-    """The sign-in sheet as an Excel workbook ready to print on A4, with a 出勤情况 column
-    (a drop-down) and 备注 to mark by hand; ``attend --from-sheet`` reads it back. Observers
-    (列席) are listed apart below the members."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    workbook = Workbook()
-    worksheet = workbook.active
-    assert worksheet is not None
-    worksheet.title = t("sheet_tab")
-    headers = [t("col_no"), t("col_name"), t("col_job_title"), t("col_status"),
-               t("col_signature"), t("col_remark")]  # fmt: skip
-    worksheet.append([t("sheet_title", org=sheet.org)])
-    worksheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
-    worksheet["A1"].font = Font(name="方正小标宋简体", size=18)
-    worksheet["A1"].alignment = Alignment(horizontal="center")
-    for label, value in sheet.header():
-        worksheet.append([f"{label}：{value}"])
-        line = worksheet.max_row
-        worksheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(headers))
-    first = worksheet.max_row + 1
-    worksheet.append(headers)
-    for number, (name, post) in enumerate(sheet.members, start=1):
-        worksheet.append([number, name, post, "", "", ""])
-    last_member = worksheet.max_row
-    if sheet.observers:
-        worksheet.append([t("sheet_observers_heading")])
-        line = worksheet.max_row
-        worksheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(headers))
-        for number, (name, post) in enumerate(sheet.observers, start=1):
-            worksheet.append([number, name, post, "", "", ""])
-    statuses = ",".join(label_of(status) if current_language() == "zh" else status.value
-                        for status in Status)  # fmt: skip
-    choice = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
-    worksheet.add_data_validation(choice)
-    choice.add(f"D{first + 1}:D{max(worksheet.max_row, first + 1)}")
-    thin = Side(style="thin")
-    for number, row in enumerate(
-        worksheet.iter_rows(min_row=first, max_row=worksheet.max_row), start=first
-    ):
-        for cell in row:
-            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.font = Font(name="仿宋_GB2312", size=12, bold=number in (first, last_member + 1))
-        worksheet.row_dimensions[number].height = 22 if number == first else 32  # room to sign
-    for column, width in zip("ABCDEF", (6, 12, 28, 12, 20, 18), strict=True):
-        worksheet.column_dimensions[column].width = width
-    worksheet.print_title_rows = f"{first}:{first}"
-    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
-    worksheet.page_setup.fitToWidth = 1
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    workbook.save(str(path))
 
 
 def _session_records(
@@ -286,7 +227,7 @@ def archive_parts(
     parts.append((t("archive_makeups_file"), makeups))
 
     entries = ledger(session=session, org=org, as_of=as_of, year=year) if year else []
-    follow_up = _follow_up(session, [entry.id for entry in entries])
+    follow_up = follow_ups(session=session, entry_ids=[entry.id for entry in entries])
     if entries:
         ledger_document = Document(titled("archive_ledger_title", period, org=org_name))
         ledger_document.table(
@@ -315,19 +256,6 @@ def archive_parts(
         ],
     )
     return [(f"00-{t('archive_contents_file')}.docx", contents), *numbered]
-
-
-def _follow_up(session: Session, entry_ids: list[int]) -> dict[int, str]:
-    """Each ledger entry's follow-up log (跟踪反馈) as lines of text, in one query."""
-    log: dict[int, list[str]] = defaultdict(list)
-    if entry_ids:
-        for entry_id, day, note in session.execute(
-            select(RectifyProgress.rectification_id, RectifyProgress.on, RectifyProgress.note)
-            .where(RectifyProgress.rectification_id.in_(entry_ids))
-            .order_by(RectifyProgress.on, RectifyProgress.id)
-        ):
-            log[entry_id].append(f"{day.isoformat()} {note}")
-    return {entry_id: "\n".join(lines) for entry_id, lines in log.items()}
 
 
 def write_archive(

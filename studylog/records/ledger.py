@@ -8,6 +8,8 @@ log of progress notes.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -263,6 +265,19 @@ def ledger(
     elif state == DONE:
         query = query.where(closed_by(as_of))
     return [LedgerLine(*tuple(row)) for row in session.execute(query)]
+
+
+def follow_ups(*, session: Session, entry_ids: Sequence[int]) -> dict[int, str]:
+    """Each ledger entry's follow-up log (跟踪反馈) as lines of text, in one query."""
+    log: dict[int, list[str]] = defaultdict(list)
+    if entry_ids:
+        for entry_id, day, note in session.execute(
+            select(RectifyProgress.rectification_id, RectifyProgress.on, RectifyProgress.note)
+            .where(RectifyProgress.rectification_id.in_(entry_ids))
+            .order_by(RectifyProgress.on, RectifyProgress.id)
+        ):
+            log[entry_id].append(f"{day.isoformat()} {note}")
+    return {entry_id: "\n".join(lines) for entry_id, lines in log.items()}
 
 
 def progress_log(*, session: Session, entry: Rectification) -> list[RectifyProgress]:

@@ -10,6 +10,12 @@ tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels)
 - ``attendance``: session, date, member, status, reason — every stored roll line;
 - ``makeups``: session, date, member, made_up, method, note;
 - ``speeches``: session, date, member, kind, title;
+- ``plan``: id, month, title, kind, discussion, speakers, status, session, session_date — the
+  year's study plan with its execution (held by which session, overdue, not yet due) (export
+  only; import skips it);
+- ``ledger``: id, category, problem, measure, dept, lead, found, due, state, done_on, session,
+  session_date, progress — the rectification ledger entries found in the year, with their
+  follow-up notes (跟踪反馈) (export only; import skips it);
 - ``summary``: the attendance notice (出勤公示) from
   :func:`~studylog.figures.tallies.yearly_tallies` (export only; import skips it);
 - ``about``: the study group and the year (so an import into a new database names the group).
@@ -33,7 +39,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "csv", "json")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030", "utf-8")
 #: Tables in the order they are written and imported (a table refers only to earlier ones).
 IMPORTED = ("members", "sessions", "attendance", "makeups", "speeches")
-EXPORTED = (*IMPORTED, "summary", "about")
+EXPORTED = (*IMPORTED, "plan", "ledger", "summary", "about")
 BATCH = 5000  # rows per executemany (or COPY)
 HEADER_SEARCH = 10  # the header row is looked for among this many first rows
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -107,6 +113,32 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("kind", "col_speech_kind", ("speech kind", "类型", "发言形式")),
         Column("title", "col_speech_title", ("题目",)),
     ),
+    "plan": (
+        Column("id", "col_id"),
+        Column("month", "col_month"),
+        Column("title", "col_title"),
+        Column("kind", "col_kind"),
+        Column("discussion", "col_discussion"),
+        Column("speakers", "col_speakers"),
+        Column("status", "col_status_plan"),
+        Column("session", "col_held_by"),
+        Column("session_date", "col_session_date"),
+    ),
+    "ledger": (
+        Column("id", "col_id"),
+        Column("category", "col_category"),
+        Column("problem", "col_problem"),
+        Column("measure", "col_measure"),
+        Column("dept", "col_dept"),
+        Column("lead", "col_lead"),
+        Column("found", "col_found"),
+        Column("due", "col_due"),
+        Column("state", "col_state"),
+        Column("done_on", "col_done_on"),
+        Column("session", "col_session_ref"),
+        Column("session_date", "col_session_date"),
+        Column("progress", "progress"),
+    ),
     "summary": (
         Column("member", "col_name"),
         Column("title", "col_job_title"),
@@ -133,6 +165,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
 SHEET_LABELS = {table: f"sheet_{table}" for table in EXPORTED}
 #: A sheet is the first of these tables whose marking columns it has all of.
 MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("plan", ("month", "speakers")),
+    ("ledger", ("problem", "measure")),
     ("summary", ("expected",)),
     ("about", ("figure", "value")),
     ("makeups", ("member", "made_up")),

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,8 +28,17 @@ from sqlalchemy.orm import Session
 from studylog.errors import StudylogError
 from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.outputs import written_file, written_folder
+from studylog.records.ledger import follow_ups, ledger
+from studylog.records.plans import plan_versus_actual
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
 from studylog.text.messages import t
+from studylog.text.spreadsheet import (
+    column_widths,
+    filter_down,
+    fit_for_print,
+    guard,
+    starts_formula,
+)
 from studylog.text.values import raw, shown
 from studylog.transfer.columns import (
     BATCH,
@@ -59,6 +68,8 @@ def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[
         "attendance": _attendance_rows(session, org, start, end),
         "makeups": _makeup_rows(session, org, start, end),
         "speeches": _speech_rows(session, org, start, end),
+        "plan": _plan_rows(session, org, year),
+        "ledger": _ledger_rows(session, org, year),
         "summary": _summary_rows(session, org, year),
         "about": [{"figure": "org", "value": org.name}, {"figure": "year", "value": year}],
     }
@@ -180,6 +191,47 @@ def _speech_rows(session: Session, org: Org, start: date, end: date) -> Iterator
     )
 
 
+def _plan_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
+    """The year's plan with its execution as of today: held by which session, held late,
+    overdue (its month is over), not yet due."""
+    report = plan_versus_actual(session=session, org=org, year=year, as_of=date.today())
+    for line in report.lines:
+        yield {
+            "id": line.id,
+            "month": line.month,
+            "title": line.title,
+            "kind": line.kind,
+            "discussion": line.discussion,
+            "speakers": line.speakers,
+            "status": line.status,
+            "session": line.session_id,
+            "session_date": line.session_date,
+        }
+
+
+def _ledger_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
+    """The ledger entries found in the year, their state as of today, with the follow-up
+    notes (跟踪反馈), one a line."""
+    lines = ledger(session=session, org=org, as_of=date.today(), year=year)
+    notes = follow_ups(session=session, entry_ids=[line.id for line in lines])
+    for line in lines:
+        yield {
+            "id": line.id,
+            "category": line.category,
+            "problem": line.problem,
+            "measure": line.measure,
+            "dept": line.dept,
+            "lead": line.lead,
+            "found": line.found,
+            "due": line.due,
+            "state": line.state,
+            "done_on": line.done_on,
+            "session": line.session_id,
+            "session_date": line.session_date,
+            "progress": notes.get(line.id),
+        }
+
+
 def _summary_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
     """The attendance notice, one row per member, as ``stats --by member`` counts it."""
     report = yearly_tallies(session=session, org=org, year=year, by="member")
@@ -233,6 +285,10 @@ def _sheet_rows(
         report = yearly_tallies(session=session, org=org, year=year)
         total = {"member": t("total"), "title": None, **_notice_figures(report.tallies)}
         return [*rows, total]
+    if table == "plan":
+        return ({**row, "status": t(f"plan_{row['status']}")} for row in rows)
+    if table == "ledger":
+        return ({**row, "state": t(f"state_{row['state']}")} for row in rows)
     if table == "about":
         return [{"figure": t(f"fig_{row['figure']}"), "value": row["value"]} for row in rows]
     return rows
@@ -287,7 +343,7 @@ def _write_json(
         stream.write(f'  "org": {json.dumps(org.name, ensure_ascii=False)},\n')
         stream.write(f'  "year": {year}')
         # One row a line, written as read: a large year never sits in memory whole.
-        for table in (*IMPORTED, "summary"):
+        for table in (*IMPORTED, "plan", "ledger", "summary"):
             stream.write(f',\n  "{table}": [')
             count = 0
             for row in tables[table]:
@@ -300,10 +356,13 @@ def _write_json(
     return Exported(paths=[path], counts=counts)
 
 
-# Column widths in characters for the longer texts; the rest fit their header.
-_WIDTHS = {"title": 30, "first_agenda": 24, "note": 24, "reason": 16, "location": 14, "tags": 16}
-# Dates need 10 characters and a margin, or Excel shows ########.
-_WIDTHS |= {key: 12 for key in ("date", "joined", "retired", "made_up", "source_date")}
+#: Rows of a table read ahead to size its columns (the rest stream by, as before).
+SAMPLE = 200
+#: A date column is wide enough for a date, even when the rows read ahead have none: Excel
+#: shows ######## in a column too narrow for it.
+DATE_KEYS = {"date", "joined", "retired", "made_up", "source_date", "session_date", "found",
+             "due", "done_on"}  # fmt: skip
+DATE_WIDTH = 12.0
 
 
 def _write_xlsx(
@@ -318,7 +377,6 @@ def _write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     # Write-only: rows go straight to the file, so a large year does not fill memory.
     workbook = Workbook(write_only=True)
@@ -328,25 +386,39 @@ def _write_xlsx(
         columns = TABLES[table]
         sheet = workbook.create_sheet(t(SHEET_LABELS[table]))
         sheet.freeze_panes = "A2"
-        for index, column in enumerate(columns, start=1):
-            width = max(_WIDTHS.get(column.key, 0), _display_width(t(column.label)) + 4, 8)
-            sheet.column_dimensions[get_column_letter(index)].width = width
+        labels = [t(column.label) for column in columns]
+        rows = iter(_sheet_rows(table, tables[table], session=session, org=org, year=year))
+        ahead = list(islice(rows, SAMPLE))
+        shown_ahead = [[_width_text(row.get(column.key)) for column in columns] for row in ahead]
+        widths = [
+            max(width, DATE_WIDTH) if column.key in DATE_KEYS else width
+            for column, width in zip(columns, column_widths([labels, *shown_ahead]), strict=True)
+        ]
+        fit_for_print(sheet, header_rows=(1, 1), columns=len(columns), widths=widths)
         header = []
-        for column in columns:
-            cell = WriteOnlyCell(sheet, value=t(column.label))
+        for label in labels:
+            cell = guard(WriteOnlyCell(sheet, value=label))
             cell.font = bold
             header.append(cell)
         sheet.append(header)
         count = 0
-        for row in _sheet_rows(table, tables[table], session=session, org=org, year=year):
+        for row in chain(ahead, rows):
             sheet.append(
                 [_xlsx_cell(sheet, row.get(column.key), WriteOnlyCell) for column in columns]
             )
             count += 1
+        filter_down(sheet, header_row=1, columns=len(columns), last_row=count + 1)
         counts[table] = count
     with _replacing(path, force=force) as stream:
         workbook.save(stream)
     return Exported(paths=[path], counts=counts)
+
+
+def _width_text(value: Any) -> Any:
+    """What a cell shows, for its column's width: dates and rates as they are formatted."""
+    if value is None or isinstance(value, date | float | int):
+        return value
+    return shown(value)
 
 
 def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
@@ -361,15 +433,7 @@ def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
         cell.number_format = "0.0%"
         return cell
     text = shown(value)
-    if not text.startswith(FORMULA_STARTS):
+    if not starts_formula(text):
         return text or None
-    # openpyxl would store "=1+1" as a formula: a string cell, and Excel's quote prefix so
-    # that editing the cell keeps it text.
-    cell = make(sheet, value=text)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    # openpyxl would store "=1+1" as a formula: a string cell with Excel's quote prefix.
+    return guard(make(sheet, value=text))

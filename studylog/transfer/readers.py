@@ -101,7 +101,7 @@ def _add_csv(source: Source, path: Path, *, known_only: bool) -> None:
         raise StudylogError("import_nothing", path=shown_path) from None
     except csv.Error as error:
         raise StudylogError("import_bad_csv", path=shown_path, detail=str(error)) from None
-    if table in ("about", "summary"):
+    if table not in IMPORTED:  # the plan, the ledger, the notice, about: export only
         return
     width = len(headers) + 1
 
@@ -190,7 +190,7 @@ def _add_worksheet(source: Source, worksheet: Any) -> None:
     if table == "about":
         rows = worksheet.iter_rows(min_row=header_row + 1, values_only=True)
         source.org = _about_org(rows, columns)
-    if table in ("about", "summary"):
+    if table not in IMPORTED:  # the plan, the ledger, the notice, about: export only
         return
     width = len(headers) + 1
 

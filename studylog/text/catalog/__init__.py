@@ -16,6 +16,7 @@ from studylog.text.catalog import (
     errors,
     files,
     integrity,
+    office,
     plans,
     records,
     report,
@@ -37,6 +38,7 @@ PARTS: tuple[ModuleType, ...] = (
     columns,
     corrections,
     web,
+    office,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
