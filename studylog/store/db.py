@@ -185,6 +185,9 @@ def open_database(url: str, *, create: bool) -> tuple[Engine, bool]:
     if path is not None:
         if path.is_dir():
             raise StudylogError("db_is_directory", path=str(path))
+        # SQLite would write a journal beside a device (/dev/null-journal) and fail half-way.
+        if path.exists() and not path.is_file():
+            raise StudylogError("db_not_regular", path=str(path))
         if not path.exists():
             if not create:
                 raise StudylogError("no_database", path=str(path))

@@ -82,6 +82,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "log_head_line": ("Audit log head: {head}", "审计日志最新哈希：{head}"),
     "log_head_none": ("Audit log head: none yet", "审计日志最新哈希：暂无"),
+    # -- a database failure studylog did not foresee (studylog.store.faults) --
+    "db_damaged": (
+        "the database file is damaged ({detail}); nothing was saved. Restore the latest backup "
+        "(studylog db backup makes one) and run studylog log --verify on it",
+        "数据库文件已损坏（{detail}），未保存任何内容。请恢复最近的备份"
+        "（studylog db backup 可生成备份），再对其运行 studylog log --verify",
+    ),
+    "db_failed": (
+        "the database refused the work ({detail}); nothing was saved",
+        "数据库拒绝了此次操作（{detail}），未保存任何内容",
+    ),
+    "db_not_regular": (
+        "{path} is not a regular file (a device, FIFO or socket): give the path of a database file",
+        "{path} 不是普通文件（是设备、管道或套接字），请给出数据库文件的路径",
+    ),
     # -- text that does not show as it is --
     "text_bad_char": (
         "{what} holds {char} {name}, a character that does not show or changes how the text "
