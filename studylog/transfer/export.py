@@ -29,6 +29,7 @@ from studylog.errors import StudylogError
 from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.outputs import written_file, written_folder
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
+from studylog.text.cells import guarded as _guarded
 from studylog.text.messages import t
 from studylog.text.values import raw, shown
 from studylog.transfer.columns import (
@@ -236,11 +237,6 @@ def _sheet_rows(
     if table == "about":
         return [{"figure": t(f"fig_{row['figure']}"), "value": row["value"]} for row in rows]
     return rows
-
-
-def _guarded(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
 
 
 def _written_cell(value: Any) -> str:
