@@ -90,10 +90,10 @@ def test_the_log_shows_a_sessions_history_in_the_table(group: Database, ok: Ok) 
     history = entries(ok, "--session", "2023-03-01")
     assert [entry["command"].split()[1] for entry in history] == ["session", "attend", "makeup"]
     table = ok("log", "--session", "2023-03-01")
-    assert "added make-up #1" in table
+    assert "added make-up 李四 (2023-03-01 " in table  # named, not numbered (test_log_language)
     assert "另一次学习" not in table
     zh = ok("log", "--session", "2023-03-01", "--lang", "zh")
-    assert "新增补学 #1" in zh
+    assert "新增补学 李四（2023-03-01 " in zh
     assert entries(ok, "--year", "1999") == []
 
 
