@@ -73,9 +73,12 @@ def row_image(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_COMPACT = (",", ":")
+
+
 def canonical(table: str, image: dict[str, Any]) -> bytes:
     values = {name: value for name, value in image.items() if value is not None}
-    text = json.dumps([table, values], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps([table, values], ensure_ascii=False, sort_keys=True, separators=_COMPACT)
     return text.encode("utf-8")
 
 
@@ -209,11 +212,29 @@ def state_of(
     sums: dict[int, dict[str, list[int]]] = {}
     for table in recorded_tables():
         name = table.name
-        for org, image in rows_of(connection, table, org_id, reflect=reflect, ordered=False):
-            digest = hashlib.sha256(canonical(name, image)).digest()
-            counted = sums.setdefault(org, {}).setdefault(name, [0, 0])
+        columns = list(table.c)
+        if reflect:
+            present = present_columns(connection, name)
+            columns = [column for column in columns if column.name in present]
+            if not columns:
+                continue
+        # canonical(name, row_image(…)) without the two dicts between: the same bytes.
+        kept = [
+            (index, column.name)
+            for index, column in enumerate(columns)
+            if (name, column.name) not in UNRECORDED_COLUMNS
+        ]
+        query = owned(table, columns, org_id, ordered=False)
+        for row in connection.execute(query.execution_options(yield_per=2000)):
+            values = {
+                column: _plain(row[index]) for index, column in kept if row[index] is not None
+            }
+            text = json.dumps(
+                [name, values], ensure_ascii=False, sort_keys=True, separators=_COMPACT
+            )
+            counted = sums.setdefault(row[-1], {}).setdefault(name, [0, 0])
             counted[0] += 1
-            counted[1] += int.from_bytes(digest, "big")
+            counted[1] += int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
     return {
         org: {name: (count, total % MODULUS) for name, (count, total) in tables.items()}
         for org, tables in sums.items()
