@@ -65,3 +65,24 @@ def test_exports_and_documents_of_personal_data_are_owner_only(
     for path in written:
         expected = 0o700 if path.is_dir() else 0o600
         assert path.stat().st_mode & 0o777 == expected, path
+
+
+@pytest.mark.sqlite_only(reason="a read-only SQLite file")
+def test_reading_a_read_only_database_leaves_nothing_beside_it(read_only: Path, run: Run) -> None:
+    """SQLite makes -wal and -shm files for any reader of a WAL database, and only a writer
+    takes them away: a file this user cannot write is read as it stands (issue 15, defect 7)."""
+    for stale in read_only.parent.glob(read_only.name + "-*"):
+        stale.unlink()
+    before = sorted(path.name for path in read_only.parent.iterdir())
+    for command in (
+        ("member", "list"),
+        ("stats", "--year", "2023", "--format", "json"),
+        ("log", "--verify"),
+        ("db", "check"),
+        ("report", "--year", "2023"),
+    ):
+        result = run(*command)
+        assert result.exit_code == 0, (command, result.output)
+    refused = run("member", "add", "新成员")
+    assert refused.exit_code == 1 and "nothing was saved" in refused.stderr
+    assert sorted(path.name for path in read_only.parent.iterdir()) == before

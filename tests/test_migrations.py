@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -129,7 +131,8 @@ def test_a_database_made_at_the_core_revision_upgrades_keeping_every_row(
 
     stats_before = ok("--db", str(source), "stats", "--year", "2023", "--format", "json")
     stats_after = ok("--db", str(old), "stats", "--year", "2023", "--format", "json")
-    assert stats_after == stats_before
+    # The figures are the same; the log's head is not (the upgrade seals the old records).
+    assert _without_head(stats_after) == _without_head(stats_before)
 
     with sqlite3.connect(old) as connection:
         (version,) = connection.execute("SELECT version_num FROM studylog_version").fetchone()
@@ -138,3 +141,9 @@ def test_a_database_made_at_the_core_revision_upgrades_keeping_every_row(
     assert version == SCHEMA_HEAD
     after = {table: _rows(old, table, core_columns[table]) for table in CORE_TABLES}
     assert after == before
+
+
+def _without_head(stats_json: str) -> dict[str, Any]:
+    figures: dict[str, Any] = json.loads(stats_json)
+    figures.pop("log_head")
+    return figures

@@ -259,6 +259,14 @@ class StudylogGroup(TyperGroup):
         except Exception as error:  # a bug: say so plainly, keep tracebacks for developers
             if os.environ.get("STUDYLOG_DEBUG"):
                 raise
+            if type(error).__module__.startswith("sqlalchemy"):
+                # The database's own reason, never SQLAlchemy's text: it quotes the statement
+                # and its parameters, which hold record contents.
+                from studylog.store.faults import as_error
+
+                fault = as_error(error)
+                if fault is not None:
+                    _fail(describe(fault), 1)
             _fail(t("internal", detail=f"{type(error).__name__}: {error}"), 1)
         finally:
             os.umask(umask)

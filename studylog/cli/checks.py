@@ -45,6 +45,7 @@ def check(
     rules = settings.config().check
     with records(write=False) as (session, org):
         report = year_end_check(session=session, org=org, year=year, as_of=day, rules=rules)
+        head = org.log_head  # the state the check was made from, named in what is handed up
     if fmt == "json":
         emit_json(
             {
@@ -53,6 +54,7 @@ def check(
                 "as_of": report.as_of,
                 "passed": report.passed,
                 "rules": [asdict(result) for result in report.results],
+                "log_head": head,
             }
         )
     else:
@@ -86,6 +88,7 @@ def check(
             [("rule", "col_rule"), ("result", "col_result"), ("offenders", "col_offenders")],
             "table",
         )
+        emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
     if not report.passed:
         raise typer.Exit(1)
 

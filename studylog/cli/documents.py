@@ -122,7 +122,12 @@ def report(
             period=chosen_period_,
             rules=settings.config().check,
         )
+        head = org.log_head
     document = compose(data, template=edited, name=str(template or ""))
+    # The state the report was made from: a line after the attachments, in Word a property
+    # (not page text: the printed report is the office's, the property is for a check).
+    anchor = t("log_head_line", head=head) if head else t("log_head_none")
+    document.keywords = anchor
     from studylog.outputs import written_file
 
     if chosen in ("docx", "pdf"):
@@ -136,6 +141,7 @@ def report(
                 write_docx(document, temporary)
     else:
         text = as_markdown(document) if chosen == "markdown" else as_text(document)
+        text += f"\n{anchor}\n"
         if target is None:
             typer.echo(text, nl=False)
             return

@@ -27,6 +27,7 @@ from studylog.text.messages import join_list, t
 if TYPE_CHECKING:
     from studylog.store.history import Change, LogEntry
     from studylog.store.integrity import Difference
+    from studylog.store.naming import Namer
 
 #: How many changes an entry's line spells out before "and N more".
 SHOWN_CHANGES = 3
@@ -73,6 +74,7 @@ def log(
     """
     from studylog.records.sessions import resolve_session
     from studylog.store.history import history
+    from studylog.store.naming import Namer
 
     output = to_format(fmt)
     first, last = period(year, start, end)
@@ -96,7 +98,8 @@ def log(
                 ("command", "col_command"),
                 ("changes", "col_changes"),
             ]
-            emit_rows((_as_row(entry) for entry in entries), columns, output)
+            namer = Namer(session.connection())
+            emit_rows((_as_row(entry, namer) for entry in entries), columns, output)
 
 
 def _verify(session: Any, org: Any, expect: str | None) -> None:
@@ -176,18 +179,19 @@ def _as_json(entry: LogEntry) -> dict[str, Any]:
     }
 
 
-def _as_row(entry: LogEntry) -> dict[str, Any]:
+def _as_row(entry: LogEntry, namer: Namer) -> dict[str, Any]:
     return {
         "seq": entry.seq,
         "at": _local(entry.at),
         "user": entry.user,
         "command": entry.command,
-        "changes": summary(entry),
+        "changes": summary(entry, namer),
     }
 
 
-def summary(entry: LogEntry) -> str:
-    """What an entry changed, in a line: the first few changes, then how many more."""
+def summary(entry: LogEntry, namer: Namer) -> str:
+    """What an entry changed, in a line: the first few changes, then how many more; records
+    named as a person names them, fields and values in the user's language."""
     parts = []
     if entry.undoes is not None:
         parts.append(t("change_undo", seq=entry.undoes))
@@ -197,7 +201,7 @@ def summary(entry: LogEntry) -> str:
         parts.append(t("change_imported", counts=_counts(entry.imported)))
     if entry.removed:
         parts.append(t("change_unimported", counts=_counts(entry.removed)))
-    parts.extend(_change(change) for change in entry.changes[:SHOWN_CHANGES])
+    parts.extend(_change(change, namer) for change in entry.changes[:SHOWN_CHANGES])
     if len(entry.changes) > SHOWN_CHANGES:
         parts.append(t("change_more", count=len(entry.changes) - SHOWN_CHANGES))
     return "; ".join(parts)
@@ -207,19 +211,43 @@ def _counts(counts: dict[str, int]) -> str:
     return join_list(f"{t(f'table_{table}')} {n}" for table, n in counts.items() if n)
 
 
-def _change(change: Change) -> str:
+def _change(change: Change, namer: Namer) -> str:
     what = t(f"table_{change.table}")
-    key = "#" + "/".join(str(value) for value in change.key.values())
+    image = change.after or change.before or change.key
+    named = namer.name(change.table, {**image, **change.key})
+    key = (
+        t("record_named", head=named.head, context=join_list(named.context))
+        if named.context
+        else named.head
+    )
     if change.before is None:
         return t("change_added", what=what, key=key)
     if change.after is None:
         return t("change_removed", what=what, key=key)
     fields = join_list(
-        f"{name} {_value(change.before[name])} → {_value(value)}"
-        for name, value in change.after.items()
-        if change.before.get(name) != value
+        t(
+            "change_field",
+            field=field_label(f.column),
+            before=_shown(f.before),
+            after=_shown(f.after),
+        )
+        for f in namer.fields(change.table, change.before, change.after)
     )
-    return t("change_changed", what=what, key=key, fields=fields)
+    return t("change_changed", what=what, key=key, fields=fields or "—")
+
+
+def field_label(column: str) -> str:
+    """A column as the user's language names it (状态 for status, 学习计划 for plan_id)."""
+    from studylog.text.messages import MESSAGES
+
+    key = f"field_{column}"
+    return t(key) if key in MESSAGES else column
+
+
+def _shown(value: Any) -> str:
+    from studylog.text.values import shown
+
+    return "—" if value is None else shown(value)
 
 
 def _value(value: Any) -> str:
@@ -250,9 +278,11 @@ def undo(
     """
     from studylog.store.history import undo as revert
     from studylog.store.history import undoable
+    from studylog.store.naming import Namer
 
     with records(write=False) as (session, org):
         target = undoable(session=session, org=org, seq=entry)
+        changed = summary(target, Namer(session.connection()))
     question = t(
         "confirm_undo",
         seq=target.seq,
@@ -260,7 +290,7 @@ def undo(
         user=target.user,
         command=target.command,
     )
-    if not yes and not typer.confirm(question + "\n" + summary(target), default=False):
+    if not yes and not typer.confirm(question + "\n" + changed, default=False):
         emit_line(t("undo_declined"))
         return
     with records() as (session, org):

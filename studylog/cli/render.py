@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import typer
 
+from studylog.text.cells import guarded
 from studylog.text.messages import t
 from studylog.text.values import raw, shown
 
@@ -55,13 +56,13 @@ def emit_rows(
         emit_json_list({key: row.get(key) for key, _ in columns} for row in rows)
         return
     labels = [t(label_key) for _, label_key in columns]
-    lines = ([shown(row.get(key)) for key, _ in columns] for row in rows)
-    if fmt == "csv":
+    if fmt == "csv":  # read by a spreadsheet: no cell may run as a formula
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(labels)
-        for line in lines:
-            writer.writerow(line)
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(key)) for key, _ in columns])
         return
+    lines = ([shown(row.get(key)) for key, _ in columns] for row in rows)
     cells = list(lines)
     if fmt == "markdown":
         from tabulate import tabulate
@@ -71,6 +72,13 @@ def emit_rows(
         typer.echo(tabulate(cells, headers=labels, tablefmt="github", disable_numparse=True))
     else:
         _rich_table(labels, cells, title=title)
+
+
+def _csv_cell(value: Any) -> str:
+    """As export writes a CSV cell: a number as its digits, any text guarded."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return guarded(shown(value))
 
 
 def _rich_table(labels: list[str], cells: list[list[str]], *, title: str | None) -> None:

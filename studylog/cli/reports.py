@@ -118,10 +118,9 @@ def print_report(
     report: YearReport, output: OutputFormat, *, head: str | None = None, anchored: bool = False
 ) -> None:
     """The figures; ``anchored``: naming the head hash of the group's log they were made from
-    (a last line in a table or markdown, nothing in CSV). JSON does not carry it yet: tests
-    in test_transfer.py compare the JSON of two databases whole (see the hand-over note)."""
+    (a last line in a table or markdown, a ``log_head`` key in JSON, nothing in CSV)."""
     if output == "json":
-        emit_json(_as_json(report))
+        emit_json(_as_json(report) | ({"log_head": head} if anchored else {}))
         return
     _as_tables(report, output)
     if anchored and output != "csv":

@@ -185,12 +185,15 @@ def open_database(url: str, *, create: bool) -> tuple[Engine, bool]:
     if path is not None:
         if path.is_dir():
             raise StudylogError("db_is_directory", path=str(path))
+        # SQLite would write a journal beside a device (/dev/null-journal) and fail half-way.
+        if path.exists() and not path.is_file():
+            raise StudylogError("db_not_regular", path=str(path))
         if not path.exists():
             if not create:
                 raise StudylogError("no_database", path=str(path))
             _create_file(path)
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **_read_only(path))
     except (ArgumentError, ImportError) as error:
         raise StudylogError("bad_db_url", url=shown(url), detail=str(error)) from None
     if engine.dialect.name == "sqlite":
@@ -204,6 +207,25 @@ def open_database(url: str, *, create: bool) -> tuple[Engine, bool]:
         raise
     _collect_from_here()
     return engine, made
+
+
+def _read_only(path: Path | None) -> dict[str, Any]:
+    """How to open a SQLite file this user cannot write: as it stands (``immutable``), so that
+    a read leaves no ``-wal`` or ``-shm`` beside it (SQLite makes them for any reader of a WAL
+    database, and only a writer can take them away). A ``-wal`` already there is a writer's
+    work in progress: then read-only through the writer's files, which stay the writer's."""
+    if path is None or not path.exists() or os.access(path, os.W_OK):
+        return {}
+    import sqlite3
+    from urllib.parse import quote
+
+    wal = path.with_name(path.name + "-wal").exists()
+    address = f"file:{quote(str(path.resolve()))}?mode=ro" + ("" if wal else "&immutable=1")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(address, uri=True, check_same_thread=False)
+
+    return {"creator": connect}
 
 
 def _collect_from_here() -> None:

@@ -132,9 +132,12 @@ def undoable(*, session: Session, org: Org, seq: int | None = None) -> LogEntry:
             if not read.sealed:  # a seal changed nothing: the change before it is the latest
                 return read
         raise StudylogError("nothing_to_undo", org=org.name)
-    found = session.scalars(
-        select(AuditEntry).where(AuditEntry.org_id == org.id, AuditEntry.seq == seq)
-    ).first()
+    # A number past what a column holds names no entry (and would not reach the database).
+    found = None
+    if 0 < seq < 2**63:
+        found = session.scalars(
+            select(AuditEntry).where(AuditEntry.org_id == org.id, AuditEntry.seq == seq)
+        ).first()
     if found is None:
         raise StudylogError("no_entry", seq=seq)
     entry = found

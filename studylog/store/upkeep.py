@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, aliased
 
 from studylog.errors import StudylogError
@@ -58,8 +59,14 @@ def check(*, session: Session) -> list[Finding]:
     """SQLite's integrity check, then studylog's own invariants, each as one SQL count."""
     findings = []
     if session.get_bind().dialect.name == "sqlite":
-        verdict = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
+        try:
+            verdict = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
+        except DatabaseError:  # a page so damaged that SQLite cannot even walk it
+            session.rollback()  # a read: nothing to keep, and COMMIT would fail the same way
+            verdict = None
         findings.append(Finding("integrity", 0 if verdict == "ok" else 1))
+        if verdict != "ok":  # the other checks would read damaged pages: the file comes first
+            return findings
         broken = session.connection().exec_driver_sql("PRAGMA foreign_key_check").all()
         findings.append(Finding("foreign_keys", len(broken)))
     host = aliased(Member)

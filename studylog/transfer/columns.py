@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from studylog.text.cells import FORMULA_STARTS as FORMULA_STARTS  # where export reads it
 from studylog.text.messages import MESSAGES
 from studylog.text.vocab import Status
 
@@ -42,7 +43,6 @@ IMPORTED = ("members", "sessions", "attendance", "makeups", "speeches")
 EXPORTED = (*IMPORTED, "plan", "ledger", "summary", "about")
 BATCH = 5000  # rows per executemany (or COPY)
 HEADER_SEARCH = 10  # the header row is looked for among this many first rows
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # -- the tables ---------------------------------------------------------------------------

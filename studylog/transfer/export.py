@@ -31,6 +31,7 @@ from studylog.outputs import written_file, written_folder
 from studylog.records.ledger import follow_ups, ledger
 from studylog.records.plans import plan_versus_actual
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
+from studylog.text.cells import guarded as _guarded
 from studylog.text.messages import t
 from studylog.text.spreadsheet import (
     column_widths,
@@ -292,11 +293,6 @@ def _sheet_rows(
     if table == "about":
         return [{"figure": t(f"fig_{row['figure']}"), "value": row["value"]} for row in rows]
     return rows
-
-
-def _guarded(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
 
 
 def _written_cell(value: Any) -> str:
