@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-#: What makes a spreadsheet read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from studylog.text.cells import FORMULA_STARTS
 
 #: Column widths in characters: a column is never narrower, nor wider (it wraps).
 NARROWEST, WIDEST = 6, 40

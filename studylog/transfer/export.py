@@ -44,7 +44,6 @@ from studylog.text.values import raw, shown
 from studylog.transfer.columns import (
     BATCH,
     EXPORTED,
-    FORMULA_STARTS,
     IMPORTED,
     SHEET_LABELS,
     TABLES,
