@@ -42,6 +42,8 @@ def test_the_wheel_carries_every_migration(wheel: Path) -> None:
     assert versions, "no migrations in the checkout"
     expected = {"studylog/migrations/env.py", "studylog/migrations/script.py.mako"}
     expected |= {f"studylog/migrations/versions/{name}" for name in versions}
+    # and the report's templates, which `report` reads from the package
+    expected |= {f"studylog/documents/templates/report.{lang}.j2" for lang in ("zh", "en")}
     assert expected <= names
     # One copy in the source tree: the package folder holds no migrations of its own.
     assert not (ROOT / "studylog" / "migrations").exists()
