@@ -293,3 +293,14 @@ def test_archive_will_not_mix_into_a_folder_that_holds_files(
     ok("archive", "--year", "2023", "--out", str(out), "--force", *AS_OF)
     assert len(list(out.iterdir())) == 17  # replaced whole: nothing of the old folder mixed in
     assert not list(tmp_path.glob(".a.*"))  # no temporary left beside it
+
+
+def test_a_year_without_sessions_states_no_zero(ok: Ok) -> None:
+    """A clause whose figure is zero is left out: an empty year says so in words, never 「0次」."""
+    ok("init", "--org", ORG)
+    ok("member", "add", "张三")
+    text = ok("--lang", "zh", "report", "--year", "2022", "--as-of", "2023-01-10")
+    assert "全年尚未登记集中学习" in text
+    assert not re.search(r"(?<![\d.])0(次|人次|个|项)", text)
+    english = ok("report", "--year", "2022", "--as-of", "2023-01-10")
+    assert "No study session is recorded for 2022 yet." in english
