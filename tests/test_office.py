@@ -168,3 +168,20 @@ def test_stats_writes_its_csv_with_a_bom(office: None, ok: Ok, tmp_path: Path) -
     printed = ok("stats", "--year", "2023", "--by", "member", "--format", "csv")
     ok("stats", "--year", "2023", "--by", "member", "--format", "csv", "--out", str(out))
     assert out.read_bytes() == BOM + printed.encode()
+
+
+def test_the_notice_docx_is_one_landscape_page_with_its_title(
+    seeded: object, ok, tmp_path: Path
+) -> None:
+    """A document that opens with a wide table starts on a landscape page: the title above
+    the notice, never alone on a portrait page; the title breaks after the group's name."""
+    from docx import Document as open_docx
+    from docx.enum.section import WD_ORIENT
+
+    out = tmp_path / "公示.docx"
+    ok("--lang", "zh", "stats", "--year", "2023", "--by", "member", "--format", "docx",
+       "--out", str(out))  # fmt: skip
+    document = open_docx(str(out))
+    assert len(document.sections) == 1
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    assert "出勤情况公示表" in document.paragraphs[0].text

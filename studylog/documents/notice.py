@@ -52,7 +52,10 @@ def notice_title(report: YearReport, org: str) -> str:
 
 def notice_document(report: YearReport, *, org: str) -> Document:
     """The notice as a Word document: its title, and the table on a landscape page."""
-    document = Document(notice_title(report, org))
+    title = notice_title(report, org)
+    document = Document(title)
+    if title.startswith(org) and len(title) > len(org):  # a line may break after the group
+        document.title_parts = [org, title[len(org) :]]
     document.author = org
     headers, rows = notice_table(report)
     document.table(headers, rows, total_row=True, landscape=True)

@@ -57,10 +57,13 @@ def write_docx(document: Document, path: Path) -> None:
     _properties(docx, document)
     _body_style(docx)
     section = docx.sections[0]
-    _page(section, landscape=False)
+    # A document that opens with a wide table (the attendance notice) starts on a landscape
+    # page, its title above the table, rather than a title alone on a portrait page.
+    first = document.blocks[0] if document.blocks else None
+    portrait = not (isinstance(first, Table) and _fit(first)[2])
+    _page(section, landscape=not portrait)
     _page_numbers(docx, section)
-    _title(docx, document)
-    portrait = True
+    _title(docx, document, landscape=not portrait)
     previous: object = None
     for block in document.blocks:
         if isinstance(block, Heading):
@@ -183,12 +186,13 @@ def _body_style(docx: DocxDocument) -> None:
     layout.widow_control = True
 
 
-def _title(docx: DocxDocument, document: Document) -> None:
+def _title(docx: DocxDocument, document: Document, *, landscape: bool = False) -> None:
     """The title, broken between the parts it is made of when it does not fit one line."""
     parts = list(document.title_parts or (document.title,))
+    per_line = TITLE_CHARS if not landscape else int(TEXT_MM[1] / (TITLE_SIZE * 25.4 / 72))
     lines: list[str] = []
     for part in parts:
-        if lines and _chars(lines[-1] + part) <= TITLE_CHARS:
+        if lines and _chars(lines[-1] + part) <= per_line:
             lines[-1] += part
         else:
             lines.append(part)
