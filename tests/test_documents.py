@@ -121,11 +121,11 @@ def test_report_docx_follows_the_office_layout(seeded: Database, ok: Ok, tmp_pat
     assert len(sessions.rows) == 1 + 12
     header = notice.rows[0]._tr
     assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
-    assert [row.cells[0].text for row in notice.rows[1:]] == [
+    assert [row.cells[1].text for row in notice.rows[1:]] == [
         "张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "合计",
     ]  # fmt: skip
     total = [cell.text for cell in notice.rows[-1].cells]
-    assert total[2:4] == ["72", "66"] and total[-3:-1] == ["93.1%", "98.6%"]
+    assert total[3:5] == ["72", "66"] and total[-3:-1] == ["93.1%", "98.6%"]
 
 
 def test_report_errors_touch_nothing(seeded: Database, run: Run, tmp_path: Path) -> None:

@@ -248,7 +248,7 @@ def archive(
         parts = archive_parts(
             session=session, org=org, as_of=day, display_name=display_name, period=chosen
         )
-    from studylog.documents.report import titled
+    from studylog.documents.layout import titled
 
     folder = titled("archive_folder", chosen)
     written = write_archive(parts, target, folder=folder, force=force, pdf=kind == "pdf")

@@ -14,7 +14,7 @@ def write_notice_file(
     first: date, last: date, year: int | None, *, fmt: str, out: str | Path, force: bool
 ) -> None:
     """Write the notice of the period to ``out`` (docx or xlsx), whole or not at all."""
-    from studylog.documents.notice import write_notice
+    from studylog.documents.workbooks import write_notice
     from studylog.figures.tallies import period_tallies
     from studylog.outputs import checked_target, written_file
 

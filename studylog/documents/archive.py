@@ -17,8 +17,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from studylog.documents.layout import Document
-from studylog.documents.report import compose, gather, titled
+from studylog.documents.layout import Document, titled
+from studylog.documents.report import compose, gather
 from studylog.documents.word import write_docx
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from studylog.text.messages import t
+from studylog.text.periods import Period
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -102,3 +105,11 @@ def as_markdown(document: Document) -> str:
             )
             lines += [table, ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def titled(key: str, period: Period, **params: object) -> str:
+    """A title naming the year (``{year}``), or any other period by its name (``KEY_period``,
+    ``{period}``: 「2026年上半年」, 「2026年1—9月」)."""
+    if period.year is not None:
+        return t(key, year=period.year, **params)
+    return t(f"{key}_period", period=period.name(), **params)

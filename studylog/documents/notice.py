@@ -3,10 +3,7 @@ in the office layout of the other documents (a Word table, or a workbook laid ou
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from studylog.documents.layout import Document
-from studylog.documents.report import titled
+from studylog.documents.layout import Document, titled
 from studylog.figures.tallies import RollCounts, YearReport, year_bounds
 from studylog.text.messages import t
 from studylog.text.periods import Period
@@ -60,19 +57,3 @@ def notice_document(report: YearReport, *, org: str) -> Document:
     headers, rows = notice_table(report)
     document.table(headers, rows, total_row=True, landscape=True)
     return document
-
-
-def write_notice(report: YearReport, path: Path, *, org: str, fmt: str) -> None:
-    """Write the notice to ``path`` (a temporary the caller renames): docx or xlsx."""
-    if fmt == "docx":
-        from studylog.documents.word import write_docx
-
-        write_docx(notice_document(report, org=org), path)
-        return
-    from studylog.documents.workbooks import write_table_xlsx
-
-    headers, rows = notice_table(report)
-    write_table_xlsx(
-        path, title=notice_title(report, org), sheet_name=t("sheet_summary"), headers=headers,
-        rows=rows, total_row=True,
-    )  # fmt: skip

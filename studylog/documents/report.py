@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from studylog.config import CheckRules
 from studylog.documents.layout import Document
+from studylog.documents.notice import notice_table
 from studylog.figures.checks import RuleResult, year_end_check
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
@@ -112,14 +113,6 @@ def gather(
     )
 
 
-def titled(key: str, period: Period, **params: object) -> str:
-    """A title naming the year (``{year}``), or any other period by its name (``KEY_period``,
-    ``{period}``: 「2026年上半年」, 「2026年1—9月」)."""
-    if period.year is not None:
-        return t(key, year=period.year, **params)
-    return t(f"{key}_period", period=period.name(), **params)
-
-
 def _rate(value: float | None) -> str:
     return "—" if value is None else percent(value)
 
@@ -147,31 +140,9 @@ def compose(data: ReportData, *, template: str | None = None, name: str = "") ->
         caption=t("report_attachment_sessions"),
         new_page=True,
     )  # fmt: skip
-    document.table(
-        [t("col_name"), t("col_job_title"), t("fig_expected"), t("fig_present"), t("fig_late"),
-         t("fig_leave"), t("fig_absent"), t("fig_makeups"), t("fig_attendance_rate"),
-         t("fig_participation_rate"), t("fig_speeches")],
-        [
-            (row.key, row.title or "", str(r.expected), str(r.present), str(r.late),
-             str(r.leave), str(r.absent), str(r.makeups), _rate(r.attendance_rate),
-             _rate(r.participation_rate), str(row.tallies.speeches.total))
-            for row in report.rows
-            for r in [row.tallies.roll]
-        ] + [_total(report)],
-        caption=t("report_attachment_notice"),
-        total_row=True,
-    )  # fmt: skip
+    headers, rows = notice_table(report)
+    document.table(headers, rows, caption=t("report_attachment_notice"), total_row=True)
     return document
-
-
-def _total(report: YearReport) -> tuple[str, ...]:
-    """The notice's 合计 row: the group's own figures (SQL aggregates, like every row)."""
-    r = report.tallies.roll
-    return (
-        t("total"), "", str(r.expected), str(r.present), str(r.late), str(r.leave),
-        str(r.absent), str(r.makeups), _rate(r.attendance_rate), _rate(r.participation_rate),
-        str(report.tallies.speeches.total),
-    )  # fmt: skip
 
 
 def reporting_body(group: str) -> tuple[str, str]:

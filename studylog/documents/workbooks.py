@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from studylog.documents.archive import SignIn
+from studylog.documents.notice import notice_document, notice_table, notice_title
+from studylog.figures.tallies import YearReport
 from studylog.text.messages import current_language, t
 from studylog.text.spreadsheet import column_widths, fit_for_print, guard_sheet
 from studylog.text.vocab import Status
@@ -129,3 +131,17 @@ def write_table_xlsx(
     )  # fmt: skip
     guard_sheet(worksheet)
     workbook.save(str(path))
+
+
+def write_notice(report: YearReport, path: Path, *, org: str, fmt: str) -> None:
+    """Write the notice to ``path`` (a temporary the caller renames): docx or xlsx."""
+    if fmt == "docx":
+        from studylog.documents.word import write_docx
+
+        write_docx(notice_document(report, org=org), path)
+        return
+    headers, rows = notice_table(report)
+    write_table_xlsx(
+        path, title=notice_title(report, org), sheet_name=t("sheet_summary"), headers=headers,
+        rows=rows, total_row=True,
+    )  # fmt: skip
