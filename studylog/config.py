@@ -17,6 +17,12 @@
     disabled = ["member_speeches"]       # rules switched off
     enabled = ["makeup_reflection"]      # rules off by default switched on
 
+    [assess]                             # the yearly assessment (studylog assess): its
+    threshold = 60                       # settings are checked by studylog.figures.scoring
+    [assess.speeches]
+    weight = 30
+    cap = 6
+
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
 """
@@ -63,6 +69,8 @@ class Config:
     display_name: str | None = None
     leave_approver: str | None = None  # who approves leaves; default: the group's 组长
     check: CheckRules = field(default_factory=CheckRules)
+    # [assess] as written: checked against the assessment's components when `assess` runs
+    assess: dict[str, Any] = field(default_factory=dict)
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -98,7 +106,7 @@ def load_config(explicit: str | None = None) -> Config:
 
 def _read(path: Path, data: dict[str, Any]) -> Config:
     reader = _Reader(path)
-    reader.known(data, "", {"language", "org", "check"})
+    reader.known(data, "", {"language", "org", "check", "assess"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
     reader.known(org, "org.", {"name", "display_name", "leave_approver"})
@@ -139,6 +147,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             makeup_days=reader.count(check, "makeup_days", 30),
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
         ),
+        assess=reader.table(data, "assess"),
     )
 
 

@@ -88,6 +88,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "check",
         "Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.",
     ),
+    "assess": (
+        "assess",
+        "assess",
+        "Score each member's study of a year (学习考评), every component beside the total.",
+    ),
     "report": (
         "documents",
         "report_app",

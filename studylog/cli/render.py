@@ -46,8 +46,12 @@ def emit_rows(
     fmt: OutputFormat,
     *,
     title: str | None = None,
+    labels: Sequence[str] | None = None,
 ) -> None:
     """Print rows in ``fmt``; json prints the rows as a list of objects keyed like the rows.
+
+    ``labels``: the headers already written (columns named at run time), instead of each
+    column's label message.
 
     csv and json are written row by row, so a long listing is never held whole in memory;
     a table has to see every row to size its columns.
@@ -55,7 +59,7 @@ def emit_rows(
     if fmt == "json":
         emit_json_list({key: row.get(key) for key, _ in columns} for row in rows)
         return
-    labels = [t(label_key) for _, label_key in columns]
+    labels = list(labels) if labels is not None else [t(key) for _, key in columns]
     if fmt == "csv":  # read by a spreadsheet: no cell may run as a formula
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(labels)

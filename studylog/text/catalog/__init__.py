@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from studylog.text.catalog import (
+    assess,
     columns,
     corrections,
     documents,
@@ -39,6 +40,7 @@ PARTS: tuple[ModuleType, ...] = (
     corrections,
     web,
     office,
+    assess,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
