@@ -11,7 +11,7 @@ import typer
 
 from studylog.cli.common import AsOfOption, ForceOption, figures, settings, to_date, today
 from studylog.cli.listing import EncodingOption, OutOption, listing
-from studylog.cli.render import OUTPUT_FORMATS, emit_json, emit_line, emit_rows
+from studylog.cli.render import OUTPUT_FORMATS, emit_json, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
 from studylog.text.parse import parse_year
@@ -78,6 +78,8 @@ def assess(
         )
         head = log_head(connection, org.id)
     shown_org = config.display_name or assessment.org
+    if assessment.unrecorded:  # a roll not taken counts as not attended: say so
+        emit_note(t("unrecorded_warning", count=assessment.unrecorded))
     if output == "docx":
         _write_docx(assessment, shown_org, Path(out or ""), force=force)
         return

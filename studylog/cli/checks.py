@@ -147,8 +147,11 @@ def config_show() -> None:
     Example: studylog config show > ~/.config/studylog/config.toml
     """
     from studylog.config import as_toml
+    from studylog.figures.assess import assess_toml
 
     config = settings.config()
     source = str(config.path) if config.found else t("config_defaults", path=config.path)
     typer.echo(f"# {source}")
     typer.echo(as_toml(config))
+    typer.echo("")
+    typer.echo(assess_toml(config))

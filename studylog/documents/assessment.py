@@ -45,12 +45,19 @@ def mark(row: MemberScore, assessment: Assessment) -> str:
     return t("assess_below", threshold=threshold) if row.below_threshold else ""
 
 
-def score_headers(assessment: Assessment) -> list[str]:
-    """排名, 姓名, 职务, 应到次数, then each component's value and points, 总分, 备注."""
+def score_headers(assessment: Assessment, *, short: bool = False) -> list[str]:
+    """排名, 姓名, 职务, 应到次数, then each component's value and points, 总分, 备注.
+
+    ``short``: each points column headed 得分 alone, beside its component (a printed form);
+    a listing names it in full (出勤率得分), so that every CSV header is its own.
+    """
     headers = [t("assess_col_rank"), t("col_name"), t("col_job_title"),
                t("assess_col_expected_sessions")]  # fmt: skip
     for component in assessment.settings.components:
-        headers += [label(component.name), t("assess_points", label=label(component.name))]
+        points = (
+            t("assess_col_points") if short else t("assess_points", label=label(component.name))
+        )
+        headers += [label(component.name), points]
     return [*headers, t("assess_col_total_score"), t("assess_col_mark")]
 
 
@@ -140,7 +147,10 @@ def assessment_document(assessment: Assessment, *, org: str) -> Document:
         full=settings.full_marks,
         threshold=settings.threshold,
     )
-    document.table(score_headers(assessment), score_rows(assessment), caption=intro)
+    headers, rows = score_headers(assessment, short=True), score_rows(assessment)
+    if not any(row.below_threshold for row in assessment.rows):  # no column left blank
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
+    document.table(headers, rows, caption=intro)
     document.table(
         component_headers(),
         component_rows(assessment),

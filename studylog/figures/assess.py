@@ -28,6 +28,7 @@ from studylog.figures.scoring import (
     Default,
     Measured,
     MemberScore,
+    as_toml,
     ranked,
     read_settings,
     score_member,
@@ -37,6 +38,7 @@ from studylog.store.tables import attendance, makeups, members, sessions, speech
 from studylog.text.vocab import MISSED, SpeechKind, Status
 
 if TYPE_CHECKING:
+    from studylog.config import Config
     from studylog.records.orgs import Group
     from studylog.store.db import Reader
 
@@ -195,6 +197,14 @@ def assess_settings(raw: Mapping[str, Any], *, path: str, makeup_days: int) -> A
     return read_settings(raw, defaults(), path=path, makeup_days=makeup_days)
 
 
+def assess_toml(config: Config) -> str:
+    """The ``[assess]`` settings in force, as TOML (``config show``)."""
+    settings = assess_settings(
+        config.assess, path=str(config.path), makeup_days=config.check.makeup_days
+    )
+    return as_toml(settings, defaults())
+
+
 @dataclass(frozen=True)
 class Assessment:
     year: int
@@ -203,6 +213,7 @@ class Assessment:
     sessions: int  # sessions held in the year by as_of: a full year's count caps
     settings: AssessSettings
     rows: list[MemberScore]
+    unrecorded: int = 0  # expected attendances with no roll line: counted as not attended
 
 
 def assess_year(
@@ -214,7 +225,13 @@ def assess_year(
     held = session.scalar(select(func.count(sessions.c.id)).where(_held(scope))) or 0
     expected = session.execute(
         _expected_lines(
-            select(members.c.id, members.c.name, members.c.title, func.count().label("expected")),
+            select(
+                members.c.id,
+                members.c.name,
+                members.c.title,
+                func.count().label("expected"),
+                _count_if(attendance.c.id.is_(None)).label("unrecorded"),
+            ),
             scope,
         )
         .group_by(members.c.name, members.c.title)
@@ -244,4 +261,5 @@ def assess_year(
         )
         for row in expected
     ]
-    return Assessment(year, org.name, as_of, held, settings, ranked(scores, settings))
+    unrecorded = sum(row.unrecorded for row in expected)  # each already an SQL aggregate
+    return Assessment(year, org.name, as_of, held, settings, ranked(scores, settings), unrecorded)
