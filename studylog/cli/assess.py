@@ -110,6 +110,8 @@ def _print_tables(assessment: Assessment, org: str, output: Any, head: str | Non
     )
 
     settings_ = assessment.settings
+    # Markdown needs an empty line between paragraphs and after a table.
+    gap = "\n" if output == "markdown" else ""
     if output != "csv":
         summary = t(
             "assess_summary",
@@ -120,17 +122,17 @@ def _print_tables(assessment: Assessment, org: str, output: Any, head: str | Non
             full=settings_.full_marks,
             threshold=settings_.threshold,
         )
-        emit_line(summary)
-        emit_line(weights_line(assessment))
-        emit_line(formula(assessment))
-        emit_line("")
+        for line in (summary, weights_line(assessment), formula(assessment)):
+            emit_line(line + gap)
+        if not gap:
+            emit_line("")
     headers = score_headers(assessment)
     columns = [(str(index), "") for index in range(len(headers))]
     keys = [key for key, _ in columns]
     rows = [dict(zip(keys, row, strict=True)) for row in score_rows(assessment)]
     emit_rows(rows, columns, output, labels=headers)
     if output != "csv":
-        emit_line(below_line(assessment))
+        emit_line(gap + below_line(assessment) + gap)
         emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
 
 
