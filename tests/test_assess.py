@@ -396,3 +396,31 @@ def test_the_demo_year_is_assessed(run: Run, tmp_path: Path) -> None:
     assert ranked[0] == (1, "张建国", 80)
     assert [rank for rank, *_ in ranked] == [1, 2, 3, 4, 4, 4, 7, 7]  # equal totals share
     assert "吴静" not in [name for _, name, _ in ranked]  # the observer
+
+
+# -- what is deleted, and other groups, stay out -------------------------------------------
+
+
+def test_a_deleted_session_or_member_is_left_out(year: Database, run: Run, ok: Ok) -> None:
+    ok("session", "delete", DAYS[2], "--yes")  # 甲's absence, 乙's written speech and hosting
+    report = assess(run)
+    assert report["sessions"] == 5
+    first = {row["member"]: row for row in report["rows"]}["甲"]["components"]
+    assert (first["attendance"]["amount"], first["attendance"]["base"]) == (5, 5)
+    assert first["speeches"]["cap"] == 6
+    ok("member", "add", "戊")  # no roll lines: expected at every session, attended none
+    assert rows(run)["戊"]["total"] == 0
+    ok("member", "delete", "戊", "--yes")
+    assert "戊" not in rows(run)
+
+
+def test_another_groups_records_never_enter_a_score(year: Database, run: Run, ok: Ok) -> None:
+    before = assess(run)
+    other = ("--org", "别的党组中心组")
+    ok("init", *other)
+    ok("member", "add", "甲", *other)  # the same name in another group
+    ok("session", "add", "--date", DAYS[0], "--title", "学习", "--host", "甲", *other)
+    ok("attend", DAYS[0], "--absent", "甲", *other)
+    ok("speech", "add", DAYS[0], "甲", "--kind", "key", *other)
+    after = assess(run, "--org", ORG)
+    assert after["rows"] == before["rows"] and after["sessions"] == 6
