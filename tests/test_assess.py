@@ -424,3 +424,48 @@ def test_another_groups_records_never_enter_a_score(year: Database, run: Run, ok
     ok("speech", "add", DAYS[0], "甲", "--kind", "key", *other)
     after = assess(run, "--org", ORG)
     assert after["rows"] == before["rows"] and after["sessions"] == 6
+
+
+# -- a component is one registry entry -----------------------------------------------------
+
+
+def test_a_new_component_is_one_registry_entry(
+    year: Database, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the lead adds for self-study hours (kept in hundredths of an hour): one entry.
+    Its stand-in measure here: an hour and a half for each speech a member gave."""
+    from decimal import Decimal
+
+    from sqlalchemy import func, select
+
+    from studylog.figures import assess as registry
+    from studylog.store.tables import speeches
+
+    def hours(scope: registry.Scope) -> Any:
+        return (
+            select(speeches.c.member_id, (func.count(speeches.c.id) * 150).label("amount"))
+            .select_from(speeches)
+            .join(registry.sessions, registry.sessions.c.id == speeches.c.session_id)
+            .where(registry.sessions.c.org_id == scope.org_id)
+            .group_by(speeches.c.member_id)
+        )
+
+    entry = registry.Component("selfstudy", hours, Decimal(25), Decimal(4), per=100)
+    monkeypatch.setitem(registry.COMPONENTS, "selfstudy", entry)
+    report = assess(run)
+    assert report["components"][-1] == {
+        "name": "selfstudy",
+        "weight": 25,
+        "cap": 4,
+        "rate": False,
+        "full_points": 20,
+    }  # fmt: skip  (Σw = 125: 100 × 25 / 125)
+    found = {row["member"]: row["components"]["selfstudy"] for row in report["rows"]}
+    # 甲: 3 hours of a cap of 4 → 20 × 3/4; 丙: 1.5 hours of a cap of 4 × 3/6 = 2 → 20 × 3/4
+    assert found["甲"] == {"value": 3, "weight": 25, "points": 15, "cap": 4, "amount": 3}
+    assert (found["丙"]["value"], found["丙"]["cap"], found["丙"]["points"]) == (1.5, 2, 15)
+    first = {row["member"]: row for row in report["rows"]}["甲"]
+    # every other component now weighs 100 / 125 of what it did
+    assert first["components"]["attendance"]["points"] == 26.67  # 80 × 5/6
+    table = run("--lang", "zh", "assess", "-y", "2023", "--as-of", AS_OF).stdout
+    assert "自学学时得分" in table and "自学学时20.00分（权重25，上限4学时）" in table

@@ -12,7 +12,7 @@ from fractions import Fraction
 from studylog.documents.layout import Document
 from studylog.figures.assess import Assessment
 from studylog.figures.scoring import ComponentScore, MemberScore, Weighed
-from studylog.text.messages import join_list, long_date, t
+from studylog.text.messages import MESSAGES, join_list, long_date, t
 from studylog.text.values import percent
 
 
@@ -37,7 +37,8 @@ def shown_value(score: ComponentScore) -> str:
 def shown_cap(component: Weighed) -> str:
     if component.rate:
         return f"{component.cap * 100:g}%"
-    return t("assess_times", count=number(component.cap))
+    unit = f"assess_{component.name}_cap"  # hours say 学时, not 次
+    return t(unit if unit in MESSAGES else "assess_times", count=number(component.cap))
 
 
 def mark(row: MemberScore, assessment: Assessment) -> str:

@@ -67,6 +67,7 @@ class Component:
     weight: Decimal  # default weight (0: available, off unless the settings give a weight)
     cap: Decimal  # default cap: the value at which the component's points are full
     rate: bool = False  # amount / base, from 0 to 1; else a count, its cap in proportion
+    per: int = 1  # the amount is in 1/per units (hours kept in hundredths: per=100), exactly
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -241,22 +242,19 @@ def assess_year(
         raise StudylogError("assess_nobody", year=year, as_of=as_of)
     measured: dict[str, dict[int, Measured]] = {}
     for weighed in settings.components:
-        rows = session.execute(COMPONENTS[weighed.name].measure(scope)).all()
+        component = COMPONENTS[weighed.name]
         measured[weighed.name] = {
-            row.member_id: Measured(row.amount, getattr(row, "base", None)) for row in rows
+            row.member_id: Measured(row.amount, getattr(row, "base", None), component.per)
+            for row in session.execute(component.measure(scope))
         }
+    nothing = Measured(0)  # no row: no record (a rate over nothing scores nothing)
     scores = [
         score_member(
             member=row.name,
             title=row.title,
             expected=row.expected,
             sessions=held,
-            measured={
-                name: by_member.get(row.id, Measured(0, row.expected if weighed.rate else None))
-                for (name, by_member), weighed in zip(
-                    measured.items(), settings.components, strict=True
-                )
-            },
+            measured={name: found.get(row.id, nothing) for name, found in measured.items()},
             settings=settings,
         )
         for row in expected

@@ -145,6 +145,7 @@ class Measured:
 
     amount: int | float | Decimal
     base: int | None = None
+    per: int = 1  # the amount counts 1/per units: value = amount / per, exactly
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def score_member(
     scores = []
     for component in settings.components:
         found = measured[component.name]
-        amount = Fraction(str(found.amount))  # a count, or hours as the database sums them
+        amount = Fraction(str(found.amount)) / found.per  # as the database summed it
         if component.rate:
             value = amount / found.base if found.base else None
             cap = Fraction(component.cap)

@@ -39,6 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "assess_selfstudy": ("Self-study hours", "自学学时"),
     "assess_selfstudy_basis": ("hours of self-study recorded", "个人自学学时数"),
+    "assess_selfstudy_cap": ("{count} h", "{count}学时"),
     # -- columns -------------------------------------------------------------------------
     "assess_col_rank": ("Rank", "排名"),
     "assess_col_expected_sessions": ("Expected", "应到次数"),
