@@ -65,6 +65,7 @@ COMMANDS = {
     ),
     "session list": ("session", "list", "--year", "2023", "--format", "json"),
     "report": ("report", "--year", "2023", "--as-of", "2024-01-10"),
+    "assess": ("assess", "--year", "2023", "--as-of", "2024-01-10", "--format", "json"),
 }
 
 

@@ -70,8 +70,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Points = {full} × weight ÷ {weights} × min(value, cap) ÷ cap, rounded to {decimals} "
         "decimal place(s); the total adds up the points. A count's cap is in proportion to the "
         "sessions the member was expected at (cap × expected ÷ {sessions}).",
-        "各项得分＝{full}×权重÷{weights}×min（实际值，上限）÷上限，四舍五入保留{decimals}位小数，"
-        "总分为各项得分之和；计次数的项目，上限按本人应到次数折算（上限×应到次数÷{sessions}）。",
+        "各项得分＝{full}×权重÷{weights}×实际值÷上限（实际值超过上限的按上限计），四舍五入保留"
+        "{decimals}位小数，总分为各项得分之和；计次数的项目，上限按本人应到次数折算"
+        "（上限×应到次数÷{sessions}）。",
     ),
     "assess_below_line": ("Below {threshold}: {names}", "低于{threshold}分：{names}"),
     "assess_none_below": ("Nobody is below {threshold}.", "无低于{threshold}分的成员。"),
