@@ -16,6 +16,7 @@ from studylog.text.catalog import (
     errors,
     files,
     integrity,
+    notes,
     office,
     plans,
     records,
@@ -39,6 +40,7 @@ PARTS: tuple[ModuleType, ...] = (
     corrections,
     web,
     office,
+    notes,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
