@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from studylog.cli.common import ForceOption, FormatOption, ReasonOption, RefArgument, records
-from studylog.cli.render import OutputFormat, emit_line, emit_rows
+from studylog.cli.notes_view import MATERIAL_COLUMNS, material_rows
+from studylog.cli.render import emit_line, emit_rows
 from studylog.cli.sessions import app
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -148,32 +149,6 @@ def attach(
         emit_line(line)
 
 
-MATERIAL_COLUMNS = [
-    ("id", "col_id"),
-    ("name", "col_material"),
-    ("media_type", "col_media_type"),
-    ("size", "col_size"),
-    ("sha256", "col_sha256"),
-    ("attached", "col_attached"),
-]
-
-
-def material_rows(lines: list[Any], *, shown_size: bool) -> list[dict[str, Any]]:
-    from studylog.records.materials import size_text
-
-    return [
-        {
-            "id": line.id,
-            "name": line.name,
-            "media_type": line.media_type,
-            "size": size_text(line.size) if shown_size else line.size,
-            "sha256": line.sha256[:16] + "…" if shown_size else line.sha256,
-            "attached": line.attached.replace(microsecond=0).isoformat(sep=" "),
-        }
-        for line in lines
-    ]
-
-
 @app.command("attachments")
 def attachments(ref: RefArgument, fmt: FormatOption = "table") -> None:
     """List a session's materials (学习材料): id, name, type, size, SHA-256.
@@ -249,42 +224,6 @@ def extract(
         )
         day = record.date
     emit_line(t("extract_written", count=len(written), day=day, path=target))
-
-
-def notes_detail(*, session: Any, record: Any) -> dict[str, Any]:
-    """What ``session show`` adds: the minutes, the outline and the materials."""
-    from studylog.records.materials import materials_of
-    from studylog.records.notes import notes_of
-
-    notes = notes_of(session=session, record=record)
-    lines = materials_of(session=session, record=record)
-    return {
-        "minutes": notes.minutes,
-        "outline": notes.outline,
-        "materials": material_rows(lines, shown_size=False),
-    }
-
-
-def show_notes(detail: dict[str, Any], output: OutputFormat) -> None:
-    """The minutes and outline (their opening) and the materials, under the session."""
-    from studylog.records.notes import Notes, opening
-
-    notes = Notes(detail["minutes"], detail["outline"])
-    rows = [
-        {
-            "field": t(key),
-            "value": t("notes_count", count=len(text), opening=opening(text, limit=60)),
-        }
-        for key, text in (("minutes", notes.minutes), ("outline", notes.outline))
-        if text is not None
-    ]
-    if rows:
-        emit_rows(rows, [("field", "col_session"), ("value", "col_value")], output)
-    if detail["materials"]:
-        from studylog.records.materials import size_text
-
-        listed = [{**row, "size": size_text(row["size"])} for row in detail["materials"]]
-        emit_rows(listed, MATERIAL_COLUMNS, output, title=t("materials"))
 
 
 # The 学习简报's commands join the group too.

@@ -360,7 +360,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
     \b
     Example: studylog session show 2023-03-01
     """
-    from studylog.cli.materials import notes_detail, show_notes
+    from studylog.cli.notes_view import notes_detail, show_notes
     from studylog.records.attendance import roll_of
     from studylog.records.sessions import resolve_session
     from studylog.records.speeches import list_speeches

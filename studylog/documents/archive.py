@@ -277,7 +277,8 @@ def write_archive(
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="studylog-archive-") as scratch:
-        files, words = [], []  # every file in order; the Word files' places in it
+        files: list[Path] = []  # every file in order
+        words: list[int] = []  # the Word files' places in it
         for name, document in parts:
             written = Path(scratch) / name
             if isinstance(document, Document):
@@ -291,8 +292,8 @@ def write_archive(
 
             converted = Path(scratch) / "pdf"
             converted.mkdir()
-            made = convert_to_pdf([files[index] for index in words], converted)
-            for index, pdf_file in zip(words, made, strict=True):
+            pdfs = convert_to_pdf([files[index] for index in words], converted)
+            for index, pdf_file in zip(words, pdfs, strict=True):
                 files[index] = pdf_file
         if out.suffix.lower() == ".zip":
             with (

@@ -28,9 +28,7 @@ OUTLINE = """研究提纲
 三、下一步如何把学习成果转化为工作举措？
 """
 
-SIGN_IN = (
-    "学习签到情况\n日期：{day}\n应到：见签到表\n"  # a small text material: the sign-in's scan
-)
+SIGN_IN = "学习签到情况\n日期：{day}\n应到：见签到表\n"  # a small text material: the sign-in's scan
 
 
 def load_demo_notes(*, session: Session, org: Org) -> None:

@@ -29,6 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "minutes": ("Minutes (学习记录)", "学习记录"),
     "outline": ("Discussion outline (研究提纲)", "研究提纲"),
     "materials": ("Materials (学习材料)", "学习材料"),
+    "col_notes_record": ("Record", "记录"),
+    "col_notes_opening": ("Length and opening", "字数及开头"),
     "notes_count": ("{count} characters: {opening}", "{count}字：{opening}"),
     # -- materials --
     "material_missing": ("{path}: no such file", "{path}：文件不存在"),
@@ -96,10 +98,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_size": ("size", "大小"),
     "field_data": ("content", "内容"),
     "field_blob_id": ("content", "内容"),
-    "materials_setting": (
-        "[materials] max_size_mb: a number of megabytes above 0, e.g. 20",
-        "[materials] max_size_mb：大于 0 的兆字节数，例如 20",
-    ),
     # -- the check --
     "rule_session_minutes": ("Every session has its minutes (有学习记录)", "有学习记录"),
     "offender_session_minutes": (
