@@ -221,3 +221,42 @@ def test_the_archive_files_minutes_outline_and_materials(
     parts = [row.cells[1].text for row in contents.rows]
     assert "Minutes of the session of 2023-02-15" in parts
     assert "Material of the session of 2023-02-15: 讲话.pdf (280 B)" in parts
+
+
+def test_export_import_round_trips_notes_and_materials(
+    seeded: Database, ok: Ok, run: Run, tmp_path: Path, new_database: Callable[[str], Database]
+) -> None:
+    notes = tmp_path / "m.md"
+    notes.write_text("# 纪要\n内容", encoding="utf-8")
+    ok("session", "note", "2023-02-15", "--minutes", str(notes), "--outline", str(notes))
+    material = tmp_path / "讲话.pdf"
+    material.write_bytes(PDF)
+    ok("session", "attach", "2023-02-15", str(material))
+    ok("session", "attach", "2023-05-15", str(material))  # one content, two sessions
+    out = tmp_path / "2023.json"
+    ok("export", "--year", "2023", "--out", str(out))
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert [row["minutes"] for row in exported["notes"]] == ["# 纪要\n内容"]
+    assert [row["sha256"] for row in exported["materials"]] == [hashlib.sha256(PDF).hexdigest()] * 2
+    other = new_database("other")
+    ok("--db", other.url, "init", "--org", "测试局党组理论学习中心组")
+    said = ok("--db", other.url, "import", str(out))
+    assert "1 minutes/outline(s), 2 material(s)" in said
+    shown = json.loads(ok("--db", other.url, "session", "show", "2023-02-15", "--format", "json"))
+    assert shown["minutes"] == shown["outline"] == "# 纪要\n内容"
+    target = tmp_path / "back"
+    ok("--db", other.url, "session", "extract", "2023-05-15", "--out", str(target))
+    assert (target / "讲话.pdf").read_bytes() == PDF
+    assert rows(other, "SELECT count(*) FROM material_blobs") == [(1,)]
+    assert "Records match the log" in ok("--db", other.url, "log", "--verify")
+    ok("--db", other.url, "undo", "--yes")  # the import, notes and materials with it
+    assert rows(other, "SELECT count(*) FROM material_blobs") == [(0,)]
+    assert rows(other, "SELECT count(*) FROM session_notes") == [(0,)]
+    assert "Records match the log" in ok("--db", other.url, "log", "--verify")
+    # A content that does not match its digest is refused with the item named.
+    exported["materials"][0]["data"] = exported["materials"][0]["data"][:-8] + "AAAAAAA="
+    out.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    before = other.snapshot()
+    result = run("--db", other.url, "import", str(out))
+    assert result.exit_code == 1 and "materials #1" in result.stderr
+    assert other.snapshot() == before

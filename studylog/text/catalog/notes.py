@@ -98,6 +98,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_size": ("size", "大小"),
     "field_data": ("content", "内容"),
     "field_blob_id": ("content", "内容"),
+    # -- export and import --
+    "import_files_bad": (
+        "{path}, {table} #{row}: {detail}",
+        "{path}，{table} 第{row}项：{detail}",
+    ),
+    "import_files_old_session": (
+        "session #{id} is already in the database: import adds notes and materials only to "
+        "the sessions the same file adds (use session note / session attach)",
+        "学习 #{id} 已在数据库中：导入只为同一文件新增的学习添加学习记录和材料（请用 session "
+        "note / session attach）",
+    ),
+    "count_session_notes": ("{count} minutes/outline(s)", "学习记录/研究提纲{count}条"),
+    "count_session_materials": ("{count} material(s)", "学习材料{count}份"),
     # -- the check --
     "rule_session_minutes": ("Every session has its minutes (有学习记录)", "有学习记录"),
     "offender_session_minutes": (
