@@ -23,6 +23,9 @@
     weight = 30
     cap = 6
 
+    [materials]
+    max_size_mb = 20                     # the largest material session attach stores
+
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
 """
@@ -44,9 +47,13 @@ RULES = (
     "rectification",
     "plan",
     "makeup_reflection",
+    "session_minutes",
+    "discussion_outline",
 )
 #: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
-OFF_BY_DEFAULT = frozenset({"makeup_reflection"})
+OFF_BY_DEFAULT = frozenset({"makeup_reflection", "session_minutes", "discussion_outline"})
+#: The largest material ``session attach`` stores, unless ``[materials] max_size_mb`` says.
+MATERIAL_LIMIT_MB = 20
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class Config:
     check: CheckRules = field(default_factory=CheckRules)
     # [assess] as written: checked against the assessment's components when `assess` runs
     assess: dict[str, Any] = field(default_factory=dict)
+    material_limit: int = MATERIAL_LIMIT_MB * 1024 * 1024  # bytes
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -106,7 +114,7 @@ def load_config(explicit: str | None = None) -> Config:
 
 def _read(path: Path, data: dict[str, Any]) -> Config:
     reader = _Reader(path)
-    reader.known(data, "", {"language", "org", "check", "assess"})
+    reader.known(data, "", {"language", "org", "check", "assess", "materials"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
     reader.known(org, "org.", {"name", "display_name", "leave_approver"})
@@ -133,6 +141,11 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     enabled = check.get("enabled", [])
     if not isinstance(enabled, list) or any(rule not in RULES for rule in enabled):
         reader.bad("check.enabled", enabled, "a list of rule names: " + ", ".join(RULES))
+    materials = reader.table(data, "materials")
+    reader.known(materials, "materials.", {"max_size_mb"})
+    limit = materials.get("max_size_mb", MATERIAL_LIMIT_MB)
+    if isinstance(limit, bool) or not isinstance(limit, int | float) or not 0 < limit < 2048:
+        reader.bad("materials.max_size_mb", limit, "a number of megabytes above 0, e.g. 20")
     return Config(
         path=path,
         found=True,
@@ -148,6 +161,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
         ),
         assess=reader.table(data, "assess"),
+        material_limit=int(limit * 1024 * 1024),
     )
 
 
@@ -225,5 +239,8 @@ def as_toml(config: Config) -> str:
         f"makeup_days = {rules.makeup_days}",
         f"disabled = [{disabled}]",
         *([f"enabled = [{enabled}]"] if enabled else []),
+        "",
+        "[materials]",
+        f"max_size_mb = {config.material_limit / 1024 / 1024:g}",
     ]
     return "\n".join(lines)

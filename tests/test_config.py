@@ -128,7 +128,7 @@ def test_config_show_without_a_file_prints_the_defaults(ok: Ok, default_file: Pa
     assert first == f"# no settings file at {default_file}; these are the defaults"
     shown = tomllib.loads(rest)
     assert shown.pop("assess")["makeup_days"] == 30  # tests/test_assess.py checks the rest
-    assert shown == {"org": {}, "check": DEFAULTS}
+    assert shown == {"org": {}, "check": DEFAULTS, "materials": {"max_size_mb": 20}}
 
 
 def test_config_show_prints_the_file_in_force_and_round_trips(
@@ -148,6 +148,7 @@ def test_config_show_prints_the_file_in_force_and_round_trips(
         "language": "zh",
         "org": {"name": "测试局", "display_name": "中共测试局党组"},
         "check": DEFAULTS | {"attendance_rate": 0.85, "makeup_days": 15, "disabled": ["plan"]},
+        "materials": {"max_size_mb": 20},
     }
     copy = write(tmp_path / "copy.toml", rest)
     assert ok("--config", str(copy), "config", "show").partition("\n")[2] == rest

@@ -138,7 +138,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Members of the group (班子成员): add, list, edit, retire, delete.",
     ),
     "session": (
-        "sessions",
+        "materials",  # the sessions' commands, with notes, materials and the brief
         "app",
         "Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.",
     ),

@@ -360,6 +360,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
     \b
     Example: studylog session show 2023-03-01
     """
+    from studylog.cli.notes_view import notes_detail, show_notes
     from studylog.records.attendance import roll_of
     from studylog.records.sessions import resolve_session
     from studylog.records.speeches import list_speeches
@@ -373,19 +374,16 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
             {"member": line.member, "kind": line.kind, "title": line.title}
             for line in list_speeches(session=session, org=org, session_id=record.id)
         ]
+        notes = notes_detail(session=session, record=record)
     if output == "json":
-        emit_json({**detail, "roll": roll, "speeches": speeches})
+        emit_json({**detail, "roll": roll, "speeches": speeches, **notes})
         return
     if output == "csv":  # one table per file: the roll, which is what a sheet is for
         emit_rows(roll, ROLL_COLUMNS, output)
         return
     labels = {key: label for key, label in LIST_COLUMNS}
-    labels |= {
-        "location": "col_location",
-        "source_date": "col_source_date",
-        "plan": "col_plan",
-        "latency_days": "col_latency",
-    }
+    labels |= {"location": "col_location", "source_date": "col_source_date"}
+    labels |= {"plan": "col_plan", "latency_days": "col_latency"}
     emit_rows(
         [{"field": t(labels[key]), "value": value} for key, value in detail.items()],
         [("field", "col_session"), ("value", "col_value")],
@@ -399,6 +397,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
             output,
             title=t("speeches"),
         )
+    show_notes(notes, output)
 
 
 @app.command("delete")

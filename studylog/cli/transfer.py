@@ -213,6 +213,10 @@ def _counts(counts: dict[str, int], members_known: int = 0) -> list[Phrase]:
     from studylog.transfer.columns import IMPORTED
 
     parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in IMPORTED]
+    extra = ("session_notes", "session_materials")  # a JSON's minutes, outlines, materials
+    parts += [
+        Phrase(f"count_{table}", {"count": counts[table]}) for table in extra if counts.get(table)
+    ]
     if members_known:
         parts.append(Phrase("count_members_known", {"count": members_known}))
     return parts

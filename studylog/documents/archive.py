@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from studylog.documents.layout import Document, titled
 from studylog.documents.report import compose, gather
+from studylog.documents.session_archive import session_parts
 from studylog.documents.word import write_docx
 from studylog.figures.tallies import session_roll, year_bounds
 from studylog.outputs import written_file, written_folder
@@ -171,7 +172,7 @@ def archive_parts(
     as_of: dt.date,
     display_name: str | None = None,
     period: Period | None = None,
-) -> list[tuple[str, Document]]:
+) -> list[tuple[str, Document | bytes]]:
     """The archive's documents, each with its file name, in the order offices keep them: of
     ``year`` or any ``period``, sessions held by ``as_of``."""
     org_name = display_name or org.name
@@ -179,7 +180,7 @@ def archive_parts(
         assert year is not None
         period = Period(*year_bounds(year))
     start, end = period.start, min(period.end, as_of)
-    parts: list[tuple[str, Document]] = []
+    parts: list[tuple[str, Document | bytes]] = []
     described: dict[int, str] = {}  # what the contents page calls a part, when not its title
 
     # The report's figures, plan included, are read once and serve the plan part too.
@@ -209,6 +210,11 @@ def archive_parts(
             "archive_session_part", day=long_date(record.date), title=record.title
         )
         parts.append((name, session_document(session, org_name, record, roll, speeches)))
+        for file_name, content, about in session_parts(
+            session=session, org_name=org_name, record=record, number=number
+        ):  # its minutes, outline and materials, filed with it
+            described[len(parts)] = about
+            parts.append((file_name, content))
 
     makeups = Document(titled("archive_makeups_title", period, org=org_name))
     lines = missed(session=session, org=org, start=start, end=end)
@@ -245,13 +251,13 @@ def archive_parts(
 
     parts.append((t("archive_report_file"), compose(data)))
 
-    numbered = [(f"{index:02d}-{name}.docx", document) for index, (name, document) in
-                enumerate(parts, start=1)]  # fmt: skip
+    numbered = [(f"{index:02d}-{name}" + (".docx" if isinstance(document, Document) else ""),
+                 document) for index, (name, document) in enumerate(parts, start=1)]  # fmt: skip
     contents = Document(titled("archive_contents_title", period, org=org_name))
     contents.table(
         [t("col_no"), t("col_part"), t("col_file")],
         [
-            (str(index), described.get(index - 1, document.title), file_name)
+            (str(index), described.get(index - 1, getattr(document, "title", "")), file_name)
             for index, (file_name, document) in enumerate(numbered, start=1)
         ],
     )
@@ -259,7 +265,7 @@ def archive_parts(
 
 
 def write_archive(
-    parts: list[tuple[str, Document]],
+    parts: list[tuple[str, Document | bytes]],
     out: Path,
     *,
     folder: str,
@@ -271,17 +277,24 @@ def write_archive(
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="studylog-archive-") as scratch:
-        files = []
+        files: list[Path] = []  # every file in order
+        words: list[int] = []  # the Word files' places in it
         for name, document in parts:
             written = Path(scratch) / name
-            write_docx(document, written)
+            if isinstance(document, Document):
+                write_docx(document, written)
+                words.append(len(files))
+            else:  # a session's material, filed as it was attached
+                written.write_bytes(document)
             files.append(written)
         if pdf:
             from studylog.documents.pdf import convert_to_pdf
 
             converted = Path(scratch) / "pdf"
             converted.mkdir()
-            files = convert_to_pdf(files, converted)
+            pdfs = convert_to_pdf([files[index] for index in words], converted)
+            for index, pdf_file in zip(words, pdfs, strict=True):
+                files[index] = pdf_file
         if out.suffix.lower() == ".zip":
             with (
                 written_file(out, force=force) as temporary,

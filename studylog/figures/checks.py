@@ -16,6 +16,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.config import OFF_BY_DEFAULT, RULES, CheckRules
+from studylog.figures.notes_checks import lacking
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
@@ -64,6 +65,12 @@ def year_end_check(
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
         "makeup_reflection": lambda: _reflections(session, org, start, end, as_of),
+        "session_minutes": lambda: _listed(
+            "session_minutes", lacking(session, org, start, end, as_of, column="minutes")
+        ),
+        "discussion_outline": lambda: _listed(
+            "discussion_outline", lacking(session, org, start, end, as_of, column="outline")
+        ),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
@@ -80,6 +87,11 @@ def year_end_check(
         if rule not in OFF_BY_DEFAULT or rule not in rules.disabled
     ]
     return CheckReport(year=year, org=org.name, as_of=as_of, results=results)
+
+
+def _listed(rule: str, offenders: list[dict[str, Any]]) -> RuleResult:
+    """A rule that passes when it lists nobody."""
+    return RuleResult(rule, True, not offenders, offenders=offenders)
 
 
 def _attendance(report: YearReport, rules: CheckRules) -> RuleResult:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from studylog.records.attendance import mark_roll
 from studylog.records.makeups import add_makeup
 from studylog.records.members import add_member, retire_member
+from studylog.records.notes_demo import load_demo_notes
 from studylog.records.orgs import create_org
 from studylog.records.sessions import SessionFields, add_session
 from studylog.records.speeches import add_speech
@@ -170,4 +171,5 @@ def load_demo_year(*, session: Session) -> Org:
                 kind=SpeechKind(kind_value),
                 title=speech_title,
             )
+    load_demo_notes(session=session, org=org)
     return org

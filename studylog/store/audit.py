@@ -43,8 +43,11 @@ from studylog.store.models import (
     Attendance,
     Base,
     Makeup,
+    MaterialBlob,
     Member,
     Org,
+    SessionMaterial,
+    SessionNote,
     SessionTag,
     Speech,
     StudySession,
@@ -239,9 +242,11 @@ def mark_import(session: Session, org: Org) -> ImportMark:
             select(func.coalesce(func.max(Attendance.id), 0)).scalar_subquery(),
             select(func.coalesce(func.max(Makeup.id), 0)).scalar_subquery(),
             select(func.coalesce(func.max(Speech.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(MaterialBlob.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(SessionMaterial.id), 0)).scalar_subquery(),
         ).execution_options(include_archived=True)
     ).one()
-    names = ("members", "sessions", "attendance", "makeups", "speeches")
+    names = ("members", "sessions", "attendance", "makeups", "speeches", *SESSION_FILES)
     return ImportMark(last_ids=dict(zip(names, (int(value) for value in last), strict=True)))
 
 
@@ -277,7 +282,37 @@ def imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str
         ).execution_options(include_archived=True)
     ).one()
     names = ("members", "sessions", "session_tags", "attendance", "makeups", "speeches")
-    return dict(zip(names, (int(value) for value in counts), strict=True))
+    found = dict(zip(names, (int(value) for value in counts), strict=True))
+    if all(table in last for table in SESSION_FILES):  # marks of imports before these tables
+        found.update(_session_files_counts(session, org_id, last))
+    return found
+
+
+#: Tables a JSON import may add to besides the five above: a session's minutes and
+#: outline (keyed by the session) and its materials with their contents.
+SESSION_FILES = ("material_blobs", "session_materials")
+
+
+def _session_files_counts(session: Session, org_id: int, last: dict[str, int]) -> dict[str, int]:
+    """The notes, materials and contents an import added (only tables it added to)."""
+    ours = StudySession.org_id == org_id
+    notes, materials, blobs = session.execute(
+        select(
+            select(func.count(SessionNote.session_id))
+            .join(StudySession, StudySession.id == SessionNote.session_id)
+            .where(ours, StudySession.id > last["sessions"])
+            .scalar_subquery(),
+            select(func.count(SessionMaterial.id))
+            .join(StudySession, StudySession.id == SessionMaterial.session_id)
+            .where(ours, SessionMaterial.id > last["session_materials"])
+            .scalar_subquery(),
+            select(func.count(MaterialBlob.id))
+            .where(MaterialBlob.org_id == org_id, MaterialBlob.id > last["material_blobs"])
+            .scalar_subquery(),
+        ).execution_options(include_archived=True)
+    ).one()
+    counted = {"session_notes": notes, "session_materials": materials, "material_blobs": blobs}
+    return {table: int(count) for table, count in counted.items() if count}
 
 
 def note_import(session: Session, org: Org, mark: ImportMark) -> None:

@@ -18,7 +18,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.store.audit import ImportMark, Recorder, imported_counts, recorder_of
+from studylog.store.audit import (
+    SESSION_FILES,
+    ImportMark,
+    Recorder,
+    imported_counts,
+    recorder_of,
+)
 from studylog.store.chain import lock, verify
 from studylog.store.digests import added_in_bulk, last_ids, merge, row_image
 from studylog.store.integrity import records_match
@@ -27,8 +33,11 @@ from studylog.store.models import (
     AuditEntry,
     Base,
     Makeup,
+    MaterialBlob,
     Member,
     Org,
+    SessionMaterial,
+    SessionNote,
     Speech,
     StudySession,
 )
@@ -258,6 +267,21 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
     # with it (a foreign-key cascade).
     ours = select(StudySession.id).where(StudySession.org_id == org.id).scalar_subquery()
     our_lines = select(Attendance.id).where(Attendance.session_id.in_(ours)).scalar_subquery()
+    if all(table in last for table in SESSION_FILES):
+        new_sessions = select(StudySession.id).where(
+            StudySession.org_id == org.id, StudySession.id > last["sessions"]
+        )
+        for statement in (
+            delete(SessionNote).where(SessionNote.session_id.in_(new_sessions)),
+            delete(SessionMaterial).where(
+                SessionMaterial.id > last["session_materials"],
+                SessionMaterial.session_id.in_(ours),
+            ),
+            delete(MaterialBlob).where(
+                MaterialBlob.org_id == org.id, MaterialBlob.id > last["material_blobs"]
+            ),
+        ):
+            session.execute(statement, execution_options={"synchronize_session": False})
     for statement in (
         delete(Makeup).where(Makeup.id > last["makeups"], Makeup.attendance_id.in_(our_lines)),
         delete(Speech).where(Speech.id > last["speeches"], Speech.session_id.in_(ours)),

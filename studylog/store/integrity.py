@@ -44,6 +44,8 @@ LABELS = {
     "makeups": ("date",),
     "rectifications": ("problem",),
     "rectify_progress": ("on",),
+    "session_materials": ("name",),
+    "material_blobs": ("sha256",),
 }
 
 

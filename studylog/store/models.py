@@ -12,6 +12,7 @@ from sqlalchemy.orm import (
     Mapped,
     ORMExecuteState,
     Session,
+    deferred,
     relationship,
     with_loader_criteria,
 )
@@ -203,6 +204,47 @@ class RectifyProgress(Base):
     created_at: Mapped[datetime]
 
 
+class SessionNote(Base):
+    """A session's minutes (学习记录) and discussion outline (研究提纲)."""
+
+    __table__ = tables.session_notes
+
+    session_id: Mapped[int]
+    minutes: Mapped[str | None]
+    outline: Mapped[str | None]
+
+
+class MaterialBlob(Base):
+    """A material's content, once per group (deduplicated by its SHA-256)."""
+
+    __table__ = tables.material_blobs
+
+    id: Mapped[int]
+    org_id: Mapped[int]
+    sha256: Mapped[str]
+    size: Mapped[int]
+    # The bytes are read only when asked for: listing materials never loads them.
+    data: Mapped[bytes] = deferred(tables.material_blobs.c.data)
+    created_at: Mapped[datetime]
+
+
+class SessionMaterial(Base):
+    """A material attached to a session (学习材料)."""
+
+    __table__ = tables.session_materials
+
+    id: Mapped[int]
+    session_id: Mapped[int]
+    blob_id: Mapped[int]
+    name: Mapped[str]
+    media_type: Mapped[str]
+    created_at: Mapped[datetime]
+    archived_at: Mapped[datetime | None]
+    archive_reason: Mapped[str | None]
+
+    blob: Mapped[MaterialBlob] = relationship(lazy="joined")
+
+
 class AuditEntry(Base):
     """One audited write: who, when, the command, and every row it changed (before/after).
 
@@ -234,6 +276,9 @@ _LIVE_ONLY = (
     with_loader_criteria(Attendance, lambda cls: cls.archived_at.is_(None), include_aliases=True),
     with_loader_criteria(
         Rectification, lambda cls: cls.archived_at.is_(None), include_aliases=True
+    ),
+    with_loader_criteria(
+        SessionMaterial, lambda cls: cls.archived_at.is_(None), include_aliases=True
     ),
 )
 

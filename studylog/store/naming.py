@@ -27,6 +27,8 @@ OWN = {
     "makeups": ("date",),
     "rectifications": ("problem",),
     "rectify_progress": ("on",),
+    "session_materials": ("name",),
+    "material_blobs": ("sha256",),
 }
 #: Long text is cut to this many characters, then "…".
 LONGEST = 12

@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -257,6 +258,44 @@ rectify_progress = Table(
     Column("on", Date, nullable=False),
     Column("note", Text, nullable=False),
     _created(),
+)
+
+# A session's minutes (学习记录 / 会议纪要) and discussion outline (研究提纲): text or Markdown.
+session_notes = Table(
+    "session_notes",
+    metadata,
+    _refers("session_id", "sessions.id", ondelete="CASCADE", primary_key=True),
+    Column("minutes", Text),
+    Column("outline", Text),
+)
+
+# A material's content, stored once per group whatever the sessions it is attached to (the
+# log holds its SHA-256, never the bytes: see studylog.store.digests).
+material_blobs = Table(
+    "material_blobs",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    _created(),
+    UniqueConstraint("org_id", "sha256"),
+)
+
+# A material studied at a session (学习材料): a document, slides, a photo of the sign-in.
+session_materials = Table(
+    "session_materials",
+    metadata,
+    _id(),
+    _refers("session_id", "sessions.id", ondelete="CASCADE", index=True),
+    _refers("blob_id", "material_blobs.id", index=True),
+    Column("name", String(255), nullable=False),  # the original file name
+    Column("media_type", String(100), nullable=False),
+    _created(),
+    # Detached: kept, with when and why, and left out of everything until undone.
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
 )
 
 # One audited write (see studylog.store.audit): who, when, the command, every row it changed.

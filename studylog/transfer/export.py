@@ -49,6 +49,8 @@ from studylog.transfer.columns import (
     TABLES,
     ExportFormat,
 )
+from studylog.transfer.session_files_json import TABLES as SESSION_FILES
+from studylog.transfer.session_files_json import material_rows, note_rows
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[
         "plan": _plan_rows(session, org, year),
         "ledger": _ledger_rows(session, org, year),
         "summary": _summary_rows(session, org, year),
+        "notes": note_rows(session, org, start, end),  # JSON only: see session_files_json
+        "materials": material_rows(session, org, start, end),
         "about": [{"figure": "org", "value": org.name}, {"figure": "year", "value": year}],
     }
 
@@ -338,7 +342,7 @@ def _write_json(
         stream.write(f'  "org": {json.dumps(org.name, ensure_ascii=False)},\n')
         stream.write(f'  "year": {year}')
         # One row a line, written as read: a large year never sits in memory whole.
-        for table in (*IMPORTED, "plan", "ledger", "summary"):
+        for table in (*IMPORTED, "plan", "ledger", "summary", *SESSION_FILES):
             stream.write(f',\n  "{table}": [')
             count = 0
             for row in tables[table]:

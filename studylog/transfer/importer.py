@@ -39,6 +39,7 @@ from studylog.transfer.known import Known
 from studylog.transfer.loading import Loader, Meter, Silent
 from studylog.transfer.members_sessions import add_members, add_sessions
 from studylog.transfer.roll import add_attendance, add_makeups, add_speeches
+from studylog.transfer.session_files_json import add_session_files
 from studylog.transfer.sheets import Sheet, Source
 
 #: How each table's rows are checked and added.
@@ -83,6 +84,11 @@ def import_records(
         for sheet in source.sheets:
             if sheet.table == table:
                 ADDERS[table](known, loader, sheet)
+    if source.extras:
+        added = add_session_files(
+            session=session, org=org, known=known, path=source.path, extras=source.extras
+        )
+        loader.counts.update({table: count for table, count in added.items() if count})
     audit.note_import(session, org, mark)
     return Imported(
         org=org.name,

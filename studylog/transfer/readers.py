@@ -231,6 +231,9 @@ def _read_json(path: Path) -> Source:
         raise StudylogError("import_bad_json", path=str(path), detail="not an object")
     org = document.get("org")
     source = Source(str(path), org=org.strip() if isinstance(org, str) and org.strip() else None)
+    for table in ("notes", "materials"):  # a session's own records: session_files_json
+        if isinstance(document.get(table), list):
+            source.extras[table] = document[table]
     for table in IMPORTED:
         items = document.get(table)
         if items is None:

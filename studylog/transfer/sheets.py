@@ -123,6 +123,7 @@ class Source:
     path: str
     sheets: list[Sheet] = field(default_factory=list)
     org: str | None = None
+    extras: dict[str, list[Any]] = field(default_factory=dict)  # a JSON's notes, materials
 
 
 def _table_of(headers: Sequence[Any]) -> tuple[str, dict[str, int]] | None:

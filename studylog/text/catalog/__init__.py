@@ -17,6 +17,7 @@ from studylog.text.catalog import (
     errors,
     files,
     integrity,
+    notes,
     office,
     plans,
     records,
@@ -41,6 +42,7 @@ PARTS: tuple[ModuleType, ...] = (
     web,
     office,
     assess,
+    notes,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
