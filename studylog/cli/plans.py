@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from studylog.cli.calendar import schedule as schedule_command
 from studylog.cli.common import (
     AsOfOption,
     ForceOption,
@@ -271,6 +272,9 @@ def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table"
             output,
             title=t("unplanned"),
         )
+
+
+app.command("schedule")(schedule_command)  # the study calendar: studylog/cli/calendar.py
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.config import OFF_BY_DEFAULT, RULES, CheckRules
+from studylog.figures.drift import plan_drift
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
@@ -64,12 +65,14 @@ def year_end_check(
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
         "makeup_reflection": lambda: _reflections(session, org, start, end, as_of),
+        "plan_drift": lambda: _drift(session, org, start, min(end, as_of), rules),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
         "quarterly_discussion": rules.discussions_per_quarter,
         "member_speeches": rules.speeches_per_member,
         "makeups_on_time": rules.makeup_days,
+        "plan_drift": _drift_threshold(rules),
     }
     results = [
         checks[rule]()
@@ -233,3 +236,27 @@ def _reflections(
         for name, session_id, day, made_up in rows
     ]
     return RuleResult("makeup_reflection", True, not missing, offenders=missing)
+
+
+def _drift_threshold(rules: CheckRules) -> dict[str, float]:
+    return {"on_date_rate": rules.plan_on_date_rate, "mean_days": rules.plan_drift_days}
+
+
+def _drift(
+    session: Session, org: Org, start: dt.date, end: dt.date, rules: CheckRules
+) -> RuleResult:
+    """Sessions held for a scheduled plan item: at least ``plan_on_date_rate`` of them on the
+    planned day, and a mean drift of at most ``plan_drift_days``; passes with no schedule."""
+    drift = plan_drift(session=session, org=org, start=start, end=end, offenders=True)
+    rate, mean = drift.on_date_rate, drift.mean_days
+    passed = rate is None or (
+        rate >= rules.plan_on_date_rate and (mean or 0) <= rules.plan_drift_days
+    )
+    return RuleResult(
+        "plan_drift",
+        True,
+        passed,
+        value={"on_date_rate": rate, "mean_days": mean, "on_plan_date": drift.on_plan_date},
+        threshold=_drift_threshold(rules),
+        offenders=drift.off_days,
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from studylog.text.catalog import (
+    calendar,
     columns,
     corrections,
     documents,
@@ -39,6 +40,7 @@ PARTS: tuple[ModuleType, ...] = (
     corrections,
     web,
     office,
+    calendar,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
