@@ -93,6 +93,7 @@ def report(
     if ctx.invoked_subcommand is not None:
         return
     from studylog.documents.layout import as_markdown, as_text
+    from studylog.cli.calendar_figures import own_categories
     from studylog.documents.report import compose, gather
     from studylog.documents.word import write_docx
 
@@ -121,6 +122,7 @@ def report(
             display_name=display_name,
             period=chosen_period_,
             rules=settings.config().check,
+            categories=own_categories(),
         )
         head = org.log_head
     document = compose(data, template=edited, name=str(template or ""))

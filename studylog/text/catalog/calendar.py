@@ -134,6 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（可在配置文件 [ledger] categories 中添加本单位的类别）",
     ),
     "category_none": ("no category", "未分类"),
+    "category_other": ("other problems", "其他"),
     "fig_ledger_category": ("Ledger: {category}", "整改问题：{category}"),
     "col_count": ("Count", "数量"),
     "bad_ledger_by": (
