@@ -58,6 +58,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_planned_on": ("Planned day", "计划日期"),
     "col_planned_time": ("Time", "计划时间"),
     "col_place": ("Place", "计划地点"),
+    "plan_item_unscheduled": (
+        "plan item #{id} has no planned day yet; run plan schedule first",
+        "计划项 #{id} 尚未安排日期，请先运行 plan schedule",
+    ),
+    "ambiguous_plan_day": (
+        "more than one plan item is planned for {day}: {ids}; name one",
+        "{day} 安排了多项学习计划：{ids}，请指明其一",
+    ),
+    "sheet_written_plan": (
+        "Sign-in sheet for plan item #{id} ({day}, {count} members) written to {path}",
+        "计划项 #{id}（{day}）签到表已写入 {path}，共 {count} 人",
+    ),
     # calendar
     "bad_minutes": (
         "--minutes {value}: a session lasts 1 to 1440 minutes",
