@@ -72,7 +72,7 @@ def schedule(
     published yet the rule's days are kept, and the command says so.
 
     \b
-    Example: studylog plan schedule --year 2024 --rule 每月第二个星期二 --time 09:00 --place 三楼会议室
+    Example: studylog plan schedule --year 2024 --rule 每月第二个星期二 --time 09:00 --place 会议室
     """
     from studylog.records.schedule import schedule_plan
     from studylog.text.schedule_rules import parse_rule, parse_time
@@ -210,4 +210,7 @@ def due(
 
 
 def _shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [row | {"state": t(f"due_{row['state']}_state"), "kind": t(f"due_kind_{row['kind']}")} for row in rows]
+    return [
+        row | {"state": t(f"due_{row['state']}_state"), "kind": t(f"due_kind_{row['kind']}")}
+        for row in rows
+    ]

@@ -92,8 +92,8 @@ def report(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from studylog.documents.layout import as_markdown, as_text
     from studylog.cli.calendar_figures import own_categories
+    from studylog.documents.layout import as_markdown, as_text
     from studylog.documents.report import compose, gather
     from studylog.documents.word import write_docx
 

@@ -125,7 +125,9 @@ def list_(
     as_of: AsOfOption = None,
     by: Annotated[
         str | None,
-        typer.Option("--by", metavar="BY", help="category (类别): the ledger category by category."),
+        typer.Option(
+            "--by", metavar="BY", help="category (类别): the ledger category by category."
+        ),
     ] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,

@@ -73,4 +73,6 @@ def emit_by_category(
     for value, entries in order.items():
         emit_line("")
         title = f"{label(value) or t('category_none')}（{len(entries)}）"
-        emit_rows(labelled(entries), [c for c in columns if c[0] != "category"], output, title=title)
+        emit_rows(
+            labelled(entries), [c for c in columns if c[0] != "category"], output, title=title
+        )

@@ -22,15 +22,15 @@ from studylog.config import CheckRules
 from studylog.documents.layout import Document
 from studylog.documents.notice import notice_table
 from studylog.documents.report_calendar import calendar_context, period_drift
-from studylog.figures.drift import Drift
 from studylog.figures.checks import RuleResult, year_end_check
+from studylog.figures.drift import Drift
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
 from studylog.records.plans import PlanReport, plan_items, plan_versus_actual
 from studylog.records.sessions import list_sessions
 from studylog.store.models import Org, PlanItem
-from studylog.text.messages import long_date, t
 from studylog.text.categories import Category
+from studylog.text.messages import long_date, t
 from studylog.text.periods import Period
 from studylog.text.values import percent, shown
 from studylog.text.vocab import SpeechKind
@@ -253,7 +253,14 @@ def report_context(data: ReportData) -> dict[str, Any]:
         ],
         "next_plan": list(data.next_plan),
         "signed": long_date(data.as_of),
-        **calendar_context(data, _sentence, _failure),  # documents/report_calendar.py
+        **calendar_context(  # documents/report_calendar.py
+            drift=data.drift,
+            problems=data.problems,
+            failed=data.failed,
+            categories=data.categories,
+            sentence=_sentence,
+            failure=_failure,
+        ),
     }
 
 

@@ -1,9 +1,9 @@
 """What the annual report says about the study calendar and the ledger's categories.
 
 ``calendar``: when the period has a schedule, how many sessions were held for a scheduled plan
-item, how many on the planned day (「按计划日期开展学习N次」), and the mean drift. ``problem_groups``:
-二、存在的问题和不足 category by category — each category of the vocabulary that has problems,
-in its order, then those without a category; the year-end check's failed rules read as
+item, how many on the planned day (「按计划日期开展学习N次」), and the mean drift.
+``problem_groups``: 二、存在的问题和不足 category by category — each category of the
+vocabulary that has problems, in its order, then those without a category; the year-end check's failed rules read as
 problems of 制度执行 (rules in practice), where they belong.
 """
 
@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from studylog.figures.checks import RuleResult
 from studylog.figures.drift import Drift, plan_drift, scheduled_items
+from studylog.records.ledger import LedgerLine
 from studylog.text.categories import Category, category_label, category_order
 from studylog.text.messages import current_language, t
 
 if TYPE_CHECKING:
-    from studylog.documents.report import ReportData
     from studylog.store.models import Org
     from studylog.text.periods import Period
 
@@ -34,9 +35,15 @@ def period_drift(*, session: Session, org: Org, period: Period, as_of: Any) -> D
 
 
 def calendar_context(
-    data: ReportData, sentence: Callable[[str], str], failure: Callable[[Any], str]
+    *,
+    drift: Drift | None,
+    problems: Sequence[LedgerLine],
+    failed: Sequence[RuleResult],
+    categories: Sequence[Category],
+    sentence: Callable[[str], str],
+    failure: Callable[[RuleResult], str],
 ) -> dict[str, Any]:
-    drift = data.drift
+    """The report's ``calendar`` and ``problem_groups`` (README: the report's template)."""
     calendar = None
     if drift is not None:
         mean = drift.mean_days
@@ -47,24 +54,25 @@ def calendar_context(
         }
     return {
         "calendar": calendar,
-        "problem_groups": _groups(data, data.categories, sentence, failure),
+        "problem_groups": _groups(problems, failed, categories, sentence, failure),
     }
 
 
 def _groups(
-    data: ReportData,
+    problems: Sequence[LedgerLine],
+    failed: Sequence[RuleResult],
     extra: Sequence[Category],
     sentence: Callable[[str], str],
-    failure: Callable[[Any], str],
+    failure: Callable[[RuleResult], str],
 ) -> list[dict[str, Any]]:
     """Empty unless some problem has a category (else the report lists them as before)."""
-    if not any(line.category for line in data.problems):
+    if not any(line.category for line in problems):
         return []
     grouped: dict[str | None, list[str]] = {}
-    for line in sorted(data.problems, key=lambda line: category_order(line.category, extra)):
+    for line in sorted(problems, key=lambda line: category_order(line.category, extra)):
         grouped.setdefault(line.category or None, []).append(sentence(line.problem))
-    if data.failed:
-        rules = [sentence(failure(rule)) for rule in data.failed]
+    if failed:
+        rules = [sentence(failure(rule)) for rule in failed]
         grouped[RULES_CATEGORY] = grouped.get(RULES_CATEGORY, []) + rules
     language = current_language()
     return [

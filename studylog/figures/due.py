@@ -134,7 +134,9 @@ def _makeups(session: Session, org: Org, as_of: dt.date, days: int) -> list[DueI
     for record_id, day, title, name in rows:
         due = day + dt.timedelta(days=days)
         items.append(
-            DueItem(_state(due, as_of), "makeup", record_id, due, title, name, abs((as_of - due).days))
+            DueItem(
+                _state(due, as_of), "makeup", record_id, due, title, name, abs((as_of - due).days)
+            )
         )
     return items
 

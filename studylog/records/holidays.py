@@ -24,7 +24,7 @@ class WorkingDay:
 
 def published(year: int) -> bool:
     """Whether the State Council's holidays of ``year`` are known."""
-    import chinese_calendar
+    import chinese_calendar  # type: ignore[import-untyped]
 
     try:
         chinese_calendar.is_workday(dt.date(year, 6, 1))

@@ -58,10 +58,10 @@ def _rule_days(rule: Rule, year: int, items: Sequence[PlanItem]) -> list[dt.date
         return list(rule.dates)
     days = []
     for item in items:
-        day = rule.date_in(year, item.month)
-        if day is None:
+        found = rule.date_in(year, item.month)
+        if found is None:
             raise StudylogError("rule_no_date", rule=rule.text, year=year, month=item.month)
-        days.append(day)
+        days.append(found)
     return days
 
 

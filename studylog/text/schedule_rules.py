@@ -21,7 +21,10 @@ from studylog.text.parse import hidden_character, parse_date
 
 WEEKDAYS_EN = {
     **{name: number for number, name in enumerate(calendar.day_name[i].lower() for i in range(7))},
-    **{name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{
+        name: number
+        for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    },
     "tues": 1,
     "thur": 3,
     "thurs": 3,
