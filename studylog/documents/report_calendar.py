@@ -3,8 +3,8 @@
 ``calendar``: when the period has a schedule, how many sessions were held for a scheduled plan
 item, how many on the planned day (「按计划日期开展学习N次」), and the mean drift.
 ``problem_groups``: 二、存在的问题和不足 category by category — each category of the
-vocabulary that has problems, in its order, then those without a category; the year-end check's failed rules read as
-problems of 制度执行 (rules in practice), where they belong.
+vocabulary that has problems, in its order, then those without a category; the year-end
+check's failed rules read as problems of 制度执行 (rules in practice), where they belong.
 """
 
 from __future__ import annotations
