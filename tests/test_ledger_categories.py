@@ -23,9 +23,12 @@ REST = ("--dept", "办公室", "--lead", "机关党委", "--due", "2024-12-31", 
 LEDGER: list[tuple[str, ...]] = [
     ("init", "--org", "测试组"),
     ("member", "add", "张三", "--role", "leader", "--joined", "2020-01-01"),
-    ("rectify", "add", "--problem", "原文研读不深", "--measure", "读原著", "--category", "理论学习", *REST),
-    ("rectify", "add", "--problem", "调研不深入", "--measure", "多调研", "--category", "conduct", *REST),
-    ("rectify", "add", "--problem", "学习不系统", "--measure", "订计划", "--category", "Theory Study", *REST),
+    ("rectify", "add", "--problem", "原文研读不深", "--measure", "读原著",
+     "--category", "理论学习", *REST),
+    ("rectify", "add", "--problem", "调研不深入", "--measure", "多调研",
+     "--category", "conduct", *REST),
+    ("rectify", "add", "--problem", "学习不系统", "--measure", "订计划",
+     "--category", "Theory Study", *REST),
     ("rectify", "add", "--problem", "其他问题", "--measure", "其他措施", *REST),
 ]  # fmt: skip
 
