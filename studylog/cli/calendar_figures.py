@@ -52,7 +52,8 @@ def table_rows(figures: dict[str, Any]) -> dict[str, Any]:
     if figures.get("on_plan_date") is not None:
         rows[t("fig_on_plan_date")] = figures["on_plan_date"]
         rows[t("fig_plan_scheduled_held")] = figures["plan_scheduled_held"]
-        rows[t("fig_plan_drift_mean_days")] = figures["plan_drift_mean_days"]
+        mean = figures["plan_drift_mean_days"]  # days, not a rate: written as a plain number
+        rows[t("fig_plan_drift_mean_days")] = "" if mean is None else f"{mean:g}"
     language, extra = current_language(), own_categories()
     for value, count in figures.get("ledger_by_category", {}).items():
         label = category_label(value, language, extra) or t("category_none")

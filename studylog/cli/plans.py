@@ -126,6 +126,7 @@ def list_(
                 "kind": item.kind,
                 "discussion": item.discussion,
                 "speakers": [speaker.member.name for speaker in item.speakers],
+                "planned_on": item.planned_on,
             }
             for item in plan_items(session=session, org=org, year=year)
         ]
@@ -133,7 +134,7 @@ def list_(
         if not rows and output == "table":
             emit_line(t("nothing_found"))
             return
-        emit_rows(rows, LIST_COLUMNS, output)
+        emit_rows(rows, [*LIST_COLUMNS, ("planned_on", "col_planned_on")], output)
 
 
 @app.command("edit")
