@@ -23,13 +23,13 @@ def stats_figures(
     connection: Reader, org: OrgRef | None, start: date, end: date, as_of: date
 ) -> dict[str, Any]:
     """``on_plan_date`` (sessions held on their planned day), ``plan_scheduled_held`` (held for
-    a plan item with a planned day), ``on_plan_date_rate``, ``plan_drift_mean_days`` — null
-    while no plan item of the period has a planned day — and ``ledger_by_category``."""
+    a plan item with a planned day), ``on_plan_date_rate`` and ``plan_drift_mean_days``, when
+    some plan item of the period has a planned day; ``ledger_by_category`` when the period's
+    ledger has entries. Keys that do not apply are left out (a year without a schedule reads
+    as before)."""
     from studylog.figures.drift import ledger_by_category, plan_drift, scheduled_items
 
-    figures: dict[str, Any] = dict.fromkeys(
-        ("on_plan_date", "plan_scheduled_held", "on_plan_date_rate", "plan_drift_mean_days")
-    )
+    figures: dict[str, Any] = {}
     if scheduled_items(session=connection, org=org, start=start, end=end):
         drift = plan_drift(session=connection, org=org, start=start, end=min(end, as_of))
         figures |= {
@@ -40,16 +40,19 @@ def stats_figures(
         }
     counts = ledger_by_category(session=connection, org=org, start=start, end=end)
     extra = own_categories()
-    figures["ledger_by_category"] = dict(
-        sorted(counts.items(), key=lambda pair: (category_order(pair[0] or None, extra), pair[0]))
-    )
+    if counts:
+        figures["ledger_by_category"] = dict(
+            sorted(
+                counts.items(), key=lambda pair: (category_order(pair[0] or None, extra), pair[0])
+            )
+        )
     return figures
 
 
 def table_rows(figures: dict[str, Any]) -> dict[str, Any]:
     """The same figures as rows of the stats table (label → value), only those that apply."""
     rows: dict[str, Any] = {}
-    if figures.get("on_plan_date") is not None:
+    if "on_plan_date" in figures:
         rows[t("fig_on_plan_date")] = figures["on_plan_date"]
         rows[t("fig_plan_scheduled_held")] = figures["plan_scheduled_held"]
         mean = figures["plan_drift_mean_days"]  # days, not a rate: written as a plain number

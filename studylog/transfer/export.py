@@ -374,7 +374,7 @@ SAMPLE = 200
 #: A date column is wide enough for a date, even when the rows read ahead have none: Excel
 #: shows ######## in a column too narrow for it.
 DATE_KEYS = {"date", "joined", "retired", "made_up", "source_date", "session_date", "found",
-             "due", "done_on"}  # fmt: skip
+             "due", "done_on", "planned_on"}  # fmt: skip
 DATE_WIDTH = 12.0
 
 
