@@ -14,6 +14,8 @@
     discussions_per_quarter = 1
     speeches_per_member = 1
     makeup_days = 30
+    plan_on_date_rate = 0.8              # plan_drift: share held on the planned day, at least
+    plan_drift_days = 3                  # plan_drift: mean days off the planned day, at most
     disabled = ["member_speeches"]       # rules switched off
     enabled = ["makeup_reflection"]      # rules off by default switched on
 
@@ -25,6 +27,9 @@
 
     [materials]
     max_size_mb = 20                     # the largest material session attach stores
+
+    [ledger]
+    categories = ["意识形态工作", { value = "team", zh = "队伍建设", en = "team building" }]
 
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
@@ -49,9 +54,12 @@ RULES = (
     "makeup_reflection",
     "session_minutes",
     "discussion_outline",
+    "plan_drift",
 )
 #: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
-OFF_BY_DEFAULT = frozenset({"makeup_reflection", "session_minutes", "discussion_outline"})
+OFF_BY_DEFAULT = frozenset(
+    {"makeup_reflection", "session_minutes", "discussion_outline", "plan_drift"}
+)
 #: The largest material ``session attach`` stores, unless ``[materials] max_size_mb`` says.
 MATERIAL_LIMIT_MB = 20
 
@@ -65,6 +73,8 @@ class CheckRules:
     speeches_per_member: int = 1  # key or written speeches per member per year
     makeup_days: int = 30
     disabled: frozenset[str] = OFF_BY_DEFAULT
+    plan_on_date_rate: float = 0.8  # plan_drift: share of sessions held on their planned day
+    plan_drift_days: float = 3  # plan_drift: mean days between planned and held day, at most
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class Config:
     # [assess] as written: checked against the assessment's components when `assess` runs
     assess: dict[str, Any] = field(default_factory=dict)
     material_limit: int = MATERIAL_LIMIT_MB * 1024 * 1024  # bytes
+    # The group's own ledger categories: (value, English label, Chinese label).
+    ledger_categories: tuple[tuple[str, str, str], ...] = ()
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -114,7 +126,7 @@ def load_config(explicit: str | None = None) -> Config:
 
 def _read(path: Path, data: dict[str, Any]) -> Config:
     reader = _Reader(path)
-    reader.known(data, "", {"language", "org", "check", "assess", "materials"})
+    reader.known(data, "", {"language", "org", "check", "assess", "materials", "ledger"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
     reader.known(org, "org.", {"name", "display_name", "leave_approver"})
@@ -129,12 +141,22 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "makeup_days",
             "disabled",
             "enabled",
+            "plan_on_date_rate",
+            "plan_drift_days",
         },
     )
     defaults = CheckRules()
     rate = check.get("attendance_rate", defaults.attendance_rate)
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1:
         reader.bad("check.attendance_rate", rate, "a number from 0 to 1, e.g. 0.9")
+    on_date = check.get("plan_on_date_rate", defaults.plan_on_date_rate)
+    if isinstance(on_date, bool) or not isinstance(on_date, int | float) or not 0 <= on_date <= 1:
+        reader.bad("check.plan_on_date_rate", on_date, "a number from 0 to 1, e.g. 0.8")
+    drift = check.get("plan_drift_days", defaults.plan_drift_days)
+    if isinstance(drift, bool) or not isinstance(drift, int | float) or drift < 0:
+        reader.bad("check.plan_drift_days", drift, "a number of days, 0 or more, e.g. 3")
+    ledger = reader.table(data, "ledger")
+    reader.known(ledger, "ledger.", {"categories"})
     disabled = check.get("disabled", [])
     if not isinstance(disabled, list) or any(rule not in RULES for rule in disabled):
         reader.bad("check.disabled", disabled, "a list of rule names: " + ", ".join(RULES))
@@ -159,10 +181,36 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             speeches_per_member=reader.count(check, "speeches_per_member", 1),
             makeup_days=reader.count(check, "makeup_days", 30),
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
+            plan_on_date_rate=float(on_date),
+            plan_drift_days=float(drift),
         ),
         assess=reader.table(data, "assess"),
         material_limit=int(limit * 1024 * 1024),
+        ledger_categories=_categories(reader, ledger.get("categories", [])),
     )
+
+
+def _categories(reader: _Reader, listed: Any) -> tuple[tuple[str, str, str], ...]:
+    """``[ledger] categories``: each a name (the same in both languages), or a table
+    ``{ value = "team", zh = "队伍建设", en = "team building" }``."""
+    wanted = 'a list of names or of { value = "…", zh = "…", en = "…" } tables'
+    if not isinstance(listed, list):
+        reader.bad("ledger.categories", listed, wanted)
+    found = []
+    for entry in listed:
+        if isinstance(entry, str) and entry.strip():
+            found.append((entry.strip(), entry.strip(), entry.strip()))
+            continue
+        texts = entry if isinstance(entry, dict) else {}
+        value, zh = texts.get("value", texts.get("zh")), texts.get("zh")
+        en = texts.get("en", zh)
+        parts = (value, en, zh)
+        if set(texts) - {"value", "zh", "en"} or not all(
+            isinstance(part, str) and part.strip() and len(part) <= 100 for part in parts
+        ):
+            reader.bad("ledger.categories", entry, wanted)
+        found.append((str(value).strip(), str(en).strip(), str(zh).strip()))
+    return tuple(found)
 
 
 class _Reader:
@@ -237,10 +285,18 @@ def as_toml(config: Config) -> str:
         f"discussions_per_quarter = {rules.discussions_per_quarter}",
         f"speeches_per_member = {rules.speeches_per_member}",
         f"makeup_days = {rules.makeup_days}",
+        f"plan_on_date_rate = {rules.plan_on_date_rate}",
+        f"plan_drift_days = {rules.plan_drift_days}",
         f"disabled = [{disabled}]",
         *([f"enabled = [{enabled}]"] if enabled else []),
         "",
         "[materials]",
         f"max_size_mb = {config.material_limit / 1024 / 1024:g}",
     ]
+    if config.ledger_categories:
+        entries = ", ".join(
+            f"{{ value = {quoted(value)}, zh = {quoted(zh)}, en = {quoted(en)} }}"
+            for value, en, zh in config.ledger_categories
+        )
+        lines += ["", "[ledger]", f"categories = [{entries}]"]
     return "\n".join(lines)

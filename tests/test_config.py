@@ -46,6 +46,8 @@ DEFAULTS = {
     "discussions_per_quarter": 1,
     "speeches_per_member": 1,
     "makeup_days": 30,
+    "plan_on_date_rate": 0.8,
+    "plan_drift_days": 3.0,
     "disabled": [],
 }
 

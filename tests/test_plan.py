@@ -220,7 +220,7 @@ def test_a_year_without_a_plan(year: Database, ok: Ok) -> None:
 
 def test_plan_list(year: Database, ok: Ok) -> None:
     rows = tables(ok("plan", "list", "--year", "2023"))[0]
-    assert rows[0] == ["#", "Month", "Title", "Kind", "Discussion", "Speakers"]
+    assert rows[0] == ["#", "Month", "Title", "Kind", "Discussion", "Speakers", "Planned day"]
     assert rows[2] == ["2", "3", "全面从严治党", "topic session", "no", "王五"]
     listed = json.loads(ok("plan", "list", "--year", "2023", "--format", "json"))
     assert [(item["id"], item["month"], item["kind"]) for item in listed] == [

@@ -121,6 +121,17 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "import_",
         "Add the records in a file that export wrote, a roster or a sign-in sheet.",
     ),
+    "calendar": (
+        "calendar",
+        "calendar",
+        "Write the year's planned sessions as a calendar file (.ics) for phones and Outlook.",
+    ),
+    "due": (
+        "calendar",
+        "due",
+        "List what is overdue and what is due in the coming days: planned sessions, make-ups, "
+        "ledger deadlines.",
+    ),
     "log": ("history", "log", "Show who changed what and when: every write, oldest first."),
     "undo": (
         "history",

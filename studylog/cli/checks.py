@@ -96,6 +96,9 @@ def check(
 def _threshold(result: RuleResult) -> str:
     if result.rule == "attendance" and result.threshold is not None:
         return f"{result.threshold * 100:g}%"
+    if result.rule == "plan_drift" and result.threshold is not None:  # figures/drift.py
+        rate, days = result.threshold["on_date_rate"], result.threshold["mean_days"]
+        return t("drift_threshold", rate=f"{rate * 100:g}%", days=f"{days:g}")
     return "" if result.threshold is None else str(result.threshold)
 
 
@@ -106,6 +109,9 @@ def _details(result: RuleResult) -> str:
         lines.append(t("measured_attendance", rate=shown(result.value)))
     if result.rule == "plan" and result.value is not None:
         lines.append(t("measured_plan", rate=shown(result.value)))
+    if result.rule == "plan_drift" and result.value and result.value["on_date_rate"] is not None:
+        rate, days = result.value["on_date_rate"], result.value["mean_days"]
+        lines.append(t("measured_drift", rate=shown(rate), days=f"{days or 0:g}"))
     for item in result.offenders:
         values = {key: shown(value) for key, value in item.items()}
         if result.rule == "attendance":

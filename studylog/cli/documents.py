@@ -92,6 +92,7 @@ def report(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from studylog.cli.calendar_figures import own_categories
     from studylog.documents.layout import as_markdown, as_text
     from studylog.documents.report import compose, gather
     from studylog.documents.word import write_docx
@@ -121,6 +122,7 @@ def report(
             display_name=display_name,
             period=chosen_period_,
             rules=settings.config().check,
+            categories=own_categories(),
         )
         head = org.log_head
     document = compose(data, template=edited, name=str(template or ""))
@@ -184,7 +186,8 @@ def sheet(
     \b
     Example: studylog sheet 2023-03-14 --out 签到表.docx
     """
-    from studylog.documents.archive import sign_in, sign_in_document
+    from studylog.documents.archive import sign_in_document
+    from studylog.documents.planned_sheet import planned_sign_in
     from studylog.documents.word import write_docx
     from studylog.documents.workbooks import write_sign_in_xlsx
     from studylog.outputs import written_file
@@ -193,8 +196,10 @@ def sheet(
     target = _writable(out, force=force)
     display_name = settings.config().display_name
     with records(write=False) as (session, org):
-        signin = sign_in(session=session, org=org, ref=ref, display_name=display_name)
-        about = {"id": signin.record.id, "day": signin.record.date}
+        signin, planned = planned_sign_in(
+            session=session, org=org, ref=ref, display_name=display_name
+        )  # a session's, or a dated plan item's (documents/planned_sheet.py)
+        about = {"id": signin.record.id or planned, "day": signin.record.date}
         with written_file(target, force=force) as temporary:
             if suffix == ".docx":
                 write_docx(sign_in_document(signin), temporary)
@@ -204,7 +209,8 @@ def sheet(
                 write_pdf(lambda path: write_docx(sign_in_document(signin), path), temporary)
             else:
                 write_sign_in_xlsx(signin, temporary)
-    emit_line(t("sheet_written", **about, count=len(signin.members), path=target))
+    written = "sheet_written" if planned is None else "sheet_written_plan"
+    emit_line(t(written, **about, count=len(signin.members), path=target))
 
 
 def archive(

@@ -62,7 +62,12 @@ def add(
     due: Annotated[str, typer.Option("--due", metavar="DATE", help="Deadline (整改时限).")],
     category: Annotated[
         str | None,
-        typer.Option("--category", metavar="TEXT", help="Category, e.g. 理论学习 or 作风建设."),
+        typer.Option(
+            "--category",
+            metavar="CATEGORY",
+            help="theory-study (理论学习) | applying-study (学用结合) | rules-in-practice "
+            "(制度执行) | conduct (作风建设), or the group's own (settings).",
+        ),
     ] = None,
     session_ref: Annotated[
         str | None,
@@ -83,9 +88,11 @@ def add(
     Example: studylog rectify add --problem 学用结合不够紧密 --measure 建立学习转化清单 \\
                --dept 办公室 --lead 机关党委 --due 2023-06-30 --session 2023-03-14
     """
+    from studylog.cli.ledger_categories import category_value
     from studylog.records.ledger import add_rectification
 
     due_on = parse_date(due)
+    category = category_value(category) or None
     found_on = to_date(found)
     with records() as (session, org):
         entry = add_rectification(
@@ -116,6 +123,12 @@ def list_(
     ] = False,
     done: Annotated[bool, typer.Option("--done", help="Only closed entries (已销号).")] = False,
     as_of: AsOfOption = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", metavar="BY", help="category (类别): the ledger category by category."
+        ),
+    ] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,
     encoding: EncodingOption = None,
@@ -125,9 +138,12 @@ def list_(
 
     \b
     Example: studylog rectify list --year 2023 --overdue --as-of 2023-12-31
+    Example: studylog rectify list --year 2023 --by category
     """
+    from studylog.cli.ledger_categories import check_by, emit_by_category, labelled
     from studylog.records.ledger import DONE, OPEN, OVERDUE, follow_ups, ledger
 
+    by_category = check_by(by)
     output = to_format(fmt)
     chosen = [
         state for state, wanted in ((OPEN, open_), (OVERDUE, overdue), (DONE, done)) if wanted
@@ -148,7 +164,10 @@ def list_(
         if not rows and output == "table":
             emit_line(t("nothing_found"))
             return
-        emit_rows(rows, LEDGER_COLUMNS, output)
+        if by_category:
+            emit_by_category(rows, LEDGER_COLUMNS, output)
+            return
+        emit_rows(rows if output == "json" else labelled(rows), LEDGER_COLUMNS, output)
 
 
 @app.command("progress")
@@ -216,6 +235,9 @@ def show(entry_id: EntryArgument, as_of: AsOfOption = None, fmt: FormatOption = 
         emit_json(detail | {"progress": log})
         return
     detail["state"] = t(f"state_{detail['state']}")
+    from studylog.cli.ledger_categories import label
+
+    detail["category"] = label(detail["category"])
     labels = dict(LEDGER_COLUMNS) | {
         "session_id": "col_session",
         "session_date": "col_date",
@@ -244,7 +266,9 @@ def edit(
     dept: Annotated[str | None, _optional("--dept", "TEXT", "Department (责任部门).")] = None,
     lead: Annotated[str | None, _optional("--lead", "TEXT", "Leading unit (牵头单位).")] = None,
     due: Annotated[str | None, _optional("--due", "DATE", "Deadline (整改时限).")] = None,
-    category: Annotated[str | None, _optional("--category", "TEXT", "Category; '' clears.")] = None,
+    category: Annotated[
+        str | None, _optional("--category", "CATEGORY", "Category (see rectify add); '' clears.")
+    ] = None,
     session_ref: Annotated[
         str | None, _optional("--session", "REF", "The session that found it; '' unlinks.")
     ] = None,
@@ -255,8 +279,10 @@ def edit(
     \b
     Example: studylog rectify edit 3 --due 2023-09-30 --dept 综合科
     """
+    from studylog.cli.ledger_categories import category_value
     from studylog.records.ledger import edit_rectification
 
+    category = category_value(category)
     with records() as (session, org):
         entry = edit_rectification(
             session=session,

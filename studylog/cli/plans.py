@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from studylog.cli.calendar import schedule as schedule_command
 from studylog.cli.common import (
     AsOfOption,
     ForceOption,
@@ -125,6 +126,7 @@ def list_(
                 "kind": item.kind,
                 "discussion": item.discussion,
                 "speakers": [speaker.member.name for speaker in item.speakers],
+                "planned_on": item.planned_on,
             }
             for item in plan_items(session=session, org=org, year=year)
         ]
@@ -132,7 +134,7 @@ def list_(
         if not rows and output == "table":
             emit_line(t("nothing_found"))
             return
-        emit_rows(rows, LIST_COLUMNS, output)
+        emit_rows(rows, [*LIST_COLUMNS, ("planned_on", "col_planned_on")], output)
 
 
 @app.command("edit")
@@ -271,6 +273,9 @@ def show(year: YearOption, as_of: AsOfOption = None, fmt: FormatOption = "table"
             output,
             title=t("unplanned"),
         )
+
+
+app.command("schedule")(schedule_command)  # the study calendar: studylog/cli/calendar.py
 
 
 @contextmanager

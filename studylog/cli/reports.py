@@ -16,6 +16,7 @@ from studylog.cli.common import (
     period,
     settings,
     to_format,
+    today,
 )
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.notice import write_notice_file
@@ -75,6 +76,7 @@ def stats(
     Example: studylog stats --year 2023 --by member --format xlsx --out 出勤公示.xlsx
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
+    from studylog.cli.calendar_figures import stats_figures
     from studylog.figures.tallies import period_tallies
     from studylog.store.digests import log_head
 
@@ -108,21 +110,27 @@ def stats(
             year=year,
         )
         head = None if org is None else log_head(connection, org.id)
+        extra = stats_figures(connection, org, first, last, today())  # the calendar, categories
     with listing(out, fmt=output, encoding=encoding, force=force):
-        print_report(report, output, head=head, anchored=org is not None)
+        print_report(report, output, head=head, anchored=org is not None, extra=extra)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 
 
 def print_report(
-    report: YearReport, output: OutputFormat, *, head: str | None = None, anchored: bool = False
+    report: YearReport,
+    output: OutputFormat,
+    *,
+    head: str | None = None,
+    anchored: bool = False,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     """The figures; ``anchored``: naming the head hash of the group's log they were made from
     (a last line in a table or markdown, a ``log_head`` key in JSON, nothing in CSV)."""
     if output == "json":
-        emit_json(_as_json(report) | ({"log_head": head} if anchored else {}))
+        emit_json(_as_json(report) | (extra or {}) | ({"log_head": head} if anchored else {}))
         return
-    _as_tables(report, output)
+    _as_tables(report, output, extra or {})
     if anchored and output != "csv":
         emit_line("")
         emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
@@ -167,7 +175,7 @@ def _member_figures(tallies: Tallies) -> dict[str, Any]:
     return {key: figures[key] for key in [*ROLL_KEYS, *RATE_KEYS, "speeches"]}
 
 
-def _as_tables(report: YearReport, output: OutputFormat) -> None:
+def _as_tables(report: YearReport, output: OutputFormat, extra: dict[str, Any]) -> None:
     if output != "csv":
         emit_line(summary_line(report))
         emit_line("")
@@ -183,8 +191,11 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
     if report.latency.items:
         figures |= _latency(report)
     if report.by is None or output != "csv":
+        from studylog.cli.calendar_figures import table_rows
+
+        labelled = {t(f"fig_{key}"): value for key, value in figures.items()} | table_rows(extra)
         emit_rows(
-            [{"figure": t(f"fig_{key}"), "value": value} for key, value in figures.items()],
+            [{"figure": label, "value": value} for label, value in labelled.items()],
             [("figure", "col_figure"), ("value", "col_value")],
             output,
         )

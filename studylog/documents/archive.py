@@ -55,8 +55,15 @@ class SignIn:
         ]
 
 
-def sign_in(*, session: Session, org: Org, ref: str, display_name: str | None = None) -> SignIn:
-    record = resolve_session(session=session, org=org, ref=ref)
+def sign_in(
+    *,
+    session: Session,
+    org: Org,
+    ref: str,
+    display_name: str | None = None,
+    record: StudySession | None = None,  # a planned one (documents/planned_sheet.py)
+) -> SignIn:
+    record = record or resolve_session(session=session, org=org, ref=ref)
     members = [
         (member.name, member.title or "")
         for member in expected_members(session=session, org=org, on=record.date)

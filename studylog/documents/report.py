@@ -21,12 +21,15 @@ from sqlalchemy.orm import Session
 from studylog.config import CheckRules
 from studylog.documents.layout import Document
 from studylog.documents.notice import notice_table
+from studylog.documents.report_calendar import calendar_context, period_drift
 from studylog.figures.checks import RuleResult, year_end_check
+from studylog.figures.drift import Drift
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
 from studylog.records.plans import PlanReport, plan_items, plan_versus_actual
 from studylog.records.sessions import list_sessions
 from studylog.store.models import Org, PlanItem
+from studylog.text.categories import Category
 from studylog.text.messages import long_date, t
 from studylog.text.periods import Period
 from studylog.text.values import percent, shown
@@ -48,6 +51,8 @@ class ReportData:
     measures: Sequence[LedgerLine] = ()  # not closed as of the sign-off
     failed: Sequence[RuleResult] = ()  # the year-end check's failed rules
     next_plan: Sequence[str] = ()  # next year's plan items
+    drift: Drift | None = None  # the study calendar kept, when the period has a schedule
+    categories: Sequence[Category] = ()  # the group's own ledger categories (the settings)
 
 
 def gather(
@@ -59,6 +64,7 @@ def gather(
     display_name: str | None = None,
     period: Period | None = None,
     rules: CheckRules | None = None,
+    categories: Sequence[Category] = (),
 ) -> ReportData:
     """The report's figures for ``year`` or any ``period``, as things stood on ``as_of``: a
     session dated later is not in it (upcoming, or not held yet then). The ledger, the plan
@@ -92,6 +98,8 @@ def gather(
         ledger=LedgerCounts(),
         as_of=as_of,
         measures=ledger(session=session, org=org, as_of=as_of, found_by=end, state=OPEN),
+        drift=period_drift(session=session, org=org, period=period, as_of=as_of),
+        categories=categories,
     )
     if year is None:
         return data
@@ -245,6 +253,14 @@ def report_context(data: ReportData) -> dict[str, Any]:
         ],
         "next_plan": list(data.next_plan),
         "signed": long_date(data.as_of),
+        **calendar_context(  # documents/report_calendar.py
+            drift=data.drift,
+            problems=data.problems,
+            failed=data.failed,
+            categories=data.categories,
+            sentence=_sentence,
+            failure=_failure,
+        ),
     }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from studylog.config import OFF_BY_DEFAULT, RULES, CheckRules
 from studylog.figures.notes_checks import lacking
+from studylog.figures.drift import plan_drift
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
@@ -71,12 +72,14 @@ def year_end_check(
         "discussion_outline": lambda: _listed(
             "discussion_outline", lacking(session, org, start, end, as_of, column="outline")
         ),
+        "plan_drift": lambda: _drift(session, org, start, min(end, as_of), rules),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
         "quarterly_discussion": rules.discussions_per_quarter,
         "member_speeches": rules.speeches_per_member,
         "makeups_on_time": rules.makeup_days,
+        "plan_drift": _drift_threshold(rules),
     }
     results = [
         checks[rule]()
@@ -245,3 +248,27 @@ def _reflections(
         for name, session_id, day, made_up in rows
     ]
     return RuleResult("makeup_reflection", True, not missing, offenders=missing)
+
+
+def _drift_threshold(rules: CheckRules) -> dict[str, float]:
+    return {"on_date_rate": rules.plan_on_date_rate, "mean_days": rules.plan_drift_days}
+
+
+def _drift(
+    session: Session, org: Org, start: dt.date, end: dt.date, rules: CheckRules
+) -> RuleResult:
+    """Sessions held for a scheduled plan item: at least ``plan_on_date_rate`` of them on the
+    planned day, and a mean drift of at most ``plan_drift_days``; passes with no schedule."""
+    drift = plan_drift(session=session, org=org, start=start, end=end, offenders=True)
+    rate, mean = drift.on_date_rate, drift.mean_days
+    passed = rate is None or (
+        rate >= rules.plan_on_date_rate and (mean or 0) <= rules.plan_drift_days
+    )
+    return RuleResult(
+        "plan_drift",
+        True,
+        passed,
+        value={"on_date_rate": rate, "mean_days": mean, "on_plan_date": drift.on_plan_date},
+        threshold=_drift_threshold(rules),
+        offenders=drift.off_days,
+    )

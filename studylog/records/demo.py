@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from studylog.records.attendance import mark_roll
+from studylog.records.calendar_demo import load_demo_calendar
 from studylog.records.makeups import add_makeup
 from studylog.records.members import add_member, retire_member
 from studylog.records.notes_demo import load_demo_notes
@@ -172,4 +173,5 @@ def load_demo_year(*, session: Session) -> Org:
                 title=speech_title,
             )
     load_demo_notes(session=session, org=org)
+    load_demo_calendar(session=session, org=org)  # the plan, its calendar, the ledger
     return org

@@ -151,7 +151,13 @@ class PlanItem(Base):
     kind: Mapped[Kind]
     discussion: Mapped[bool]
     created_at: Mapped[datetime]
+    # The day it is to be held (plan schedule, official holidays skipped), time and place.
+    planned_on: Mapped[dt.date | None]
+    planned_time: Mapped[str | None]  # HH:MM
+    place: Mapped[str | None]
+    host_id: Mapped[int | None]
 
+    host: Mapped[Member | None] = relationship(lazy="joined")
     speakers: Mapped[list[PlanSpeaker]] = relationship(
         cascade="all, delete-orphan", order_by="PlanSpeaker.position", lazy="selectin"
     )

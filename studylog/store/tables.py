@@ -214,6 +214,11 @@ plan_items = Table(
     _choice("kind", Kind, default=Kind.STUDY),
     Column("discussion", Boolean, default=False, nullable=False),
     _created(),
+    # The day it is to be held (plan schedule, official holidays skipped), time and place.
+    Column("planned_on", Date, index=True),
+    Column("planned_time", String(5)),  # HH:MM
+    Column("place", String(200)),
+    _refers("host_id", "members.id", ondelete="SET NULL", nullable=True),
     Index("ix_plan_items_org_id_year", "org_id", "year"),
 )
 

@@ -10,7 +10,8 @@ tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels)
 - ``attendance``: session, date, member, status, reason — every stored roll line;
 - ``makeups``: session, date, member, made_up, method, note;
 - ``speeches``: session, date, member, kind, title;
-- ``plan``: id, month, title, kind, discussion, speakers, status, session, session_date — the
+- ``plan``: id, month, title, kind, discussion, speakers, status, session, session_date,
+  planned_on, planned_time, place, host — the
   year's study plan with its execution (held by which session, overdue, not yet due) (export
   only; import skips it);
 - ``ledger``: id, category, problem, measure, dept, lead, found, due, state, done_on, session,
@@ -123,6 +124,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("status", "col_status_plan"),
         Column("session", "col_held_by"),
         Column("session_date", "col_session_date"),
+        Column("planned_on", "col_planned_on"),  # plan schedule: the planned day, time, place
+        Column("planned_time", "col_planned_time"),
+        Column("place", "col_place"),
+        Column("host", "col_host"),
     ),
     "ledger": (
         Column("id", "col_id"),

@@ -30,6 +30,7 @@ from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.outputs import written_file, written_folder
 from studylog.records.ledger import follow_ups, ledger
 from studylog.records.plans import plan_versus_actual
+from studylog.records.schedule import calendar_lines
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
 from studylog.text.cells import guarded as _guarded
 from studylog.text.messages import t
@@ -199,7 +200,9 @@ def _plan_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]
     """The year's plan with its execution as of today: held by which session, held late,
     overdue (its month is over), not yet due."""
     report = plan_versus_actual(session=session, org=org, year=year, as_of=date.today())
+    scheduled = {line.id: line for line in calendar_lines(session=session, org=org, year=year)}
     for line in report.lines:
+        planned = scheduled.get(line.id)  # its planned day, time, place, host (plan schedule)
         yield {
             "id": line.id,
             "month": line.month,
@@ -210,6 +213,10 @@ def _plan_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]
             "status": line.status,
             "session": line.session_id,
             "session_date": line.session_date,
+            "planned_on": planned and planned.planned_on,
+            "planned_time": planned and planned.planned_time,
+            "place": planned and planned.place,
+            "host": planned and planned.host,
         }
 
 
@@ -292,10 +299,21 @@ def _sheet_rows(
     if table == "plan":
         return ({**row, "status": t(f"plan_{row['status']}")} for row in rows)
     if table == "ledger":
-        return ({**row, "state": t(f"state_{row['state']}")} for row in rows)
+        return (
+            {**row, "state": t(f"state_{row['state']}"), "category": _category(row["category"])}
+            for row in rows
+        )
     if table == "about":
         return [{"figure": t(f"fig_{row['figure']}"), "value": row["value"]} for row in rows]
     return rows
+
+
+def _category(value: str | None) -> str:
+    """A ledger category in the output language (JSON keeps the stored value)."""
+    from studylog.text.categories import category_label
+    from studylog.text.messages import current_language
+
+    return category_label(value, current_language())
 
 
 def _written_cell(value: Any) -> str:
@@ -360,7 +378,7 @@ SAMPLE = 200
 #: A date column is wide enough for a date, even when the rows read ahead have none: Excel
 #: shows ######## in a column too narrow for it.
 DATE_KEYS = {"date", "joined", "retired", "made_up", "source_date", "session_date", "found",
-             "due", "done_on"}  # fmt: skip
+             "due", "done_on", "planned_on"}  # fmt: skip
 DATE_WIDTH = 12.0
 
 

@@ -11,6 +11,7 @@ from types import ModuleType
 
 from studylog.text.catalog import (
     assess,
+    calendar,
     columns,
     corrections,
     documents,
@@ -43,6 +44,7 @@ PARTS: tuple[ModuleType, ...] = (
     office,
     assess,
     notes,
+    calendar,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {

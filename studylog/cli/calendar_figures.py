@@ -1,0 +1,64 @@
+"""The calendar's and the ledger categories' figures in ``stats``: JSON keys and table rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from studylog.cli.common import settings
+from studylog.text.categories import Category, category_label, category_order
+from studylog.text.messages import current_language, t
+
+if TYPE_CHECKING:
+    from studylog.figures.tallies import OrgRef
+    from studylog.store.db import Reader
+
+
+def own_categories() -> tuple[Category, ...]:
+    """The group's own ledger categories, from the settings file."""
+    return tuple(Category(*entry) for entry in settings.config().ledger_categories)
+
+
+def stats_figures(
+    connection: Reader, org: OrgRef | None, start: date, end: date, as_of: date
+) -> dict[str, Any]:
+    """``on_plan_date`` (sessions held on their planned day), ``plan_scheduled_held`` (held for
+    a plan item with a planned day), ``on_plan_date_rate`` and ``plan_drift_mean_days``, when
+    some plan item of the period has a planned day; ``ledger_by_category`` when the period's
+    ledger has entries. Keys that do not apply are left out (a year without a schedule reads
+    as before)."""
+    from studylog.figures.drift import ledger_by_category, plan_drift, scheduled_items
+
+    figures: dict[str, Any] = {}
+    if scheduled_items(session=connection, org=org, start=start, end=end):
+        drift = plan_drift(session=connection, org=org, start=start, end=min(end, as_of))
+        figures |= {
+            "on_plan_date": drift.on_plan_date,
+            "plan_scheduled_held": drift.scheduled,
+            "on_plan_date_rate": drift.on_date_rate,
+            "plan_drift_mean_days": drift.mean_days,
+        }
+    counts = ledger_by_category(session=connection, org=org, start=start, end=end)
+    extra = own_categories()
+    if counts:
+        figures["ledger_by_category"] = dict(
+            sorted(
+                counts.items(), key=lambda pair: (category_order(pair[0] or None, extra), pair[0])
+            )
+        )
+    return figures
+
+
+def table_rows(figures: dict[str, Any]) -> dict[str, Any]:
+    """The same figures as rows of the stats table (label → value), only those that apply."""
+    rows: dict[str, Any] = {}
+    if "on_plan_date" in figures:
+        rows[t("fig_on_plan_date")] = figures["on_plan_date"]
+        rows[t("fig_plan_scheduled_held")] = figures["plan_scheduled_held"]
+        mean = figures["plan_drift_mean_days"]  # days, not a rate: written as a plain number
+        rows[t("fig_plan_drift_mean_days")] = "" if mean is None else f"{mean:g}"
+    language, extra = current_language(), own_categories()
+    for value, count in figures.get("ledger_by_category", {}).items():
+        label = category_label(value, language, extra) or t("category_none")
+        rows[t("fig_ledger_category", category=label)] = count
+    return rows
