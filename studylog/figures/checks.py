@@ -16,8 +16,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from studylog.config import OFF_BY_DEFAULT, RULES, CheckRules
-from studylog.figures.notes_checks import lacking
 from studylog.figures.drift import plan_drift
+from studylog.figures.notes_checks import lacking
 from studylog.figures.tallies import YearReport, year_bounds, yearly_tallies
 from studylog.records.expected import days_between, expected_on
 from studylog.records.ledger import OVERDUE, ledger
