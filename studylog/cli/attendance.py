@@ -14,6 +14,9 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     RefArgument,
     ToOption,
     YearOption,
@@ -22,13 +25,14 @@ from studylog.cli.common import (
     records,
     settings,
     to_date,
+    to_day,
     to_format,
 )
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import describe, t
-from studylog.text.parse import clean_name, parse_date, parse_enum, split_leaves, split_names
+from studylog.text.parse import clean_name, parse_enum, split_leaves, split_names
 from studylog.text.vocab import Method, choices
 
 
@@ -220,7 +224,7 @@ def makeup_add(
     """
     from studylog.records.makeups import add_makeup
 
-    made_on = parse_date(on)
+    made_on = to_day(on)
     how = parse_enum(Method, method, what="--method")
     with records() as (session, org):
         record, makeup = add_makeup(
@@ -304,6 +308,9 @@ def makeup_delete(ref: RefArgument, name: NameArgument) -> None:
 @makeup_app.command("list")
 def makeup_list(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     outstanding: Annotated[
@@ -323,7 +330,7 @@ def makeup_list(
     from studylog.records.makeups import missed
 
     output = to_format(fmt)
-    first, last = period(year, start, end)
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
     with records(write=False) as (session, org):
         lines = missed(
             session=session,

@@ -10,10 +10,13 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     ToOption,
     YearOption,
+    chosen_period,
     figures,
-    period,
     settings,
     to_format,
 )
@@ -42,6 +45,9 @@ RATE_KEYS = ["attendance_rate", "participation_rate"]
 
 def stats(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     all_orgs: Annotated[
@@ -67,11 +73,15 @@ def stats(
 ) -> None:
     """Print the tallies of a year (or --from/--to): the one-line summary and every figure.
 
+    Without a period, this year's. A period is one of --year 2024, --half 2024H1,
+    --quarter 2024Q1, --month 2024-03 (or 2024年3月), --from D --to D.
+
     With --by member, --format docx or xlsx writes the attendance notice (出勤公示) alone to
     --out FILE, with its 合计 row, laid out as the office files it.
 
     \b
     Example: studylog stats --year 2023 --by member --format markdown
+    Example: studylog stats --month 2024-03
     Example: studylog stats --year 2023 --by member --format xlsx --out 出勤公示.xlsx
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
@@ -80,11 +90,16 @@ def stats(
 
     document = fmt.strip().lower() if fmt.strip().lower() in ("docx", "xlsx") else None
     output = "table" if document else to_format(fmt)
-    if year is None and start is None and end is None:
-        raise StudylogError("period_needed")
-    first, last = period(year, start, end)
-    if first is None or last is None:
-        raise StudylogError("range_needs_both")
+    chosen = chosen_period(
+        year, start, end, half=half, quarter=quarter, month=month, this_year=True
+    )
+    first, last = chosen.start, chosen.end
+    if (
+        year is None
+        and chosen.year is not None
+        and all(option is None for option in (half, quarter, month, start, end))
+    ):
+        year = chosen.year  # none given: this year
     grouping = GROUPINGS.get(by.strip().lower()) if by is not None else None
     if by is not None and grouping is None:
         choices = "member (成员) | month (月份) | quarter (季度)"

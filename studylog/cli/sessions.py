@@ -12,6 +12,9 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     ReasonOption,
     RefArgument,
     ToOption,
@@ -289,6 +292,9 @@ AGENDA_COLUMNS = [
 @app.command("list")
 def list_(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     kind: KindOption = None,
@@ -318,7 +324,7 @@ def list_(
     from studylog.records.sessions import list_sessions
 
     output = to_format(fmt)
-    first, last = period(year, start, end)
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
     wanted_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
     wanted_format = parse_enum(Format, held, what="--held") if held is not None else None
     with records(write=False) as (session, org):

@@ -12,6 +12,7 @@ from types import ModuleType
 from studylog.text.catalog import (
     columns,
     corrections,
+    display,
     documents,
     errors,
     files,
@@ -39,6 +40,7 @@ PARTS: tuple[ModuleType, ...] = (
     corrections,
     web,
     office,
+    display,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
