@@ -34,6 +34,7 @@ class Settings:
     db: str | None = None
     org: str | None = None
     config_file: str | None = None
+    pager: bool | None = None  # --pager / --no-pager; None: on a terminal
     _config: Config | None = None
 
     def start(self, *, db: str | None, org: str | None, config_file: str | None) -> None:

@@ -183,18 +183,9 @@ def add(
     from studylog.records.sessions import add_session
 
     fields = _fields(
-        date,
-        title,
-        kind,
-        discussion,
-        session_format,
-        host,
-        location,
-        first_agenda,
-        source_date,
-        tag,
-        plan,
-    )
+        date, title, kind, discussion, session_format, host, location, first_agenda,
+        source_date, tag, plan,
+    )  # fmt: skip
     with records() as (session, org):
         record = add_session(session=session, org=org, fields=fields, again=again)
         message = t("session_added", id=record.id, day=record.date, title=record.title)
@@ -225,18 +216,9 @@ def edit(
     from studylog.records.sessions import edit_session
 
     fields = _fields(
-        date,
-        title,
-        kind,
-        discussion,
-        session_format,
-        host,
-        location,
-        first_agenda,
-        source_date,
-        tag,
-        plan,
-    )
+        date, title, kind, discussion, session_format, host, location, first_agenda,
+        source_date, tag, plan,
+    )  # fmt: skip
     with records() as (session, org):
         record = edit_session(session=session, org=org, ref=ref, fields=fields)
         message = t("session_edited", id=record.id, day=record.date, title=record.title)
