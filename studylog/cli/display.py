@@ -54,6 +54,11 @@ def output_width() -> int:
     return PIPED_WIDTH
 
 
+def on_terminal() -> bool:
+    """Whether what is printed reaches a terminal (directly, or through the pager)."""
+    return _paged_width is not None or sys.stdout.isatty()
+
+
 @contextmanager
 def laid_out_for(width: int) -> Iterator[None]:
     """Lay out for a terminal ``width`` wide while the output is held (for the pager)."""

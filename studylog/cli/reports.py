@@ -66,6 +66,14 @@ def stats(
             help="Also one row per member (the attendance notice, 出勤公示), month or quarter.",
         ),
     ] = None,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="With --by: draw bars instead of the table (sessions and attendance rate a "
+            "month or quarter; attendance rate a member); plain # bars when piped.",
+        ),
+    ] = False,
     fmt: FormatOption = "table",
     out: OutOption = None,
     encoding: EncodingOption = None,
@@ -82,6 +90,7 @@ def stats(
     \b
     Example: studylog stats --year 2023 --by member --format markdown
     Example: studylog stats --month 2024-03
+    Example: studylog stats --year 2023 --by month --chart
     Example: studylog stats --year 2023 --by member --format xlsx --out 出勤公示.xlsx
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
@@ -106,6 +115,8 @@ def stats(
         raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
     if all_orgs and grouping is not None:
         raise StudylogError("all_orgs_by")
+    if chart and (grouping is None or output != "table" or document is not None):
+        raise StudylogError("chart_needs_by")
     if document is not None:
         if all_orgs:
             raise StudylogError("notice_one_group")
@@ -124,7 +135,14 @@ def stats(
         )
         head = None if org is None else log_head(connection, org.id)
     with listing(out, fmt=output, encoding=encoding, force=force):
-        print_report(report, output, head=head, anchored=org is not None)
+        if chart:
+            from studylog.cli.chart import print_chart
+
+            emit_line(summary_line(report))
+            emit_line("")
+            print_chart(report)
+        else:
+            print_report(report, output, head=head, anchored=org is not None)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 

@@ -33,4 +33,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give one period, not {given}: --year, --half, --quarter, --month or --from/--to",
         "只能指定一个期间（现为 {given}）：--year、--half、--quarter、--month 或 --from/--to",
     ),
+    # -- stats --chart --
+    "chart_needs_by": (
+        "--chart draws the rows of --by month, quarter or member, as a table format "
+        "(not with --format json, csv, markdown, docx or xlsx)",
+        "--chart 用于绘制 --by month、quarter 或 member 的各行，仅限表格格式"
+        "（不能与 --format json、csv、markdown、docx、xlsx 同用）",
+    ),
+    "chart_attended": ("Attended", "出勤/应参学"),
 }
