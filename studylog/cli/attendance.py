@@ -89,6 +89,14 @@ def attend(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="With --from-sheet: check and show, store nothing.")
     ] = False,
+    call: Annotated[
+        bool,
+        typer.Option(
+            "--call",
+            help="Call the roll at the keyboard: each expected member in turn (Enter = present, "
+            "l late, e leave, a absent, b back); stored at the end, Ctrl-C stores nothing.",
+        ),
+    ] = False,
     yes: YesOption = False,
     fmt: FormatOption = "table",
 ) -> None:
@@ -102,6 +110,7 @@ def attend(
     \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     Example: studylog attend 2023-03-01 --from-sheet 签到表.xlsx --dry-run
+    Example: studylog attend today --call
     """
     output = to_format(fmt)
     names = {
@@ -112,6 +121,12 @@ def attend(
     }
     if dry_run and from_sheet is None:
         raise StudylogError("dry_run_needs_sheet")
+    if call:
+        if from_sheet is not None or any(names.values()):
+            raise StudylogError("call_alone")
+        from studylog.cli.rollcall import call_roll
+
+        names = call_roll(ref)
     approver = clean_name(approved_by) if approved_by else settings.config().leave_approver
     try:
         result = _store_roll(ref, names, from_sheet, replace, yes, dry_run, approver)

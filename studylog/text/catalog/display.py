@@ -41,4 +41,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（不能与 --format json、csv、markdown、docx、xlsx 同用）",
     ),
     "chart_attended": ("Attended", "出勤/应参学"),
+    # -- attend --call --
+    "call_needs_terminal": (
+        "attend --call asks at the keyboard: run it in a terminal (or give the roll with "
+        "--present, --late, --leave, --absent)",
+        "attend --call 需在终端中逐人点名（也可用 --present、--late、--leave、--absent 一次给出）",
+    ),
+    "call_alone": (
+        "attend --call takes the whole roll at the keyboard: give it without --present, "
+        "--late, --leave, --absent or --from-sheet",
+        "attend --call 逐人点名全部名单，不能与 --present、--late、--leave、--absent、"
+        "--from-sheet 同用",
+    ),
+    "call_nobody": (
+        "nobody is expected at session #{id} of {day}: no roll to call",
+        "{day} 的学习（#{id}）没有应参学人员，无需点名",
+    ),
+    "call_intro": (
+        "Roll call of #{id} {day} {title}: {count} expected.",
+        "点名：#{id} {day} {title}，应参学 {count} 人。",
+    ),
+    "call_keys": (
+        "Enter = present, l = late, e = on leave, a = absent (or 1-4), b = back; "
+        "Ctrl-C stops and stores nothing.",
+        "回车 = 出席，l = 迟到，e = 请假，a = 缺席（或 1-4），b = 返回上一人；"
+        "Ctrl-C 中止，不保存。",
+    ),
+    "call_counts": (
+        "present {present} · late {late} · on leave {leave} · absent {absent} · to call {left}",
+        "出席 {present} · 迟到 {late} · 请假 {leave} · 缺席 {absent} · 待点 {left}",
+    ),
+    "call_now": ("(now: {status})", "（现为：{status}）"),
+    "call_reason": ("  Reason for the leave (Enter: none) › ", "  请假事由（回车：不填）› "),
+    "call_unknown": (
+        "'{key}' is not a mark: Enter, l, e, a, 1-4 or b",
+        "“{key}”不是可用的标记：回车、l、e、a、1-4 或 b",
+    ),
+    "call_store": (
+        "Store this roll? Enter = store, b = back, n = stop without storing › ",
+        "保存此名单？回车 = 保存，b = 返回，n = 不保存并退出 › ",
+    ),
+    "call_stopped": (
+        "roll call stopped: nothing was stored",
+        "点名已中止，未保存任何记录",
+    ),
 }
