@@ -89,9 +89,9 @@ def _expected(ref: str) -> tuple[dict[str, Any], list[Called]]:
         members = []
         for member in expected_members(session=session, org=org, on=record.date):
             line = lines.get(member.name)
-            now = (
-                None if line is None else " ".join(filter(None, [label(line.status), line.reason]))
-            )
+            now = None
+            if line is not None and line.status != Status.PRESENT:  # worth knowing first
+                now = " ".join(filter(None, [label(line.status), line.reason]))
             members.append(Called(member.name, member.title, now))
         about = {"id": record.id, "day": record.date, "title": record.title}
     if not members:
