@@ -35,8 +35,8 @@ SHORT = 12
 TEXT_LEAST = 10
 #: A single word in text longer than this may be folded after all (a path, a URL).
 LONGEST_WORD = 20
-#: A Chinese heading folds, but keeps this much of a line (4 characters).
-HEADING_LEAST = 8
+#: A Chinese heading folds, but keeps this much of a line (6 characters, a short word whole).
+HEADING_LEAST = 12
 
 _paged_width: int | None = None
 
