@@ -1,4 +1,4 @@
-"""``stats --by month|member --chart``: bars, plain ``#`` when piped, blocks in colour on a terminal.
+"""``stats --by month|member --chart``: bars, plain ``#`` piped, coloured blocks on a terminal.
 
 Rates counted by hand from the seed year (tests/seed.py): six expected at every session;
 January 李四 on leave (5/6), March 王五 late (late attends: 6/6), April 王五 and 赵六 on leave

@@ -1,4 +1,4 @@
-"""Dates as typed at the keyboard: ``today``, ``昨天``, ``-3d``, ``3月5日``, in every date option."""
+"""Dates as typed at the keyboard: ``today``, ``昨天``, ``-3d``, ``3月5日``, in every option."""
 
 from __future__ import annotations
 
