@@ -479,7 +479,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: Database
     """No test touches a real home directory or inherits the developer's settings."""
     monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("STUDYLOG_DB", database.address)  # made when first used
-    for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_DEBUG", "LC_ALL", "LC_MESSAGES"):
+    # COLUMNS too: pytest-xdist sets it to 80 in its workers, and tables honour it.
+    for variable in ("STUDYLOG_ORG", "STUDYLOG_LANG", "STUDYLOG_DEBUG", "LC_ALL", "LC_MESSAGES",
+                     "COLUMNS", "STUDYLOG_PAGER"):  # fmt: skip
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     return tmp_path

@@ -390,8 +390,8 @@ def test_bad_as_of_date_is_an_error(year: Database, run: Run) -> None:
     assert year.snapshot() == before
 
 
-def test_missing_year_is_a_usage_error(year: Database, run: Run) -> None:
-    result = run("check", "--as-of", YEAR_END)
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith("Error: Missing option '--year'")
+def test_without_a_year_the_check_is_of_this_year(year: Database, run: Run) -> None:
+    import datetime as dt
+
+    result = run("check", "--format", "json")
+    assert json.loads(result.stdout)["year"] == dt.date.today().year

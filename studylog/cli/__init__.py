@@ -36,12 +36,14 @@ from studylog.text.messages import (
 )
 
 GLOBAL_OPTIONS = ("--db", "--org", "--lang", "--config")
+GLOBAL_FLAGS = ("--pager", "--no-pager")
 
 coercion.install()  # option values without importing pydantic: see studylog.cli.coercion
 
 
 def hoist_global_options(args: Sequence[str]) -> list[str]:
-    """Let ``--db``, ``--org``, ``--lang`` and ``--config`` be given after the command too."""
+    """Let ``--db``, ``--org``, ``--lang``, ``--config`` and ``--pager``/``--no-pager`` be given
+    after the command too."""
     front: list[str] = []
     rest: list[str] = []
     index = 0
@@ -54,7 +56,7 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
             front.extend(args[index : index + 2])
             index += 2
             continue
-        if arg.partition("=")[0] in GLOBAL_OPTIONS:
+        if arg.partition("=")[0] in GLOBAL_OPTIONS or arg in GLOBAL_FLAGS:
             front.append(arg)
         else:
             rest.append(arg)
@@ -412,6 +414,15 @@ def root(
             show_default=False,
         ),
     ] = None,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page long listings (less -FRX, or $STUDYLOG_PAGER, $PAGER) on a terminal; "
+            "never when piped. Default: on a terminal.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -421,6 +432,7 @@ def root(
 ) -> None:
     """Keep the study group's records; hand up exact figures at year end."""
     settings.start(db=db, org=org, config_file=config)
+    settings.pager = pager
     if lang is None:
         # The settings file's language beats the locale; a broken file is reported by the
         # first command that needs it, so --help and `config path` still work.

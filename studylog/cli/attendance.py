@@ -14,6 +14,9 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     RefArgument,
     ToOption,
     YearOption,
@@ -22,13 +25,14 @@ from studylog.cli.common import (
     records,
     settings,
     to_date,
+    to_day,
     to_format,
 )
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import describe, t
-from studylog.text.parse import clean_name, parse_date, parse_enum, split_leaves, split_names
+from studylog.text.parse import clean_name, parse_enum, split_leaves, split_names
 from studylog.text.vocab import Method, choices
 
 
@@ -85,6 +89,14 @@ def attend(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="With --from-sheet: check and show, store nothing.")
     ] = False,
+    call: Annotated[
+        bool,
+        typer.Option(
+            "--call",
+            help="Call the roll at the keyboard: each expected member in turn (Enter = present, "
+            "l late, e leave, a absent, b back); stored at the end, Ctrl-C stores nothing.",
+        ),
+    ] = False,
     yes: YesOption = False,
     fmt: FormatOption = "table",
 ) -> None:
@@ -98,6 +110,7 @@ def attend(
     \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     Example: studylog attend 2023-03-01 --from-sheet 签到表.xlsx --dry-run
+    Example: studylog attend today --call
     """
     output = to_format(fmt)
     names = {
@@ -108,6 +121,12 @@ def attend(
     }
     if dry_run and from_sheet is None:
         raise StudylogError("dry_run_needs_sheet")
+    if call:
+        if from_sheet is not None or any(names.values()):
+            raise StudylogError("call_alone")
+        from studylog.cli.rollcall import call_roll
+
+        names = call_roll(ref)
     approver = clean_name(approved_by) if approved_by else settings.config().leave_approver
     try:
         result = _store_roll(ref, names, from_sheet, replace, yes, dry_run, approver)
@@ -220,7 +239,7 @@ def makeup_add(
     """
     from studylog.records.makeups import add_makeup
 
-    made_on = parse_date(on)
+    made_on = to_day(on)
     how = parse_enum(Method, method, what="--method")
     with records() as (session, org):
         record, makeup = add_makeup(
@@ -304,6 +323,9 @@ def makeup_delete(ref: RefArgument, name: NameArgument) -> None:
 @makeup_app.command("list")
 def makeup_list(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     outstanding: Annotated[
@@ -323,7 +345,7 @@ def makeup_list(
     from studylog.records.makeups import missed
 
     output = to_format(fmt)
-    first, last = period(year, start, end)
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
     with records(write=False) as (session, org):
         lines = missed(
             session=session,

@@ -20,8 +20,14 @@ if TYPE_CHECKING:
 
 def check(
     year: Annotated[
-        int, typer.Option("--year", "-y", metavar="YEAR", help="The year to check, e.g. 2023.")
-    ],
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            metavar="YEAR",
+            help="The year to check (default: this year).",
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table | json.")
@@ -40,8 +46,8 @@ def check(
 
     if fmt not in ("table", "json"):
         raise StudylogError("bad_choice", what="--format", value=fmt, choices="table | json")
-    parse_year(year)
     day = to_date(as_of) or today()
+    year = parse_year(year if year is not None else today().year)
     rules = settings.config().check
     with records(write=False) as (session, org):
         report = year_end_check(session=session, org=org, year=year, as_of=day, rules=rules)

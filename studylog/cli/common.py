@@ -16,8 +16,8 @@ import typer
 from studylog.cli.render import OUTPUT_FORMATS, OutputFormat
 from studylog.config import Config, load_config
 from studylog.errors import StudylogError
-from studylog.text.parse import parse_date, parse_year
-from studylog.text.periods import Period
+from studylog.text.dates import typed_date
+from studylog.text.periods import Period, choose_period
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -34,6 +34,7 @@ class Settings:
     db: str | None = None
     org: str | None = None
     config_file: str | None = None
+    pager: bool | None = None  # --pager / --no-pager; None: on a terminal
     _config: Config | None = None
 
     def start(self, *, db: str | None, org: str | None, config_file: str | None) -> None:
@@ -103,8 +104,15 @@ def today() -> date:
     return date.today()
 
 
+def to_day(text: str) -> date:
+    """A date option's value: a full date, or ``today``, ``昨天``, ``-3d``, ``3月5日`` (see
+    :func:`studylog.text.dates.typed_date`), read against today's date."""
+    return typed_date(text, today=today())
+
+
 def to_date(text: str | None) -> date | None:
-    return None if text is None else parse_date(text)
+    """:func:`to_day`, None staying None (an option not given)."""
+    return None if text is None else to_day(text)
 
 
 def to_format(text: str) -> OutputFormat:
@@ -116,24 +124,40 @@ def to_format(text: str) -> OutputFormat:
     return value
 
 
-def period(year: int | None, start: str | None, end: str | None) -> tuple[date | None, date | None]:
-    """``--year`` or ``--from/--to`` as an inclusive date range (open ends allowed)."""
-    if year is not None:
-        if start is not None or end is not None:
-            raise StudylogError("year_or_range")
-        parse_year(year)
-        return date(year, 1, 1), date(year, 12, 31)
-    first, last = to_date(start), to_date(end)
-    if first is not None and last is not None and first > last:
-        raise StudylogError("bad_range", start=first, end=last)
-    return first, last
+def period(
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    *,
+    half: str | None = None,
+    quarter: str | None = None,
+    month: str | None = None,
+) -> tuple[date | None, date | None]:
+    """The period options (``--year``, ``--half``, ``--quarter``, ``--month``, ``--from/--to``)
+    as an inclusive date range (open ends allowed; both None when none is given)."""
+    return choose_period(
+        year=year, half=half, quarter=quarter, month=month, start=start, end=end, today=today()
+    )
 
 
-def chosen_period(year: int | None, start: str | None, end: str | None) -> Period:
-    """``--year`` or ``--from D --to D`` (both), for a document or an export."""
-    if year is None and start is None and end is None:
-        raise StudylogError("period_needed")
-    first, last = period(year, start, end)
+def chosen_period(
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    *,
+    half: str | None = None,
+    quarter: str | None = None,
+    month: str | None = None,
+    this_year: bool = False,
+) -> Period:
+    """One whole period, for a document, an export or the figures; ``this_year``: none given
+    means the current year, else one must be given."""
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
+    if first is None and last is None:
+        if not this_year:
+            raise StudylogError("period_needed")
+        current = today().year
+        return Period(date(current, 1, 1), date(current, 12, 31))
     if first is None or last is None:
         raise StudylogError("range_needs_both")
     return Period(first, last)
@@ -154,11 +178,33 @@ FormatOption = Annotated[
 YearOption = Annotated[
     int | None, typer.Option("--year", "-y", metavar="YEAR", help="Calendar year, e.g. 2023.")
 ]
+HalfOption = Annotated[
+    str | None,
+    typer.Option("--half", metavar="HALF", help="Half year: 2024H1, 2024H2, 2024年上半年."),
+]
+QuarterOption = Annotated[
+    str | None,
+    typer.Option("--quarter", metavar="QUARTER", help="Quarter: 2024Q1, 2024年第一季度."),
+]
+MonthOption = Annotated[
+    str | None,
+    typer.Option("--month", metavar="MONTH", help="Month: 2024-03, 2024年3月."),
+]
 FromOption = Annotated[
-    str | None, typer.Option("--from", metavar="DATE", help="First date of the period (inclusive).")
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help="First date of the period (inclusive); also today, -30d, 3月5日, 2024-03.",
+    ),
 ]
 ToOption = Annotated[
-    str | None, typer.Option("--to", metavar="DATE", help="Last date of the period (inclusive).")
+    str | None,
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help="Last date of the period (inclusive); also today, yesterday, 2024Q1.",
+    ),
 ]
 AsOfOption = Annotated[
     str | None,

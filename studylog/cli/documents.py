@@ -11,6 +11,9 @@ from studylog.cli.common import (
     AsOfOption,
     ForceOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     RefArgument,
     ToOption,
     YearOption,
@@ -49,6 +52,9 @@ report_app = typer.Typer(invoke_without_command=True)
 def report(
     ctx: typer.Context,
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     fmt: Annotated[
@@ -108,7 +114,7 @@ def report(
     if chosen in ("docx", "pdf") and out is None:
         raise StudylogError("missing_option", option="--out")
     target = _writable(out, force=force) if out is not None else None
-    chosen_period_ = chosen_period(year, start, end)
+    chosen_period_ = chosen_period(year, start, end, half=half, quarter=quarter, month=month)
     day = to_date(as_of) or today()
     display_name = settings.config().display_name
     from studylog.documents.narrative import read_template
@@ -219,6 +225,9 @@ def archive(
         typer.Option("--out", "-o", metavar="DIR|FILE.zip", help="A folder, or a .zip file."),
     ],
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     fmt: Annotated[
@@ -240,7 +249,7 @@ def archive(
     """
     from studylog.documents.archive import archive_parts, write_archive
 
-    chosen = chosen_period(year, start, end)
+    chosen = chosen_period(year, start, end, half=half, quarter=quarter, month=month)
     from studylog.outputs import checked_target
 
     kind = fmt.strip().lower()

@@ -11,6 +11,9 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     RefArgument,
     ToOption,
     YearOption,
@@ -35,6 +38,9 @@ SHOWN_CHANGES = 3
 
 def log(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     ref: Annotated[
@@ -77,7 +83,7 @@ def log(
     from studylog.store.naming import Namer
 
     output = to_format(fmt)
-    first, last = period(year, start, end)
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
     if expect is not None and not verify:
         raise StudylogError("expect_needs_verify")
     with records(write=False) as (session, org):

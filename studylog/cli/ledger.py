@@ -14,6 +14,7 @@ from studylog.cli.common import (
     ReasonOption,
     records,
     to_date,
+    to_day,
     to_format,
     today,
 )
@@ -21,7 +22,6 @@ from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json, emit_line, emit_rows
 from studylog.errors import StudylogError
 from studylog.text.messages import t
-from studylog.text.parse import parse_date
 
 app = typer.Typer(
     help="The rectification ledger (整改台账): problems, measures, follow-up, closing (销号).",
@@ -91,7 +91,7 @@ def add(
     from studylog.cli.ledger_categories import category_value
     from studylog.records.ledger import add_rectification
 
-    due_on = parse_date(due)
+    due_on = to_day(due)
     category = category_value(category) or None
     found_on = to_date(found)
     with records() as (session, org):
@@ -207,7 +207,7 @@ def done_(
     """
     from studylog.records.ledger import close_rectification
 
-    day = parse_date(on)
+    day = to_day(on)
     with records() as (session, org):
         entry = close_rectification(session=session, org=org, entry_id=entry_id, on=day, note=note)
         message = t("rectify_done", id=entry.id, on=entry.done_on)

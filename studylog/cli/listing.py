@@ -71,9 +71,13 @@ def listing(
     to_file = out is not None and fmt == "csv"
     chosen = csv_encoding(encoding, default="utf-8-sig" if to_file else "utf-8")
     if out is None:
-        if chosen == "utf-8":
-            yield
-            return
+        from studylog.cli.common import settings
+        from studylog.cli.pager import paged
+
+        with paged(settings.pager, encoding=chosen) as held:
+            if held or chosen == "utf-8":
+                yield
+                return
         sys.stdout.flush()
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding=chosen, newline="")
         try:

@@ -13,12 +13,13 @@ from studylog.cli.common import (
     YesOption,
     records,
     to_date,
+    to_day,
     to_format,
 )
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_line, emit_note, emit_rows
 from studylog.text.messages import t
-from studylog.text.parse import parse_date, parse_enum
+from studylog.text.parse import parse_enum
 from studylog.text.vocab import Role, choices
 
 app = typer.Typer(
@@ -182,7 +183,7 @@ def retire(
     """
     from studylog.records.members import retire_member
 
-    left_on = parse_date(on)
+    left_on = to_day(on)
     with records() as (session, org):
         result = retire_member(session=session, org=org, name=name, on=left_on, confirmed=yes)
         retired_name = result.member.name

@@ -86,21 +86,9 @@ def _csv_cell(value: Any) -> str:
 
 
 def _rich_table(labels: list[str], cells: list[list[str]], *, title: str | None) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from studylog.cli.display import print_table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-    for label in labels:
-        table.add_column(Text(label), overflow="fold")
-    for row in cells:
-        table.add_row(*(Text(cell) for cell in row))
-    # Piped output is not squeezed into 80 columns: a file or a test reads whole rows.
-    console = Console(
-        width=None if sys.stdout.isatty() else 240, highlight=False, markup=False, emoji=False
-    )
-    console.print(table)
+    print_table(labels, cells, title=title)
 
 
 def emit_line(text: str) -> None:

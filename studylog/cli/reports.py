@@ -10,10 +10,13 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     ToOption,
     YearOption,
+    chosen_period,
     figures,
-    period,
     settings,
     to_format,
     today,
@@ -43,6 +46,9 @@ RATE_KEYS = ["attendance_rate", "participation_rate"]
 
 def stats(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     all_orgs: Annotated[
@@ -61,6 +67,14 @@ def stats(
             help="Also one row per member (the attendance notice, 出勤公示), month or quarter.",
         ),
     ] = None,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="With --by: draw bars instead of the table (sessions and attendance rate a "
+            "month or quarter; attendance rate a member); plain # bars when piped.",
+        ),
+    ] = False,
     fmt: FormatOption = "table",
     out: OutOption = None,
     encoding: EncodingOption = None,
@@ -68,11 +82,16 @@ def stats(
 ) -> None:
     """Print the tallies of a year (or --from/--to): the one-line summary and every figure.
 
+    Without a period, this year's. A period is one of --year 2024, --half 2024H1,
+    --quarter 2024Q1, --month 2024-03 (or 2024年3月), --from D --to D.
+
     With --by member, --format docx or xlsx writes the attendance notice (出勤公示) alone to
     --out FILE, with its 合计 row, laid out as the office files it.
 
     \b
     Example: studylog stats --year 2023 --by member --format markdown
+    Example: studylog stats --month 2024-03
+    Example: studylog stats --year 2023 --by month --chart
     Example: studylog stats --year 2023 --by member --format xlsx --out 出勤公示.xlsx
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
@@ -82,17 +101,24 @@ def stats(
 
     document = fmt.strip().lower() if fmt.strip().lower() in ("docx", "xlsx") else None
     output = "table" if document else to_format(fmt)
-    if year is None and start is None and end is None:
-        raise StudylogError("period_needed")
-    first, last = period(year, start, end)
-    if first is None or last is None:
-        raise StudylogError("range_needs_both")
+    chosen = chosen_period(
+        year, start, end, half=half, quarter=quarter, month=month, this_year=True
+    )
+    first, last = chosen.start, chosen.end
+    if (
+        year is None
+        and chosen.year is not None
+        and all(option is None for option in (half, quarter, month, start, end))
+    ):
+        year = chosen.year  # none given: this year
     grouping = GROUPINGS.get(by.strip().lower()) if by is not None else None
     if by is not None and grouping is None:
         choices = "member (成员) | month (月份) | quarter (季度)"
         raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
     if all_orgs and grouping is not None:
         raise StudylogError("all_orgs_by")
+    if chart and (grouping is None or output != "table" or document is not None):
+        raise StudylogError("chart_needs_by")
     if document is not None:
         if all_orgs:
             raise StudylogError("notice_one_group")
@@ -112,7 +138,14 @@ def stats(
         head = None if org is None else log_head(connection, org.id)
         extra = stats_figures(connection, org, first, last, today())  # the calendar, categories
     with listing(out, fmt=output, encoding=encoding, force=force):
-        print_report(report, output, head=head, anchored=org is not None, extra=extra)
+        if chart:
+            from studylog.cli.chart import print_chart
+
+            emit_line(summary_line(report))
+            emit_line("")
+            print_chart(report)
+        else:
+            print_report(report, output, head=head, anchored=org is not None, extra=extra)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 

@@ -12,6 +12,9 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     ReasonOption,
     RefArgument,
     ToOption,
@@ -180,18 +183,9 @@ def add(
     from studylog.records.sessions import add_session
 
     fields = _fields(
-        date,
-        title,
-        kind,
-        discussion,
-        session_format,
-        host,
-        location,
-        first_agenda,
-        source_date,
-        tag,
-        plan,
-    )
+        date, title, kind, discussion, session_format, host, location, first_agenda,
+        source_date, tag, plan,
+    )  # fmt: skip
     with records() as (session, org):
         record = add_session(session=session, org=org, fields=fields, again=again)
         message = t("session_added", id=record.id, day=record.date, title=record.title)
@@ -222,18 +216,9 @@ def edit(
     from studylog.records.sessions import edit_session
 
     fields = _fields(
-        date,
-        title,
-        kind,
-        discussion,
-        session_format,
-        host,
-        location,
-        first_agenda,
-        source_date,
-        tag,
-        plan,
-    )
+        date, title, kind, discussion, session_format, host, location, first_agenda,
+        source_date, tag, plan,
+    )  # fmt: skip
     with records() as (session, org):
         record = edit_session(session=session, org=org, ref=ref, fields=fields)
         message = t("session_edited", id=record.id, day=record.date, title=record.title)
@@ -289,6 +274,9 @@ AGENDA_COLUMNS = [
 @app.command("list")
 def list_(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     kind: KindOption = None,
@@ -318,7 +306,7 @@ def list_(
     from studylog.records.sessions import list_sessions
 
     output = to_format(fmt)
-    first, last = period(year, start, end)
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
     wanted_kind = parse_enum(Kind, kind, what="--kind") if kind is not None else None
     wanted_format = parse_enum(Format, held, what="--held") if held is not None else None
     with records(write=False) as (session, org):

@@ -11,6 +11,9 @@ from studylog.cli.common import (
     ForceOption,
     FormatOption,
     FromOption,
+    HalfOption,
+    MonthOption,
+    QuarterOption,
     RefArgument,
     ToOption,
     YearOption,
@@ -76,6 +79,9 @@ def delete(ref: RefArgument, name: NameArgument, kind: KindOption) -> None:
 @app.command("list")
 def list_(
     year: YearOption = None,
+    half: HalfOption = None,
+    quarter: QuarterOption = None,
+    month: MonthOption = None,
     start: FromOption = None,
     end: ToOption = None,
     member: Annotated[
@@ -95,7 +101,7 @@ def list_(
     from studylog.records.speeches import list_speeches
 
     output = to_format(fmt)
-    first, last = period(year, start, end)
+    first, last = period(year, start, end, half=half, quarter=quarter, month=month)
     with records(write=False) as (session, org):
         lines = list_speeches(session=session, org=org, start=first, end=last, member=member)
     rows = [asdict(line) for line in lines]

@@ -14,7 +14,8 @@ from studylog.errors import StudylogError
 from studylog.records.members import find_member, in_group
 from studylog.store.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
 from studylog.store.tables import utcnow
-from studylog.text.parse import clean_text, optional_text, parse_date
+from studylog.text.dates import typed_date
+from studylog.text.parse import clean_text, optional_text
 from studylog.text.vocab import Format, Kind
 
 _ID = re.compile(r"^#?(\d+)$")
@@ -131,7 +132,7 @@ def resolve_session(
         if record is None:
             raise _not_found(deleted, "unknown_session_id", ref=text)
         return record
-    day = parse_date(text)
+    day = typed_date(text, today=dt.date.today())  # also today, 昨天, -3d, 3月5日
     found = list(session.scalars(query.where(StudySession.date == day).order_by(StudySession.id)))
     if not found:
         raise _not_found(deleted, "no_session_on", day=day)

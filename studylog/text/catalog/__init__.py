@@ -14,6 +14,7 @@ from studylog.text.catalog import (
     calendar,
     columns,
     corrections,
+    display,
     documents,
     errors,
     files,
@@ -45,6 +46,7 @@ PARTS: tuple[ModuleType, ...] = (
     assess,
     notes,
     calendar,
+    display,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
