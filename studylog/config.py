@@ -8,6 +8,8 @@
     name = "市统计局党组理论学习中心组"      # the group to work on when --org is not given
     display_name = "中共某市统计局党组理论学习中心组"  # how reports name it
     leave_approver = "张三"               # who approves leaves (default: the group's 组长)
+    noun = "县委中心组"                   # the group as report sentences name it
+    secretary_expected = true            # the 学习秘书 is expected at sessions (on the roll)
 
     [check]                              # the year-end check's thresholds
     attendance_rate = 0.9
@@ -16,6 +18,12 @@
     makeup_days = 30
     disabled = ["member_speeches"]       # rules switched off
     enabled = ["makeup_reflection"]      # rules off by default switched on
+    member_speeches_roles = ["leader", "deputy", "member"]  # whom member_speeches judges
+
+    [forms.salon]                        # a study form of the group's own (--form salon)
+    zh = "理论沙龙"
+    en = "theory salon"
+    phrase = "举办理论沙龙{n}期"           # how the report counts it; {n}: its sessions
 
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
@@ -41,6 +49,10 @@ RULES = (
 )
 #: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
 OFF_BY_DEFAULT = frozenset({"makeup_reflection"})
+ROLES = ("leader", "deputy", "member", "secretary", "observer")
+#: Whom ``member_speeches`` judges unless the settings say: every expected role but the
+#: secretary (who keeps the record rather than speaks).
+SPEAKING_ROLES = frozenset({"leader", "deputy", "member"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,7 @@ class CheckRules:
     speeches_per_member: int = 1  # key or written speeches per member per year
     makeup_days: int = 30
     disabled: frozenset[str] = OFF_BY_DEFAULT
+    member_speeches_roles: frozenset[str] = SPEAKING_ROLES
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,9 @@ class Config:
     display_name: str | None = None
     leave_approver: str | None = None  # who approves leaves; default: the group's 组长
     check: CheckRules = field(default_factory=CheckRules)
+    noun: str | None = None  # the group in sentences (党组中心组); default: read off its name
+    secretary_expected: bool = True
+    forms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # value → zh, en, phrase
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -98,10 +114,12 @@ def load_config(explicit: str | None = None) -> Config:
 
 def _read(path: Path, data: dict[str, Any]) -> Config:
     reader = _Reader(path)
-    reader.known(data, "", {"language", "org", "check"})
+    reader.known(data, "", {"language", "org", "check", "forms"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
-    reader.known(org, "org.", {"name", "display_name", "leave_approver"})
+    reader.known(
+        org, "org.", {"name", "display_name", "leave_approver", "noun", "secretary_expected"}
+    )
     check = reader.table(data, "check")
     reader.known(
         check,
@@ -113,6 +131,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "makeup_days",
             "disabled",
             "enabled",
+            "member_speeches_roles",
         },
     )
     defaults = CheckRules()
@@ -125,6 +144,12 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     enabled = check.get("enabled", [])
     if not isinstance(enabled, list) or any(rule not in RULES for rule in enabled):
         reader.bad("check.enabled", enabled, "a list of rule names: " + ", ".join(RULES))
+    speaking = check.get("member_speeches_roles", sorted(SPEAKING_ROLES))
+    if not isinstance(speaking, list) or any(role not in ROLES for role in speaking):
+        reader.bad("check.member_speeches_roles", speaking, "a list of roles: " + ", ".join(ROLES))
+    expected = org.get("secretary_expected", True)
+    if not isinstance(expected, bool):
+        reader.bad("org.secretary_expected", expected, "true or false")
     return Config(
         path=path,
         found=True,
@@ -132,14 +157,40 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
         org=reader.text(org, "name", "org."),
         display_name=reader.text(org, "display_name", "org."),
         leave_approver=reader.text(org, "leave_approver", "org."),
+        noun=reader.text(org, "noun", "org."),
+        secretary_expected=bool(expected),
+        forms=_forms(reader, reader.table(data, "forms")),
         check=CheckRules(
             attendance_rate=float(rate),
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
             speeches_per_member=reader.count(check, "speeches_per_member", 1),
             makeup_days=reader.count(check, "makeup_days", 30),
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
+            member_speeches_roles=frozenset(speaking),
         ),
     )
+
+
+def _forms(reader: _Reader, table: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
+    """``[forms.VALUE]`` tables: a study form of the group's own, its labels and phrase."""
+    import re
+
+    found = {}
+    for value, words in table.items():
+        key = f"forms.{value}"
+        if not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", value):
+            reader.bad(key, value, "a new form's value: lower-case letters, digits and -")
+        if not isinstance(words, dict):
+            reader.bad(key, words, f"a table, [{key}]")
+        reader.known(words, key + ".", {"zh", "en", "phrase"})
+        zh, en, phrase = (reader.text(words, name, key + ".") for name in ("zh", "en", "phrase"))
+        if zh is None or en is None:
+            reader.bad(key, words, "zh and en labels")
+        if phrase is not None and "{n}" not in phrase:
+            reader.bad(key + ".phrase", phrase, "a phrase with {n} where the count goes")
+        assert zh is not None and en is not None
+        found[value] = (zh, en, phrase or f"{zh}{{n}}次")
+    return found
 
 
 class _Reader:
@@ -204,6 +255,9 @@ def as_toml(config: Config) -> str:
         lines.append(f"display_name = {quoted(config.display_name)}")
     if config.leave_approver:
         lines.append(f"leave_approver = {quoted(config.leave_approver)}")
+    if config.noun:
+        lines.append(f"noun = {quoted(config.noun)}")
+    lines.append(f"secretary_expected = {'true' if config.secretary_expected else 'false'}")
     rules = config.check
     disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled - OFF_BY_DEFAULT))
     enabled = ", ".join(quoted(rule) for rule in sorted(OFF_BY_DEFAULT - rules.disabled))
@@ -216,5 +270,11 @@ def as_toml(config: Config) -> str:
         f"makeup_days = {rules.makeup_days}",
         f"disabled = [{disabled}]",
         *([f"enabled = [{enabled}]"] if enabled else []),
+        "member_speeches_roles = ["
+        + ", ".join(quoted(role) for role in ROLES if role in rules.member_speeches_roles)
+        + "]",
     ]
+    for value, (zh, en, phrase) in config.forms.items():
+        lines += ["", f"[forms.{value}]", f"zh = {quoted(zh)}", f"en = {quoted(en)}"]
+        lines.append(f"phrase = {quoted(phrase)}")
     return "\n".join(lines)
