@@ -31,7 +31,8 @@ def beyond_roll_tables(metadata: MetaData, refers: Any) -> tuple[Table, Table, T
     """session_extended, session_observers, session_visitors, session_forms."""
 
     def session_key() -> Column[int]:
-        return refers("session_id", "sessions.id", ondelete="CASCADE", primary_key=True)
+        key: Column[int] = refers("session_id", "sessions.id", ondelete="CASCADE", primary_key=True)
+        return key
 
     # 扩大学习: a group beyond the roll (局中层党员干部), how many came, their names if given.
     extended = Table(

@@ -16,6 +16,7 @@ from enum import StrEnum
 from studylog.errors import StudylogError
 from studylog.text.language import current_language
 from studylog.text.parse import clean_text, optional_text, split_names
+from studylog.text.values import Plain
 
 
 class Form(StrEnum):
@@ -103,6 +104,15 @@ def form_phrase(value: str, count: int) -> str:
     return phrase.replace("{n}", str(count))
 
 
+class FormName(str):
+    """A form's value, shown by its label (tables, CSV) and carried as its value (JSON)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return form_label(str.__str__(self))
+
+
 def form_choices() -> str:
     return " | ".join(f"{value} ({words.zh})" for value, words in known_forms().items())
 
@@ -164,12 +174,12 @@ def hours_shown(hundredths: int | None) -> str:
     return format(Decimal(hundredths) / 100, "f").rstrip("0").rstrip(".") if hundredths else "0"
 
 
-def hours_value(hundredths: int | None) -> int | float | None:
+def hours_value(hundredths: int | None) -> int | Plain | None:
     """Hours as JSON carries them: 250 → 2.5, 300 → 3 (exact for two decimals)."""
     if hundredths is None:
         return None
     whole, rest = divmod(hundredths, 100)
-    return whole if not rest else float(hours_shown(hundredths))
+    return whole if not rest else Plain(hours_shown(hundredths))
 
 
 # -- people beyond the roll ---------------------------------------------------------------
@@ -188,9 +198,10 @@ def parse_extended(text: str) -> Extended:
     """``局中层党员干部:15`` or ``局中层党员干部:3:张三、李四、王五`` (``：`` too)."""
     label, colon, rest = text.replace("：", ":").partition(":")
     count, _colon, names = rest.partition(":")
-    if not colon or not label.strip() or not count.strip():
+    cleaned = unicodedata.normalize("NFKC", count).strip().rstrip("人名")
+    if not colon or not label.strip() or not cleaned.isdigit() or len(cleaned) > 6:
         raise StudylogError("bad_extended", value=text)
-    number = parse_count(count, what="--extended")
+    number = int(cleaned)
     if number == 0:
         raise StudylogError("bad_extended", value=text)
     listed = split_names([names]) if names.strip() else []

@@ -88,8 +88,16 @@ LABELS: dict[StrEnum, tuple[str, str, tuple[str, ...]]] = {
     Method.ONLINE: ("online", "线上", ("线上学习",)),
     Method.BRIEFING: ("briefing", "传达", ("补课", "个别传达")),
     SpeechKind.KEY: ("key speech", "重点发言", ("重点", *SPEECH_SYNONYMS[SpeechKind.KEY])),
-    SpeechKind.WRITTEN: ("written speech", "书面发言", ("书面", *SPEECH_SYNONYMS[SpeechKind.WRITTEN])),
-    SpeechKind.EXCHANGE: ("exchange speech", "交流发言", ("交流", *SPEECH_SYNONYMS[SpeechKind.EXCHANGE])),
+    SpeechKind.WRITTEN: (
+        "written speech",
+        "书面发言",
+        ("书面", *SPEECH_SYNONYMS[SpeechKind.WRITTEN]),
+    ),
+    SpeechKind.EXCHANGE: (
+        "exchange speech",
+        "交流发言",
+        ("交流", *SPEECH_SYNONYMS[SpeechKind.EXCHANGE]),
+    ),
 }
 
 

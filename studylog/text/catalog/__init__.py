@@ -15,6 +15,7 @@ from studylog.text.catalog import (
     documents,
     errors,
     files,
+    forms,
     integrity,
     office,
     plans,
@@ -39,6 +40,7 @@ PARTS: tuple[ModuleType, ...] = (
     corrections,
     web,
     office,
+    forms,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
