@@ -42,10 +42,11 @@ class Settings:
 
     def config(self) -> Config:
         if self._config is None:
-            from studylog.text.studyforms import use_custom_forms
+            from studylog.text.studyforms import use_custom_forms, use_group_noun
 
             self._config = load_config(self.config_file)
             use_custom_forms(self._config.forms)  # --form reads the group's own forms too
+            use_group_noun(self._config.noun)
         return self._config
 
     def org_name(self) -> str | None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from studylog.config import CheckRules
 from studylog.documents.layout import Document
 from studylog.documents.notice import notice_table
+from studylog.documents.studyreport import study_context
 from studylog.figures.checks import RuleResult, year_end_check
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
@@ -29,6 +30,7 @@ from studylog.records.sessions import list_sessions
 from studylog.store.models import Org, PlanItem
 from studylog.text.messages import long_date, t
 from studylog.text.periods import Period
+from studylog.text.studyforms import group_noun
 from studylog.text.values import percent, shown
 from studylog.text.vocab import SpeechKind
 
@@ -176,6 +178,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
     latency = data.tallies.latency
     speeches = figures["speeches"]
     body, noun = reporting_body(data.org)
+    noun = group_noun() or noun  # the settings' [org] noun, else read off the name
     zh = current_language() == "zh"
     year = data.period.year
     return {
@@ -245,6 +248,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
         ],
         "next_plan": list(data.next_plan),
         "signed": long_date(data.as_of),
+        **study_context(data.tallies),
     }
 
 

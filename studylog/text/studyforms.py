@@ -72,6 +72,16 @@ BUILT_IN: dict[str, FormWords] = {
 }  # fmt: skip
 
 _custom: dict[str, FormWords] = {}
+_noun: list[str | None] = [None]
+
+
+def use_group_noun(noun: str | None) -> None:
+    """The settings' ``[org] noun`` for this run: how report sentences name the group."""
+    _noun[0] = noun
+
+
+def group_noun() -> str | None:
+    return _noun[0]
 
 
 def use_custom_forms(forms: dict[str, tuple[str, str, str]]) -> None:

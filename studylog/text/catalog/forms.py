@@ -108,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_visits": ("{n} visits by superior bodies", "上级巡听旁听{n}次"),
     "report_observers": ("observers attended {n} times", "列席{n}人次"),
     "report_leader_hosted": (
-        "The group's leader hosted {n} sessions",
+        "the group's leader hosted {n} sessions",
         "主要负责同志主持集中学习{n}次",
     ),
 }
