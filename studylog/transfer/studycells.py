@@ -47,4 +47,4 @@ def parse_study(key: str, value: Any, guarded: bool) -> Any:
 
 def insert_forms(session: Session, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(insert(SessionForm.__table__), rows)  # type: ignore[arg-type]
+        session.execute(insert(SessionForm.__table__), rows)

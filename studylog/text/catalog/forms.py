@@ -55,6 +55,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{visitors} visitor(s)",
         "名单外参学：扩大学习 {extended} 人次，列席 {observers} 人，上级巡听旁听 {visitors} 人",
     ),
+    # -- the tables, as the log and undo name them --
+    "table_session_forms": ("study form", "学习形式"),
+    "table_session_extended": ("extended attendance", "扩大学习"),
+    "table_session_observers": ("observer present", "列席人员"),
+    "table_session_visitors": ("visitor", "巡听旁听人员"),
     # -- columns and figures --
     "col_forms": ("Study forms", "学习形式类别"),
     "col_films": ("Films", "专题片（部）"),
