@@ -257,7 +257,8 @@ def as_toml(config: Config) -> str:
         lines.append(f"leave_approver = {quoted(config.leave_approver)}")
     if config.noun:
         lines.append(f"noun = {quoted(config.noun)}")
-    lines.append(f"secretary_expected = {'true' if config.secretary_expected else 'false'}")
+    if not config.secretary_expected:
+        lines.append("secretary_expected = false")
     rules = config.check
     disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled - OFF_BY_DEFAULT))
     enabled = ", ".join(quoted(rule) for rule in sorted(OFF_BY_DEFAULT - rules.disabled))
@@ -270,10 +271,10 @@ def as_toml(config: Config) -> str:
         f"makeup_days = {rules.makeup_days}",
         f"disabled = [{disabled}]",
         *([f"enabled = [{enabled}]"] if enabled else []),
-        "member_speeches_roles = ["
-        + ", ".join(quoted(role) for role in ROLES if role in rules.member_speeches_roles)
-        + "]",
     ]
+    if rules.member_speeches_roles != SPEAKING_ROLES:
+        speaking = (quoted(role) for role in ROLES if role in rules.member_speeches_roles)
+        lines.append(f"member_speeches_roles = [{', '.join(speaking)}]")
     for value, (zh, en, phrase) in config.forms.items():
         lines += ["", f"[forms.{value}]", f"zh = {quoted(zh)}", f"en = {quoted(en)}"]
         lines.append(f"phrase = {quoted(phrase)}")
