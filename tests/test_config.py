@@ -241,7 +241,10 @@ def test_language_and_display_name_from_the_file(
     assert output.splitlines()[0] == (
         f"中共测试局党组理论学习中心组 2023年度检查（截至 {AS_OF}）：6 项通过，0 项未通过"
     )
-    assert rule_line(output, "出勤率不低于80%")[:2] == ["出勤率不低于80%", "通过（全组）；1名成员个人未达标"]
+    assert rule_line(output, "出勤率不低于80%")[:2] == [
+        "出勤率不低于80%",
+        "通过（全组）；1名成员个人未达标",
+    ]
     code, output = check_table(run, "--lang", "en")  # the command line beats the file
     assert output.splitlines()[0].startswith("2023 check for 中共测试局党组理论学习中心组")
 

@@ -207,6 +207,9 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
     else:
         columns = [("key", "col_period")]
         keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches", *STUDY_KEYS]
+    # the study columns only when the period has something in them (a year kept before
+    # forms were recorded reads as it did)
+    keys = [key for key in keys if key not in STUDY_KEYS or report.tallies.more.get(key)]
     columns += [(key, f"fig_{key}") for key in keys]
     rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows]
     hosted = sum(row.tallies.more.get("hosted", 0) for row in report.rows)
