@@ -225,7 +225,8 @@ def test_old_exports_and_new_ones_round_trip_the_study_fields(
     for fmt, name in (("json", "year.json"), ("csv", "year-csv"), ("xlsx", "year.xlsx")):
         out = tmp_path / name
         ok("export", "--year", "2023", "--out", str(out), "--format", fmt)
-        other = new_database(f"copy-{fmt}")
+        other = new_database(f"copy_{fmt}")
+        other.ensure()
         ok("--db", other.address, "import", str(out))
         copied = json.loads(
             ok("--db", other.address, "stats", "--year", "2023", "--format", "json")
@@ -240,7 +241,8 @@ def test_old_exports_and_new_ones_round_trip_the_study_fields(
             row.pop(key)
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    other = new_database("copy-old")
+    other = new_database("copy_old")
+    other.ensure()
     ok("--db", other.address, "import", str(old))
     copied = json.loads(ok("--db", other.address, "stats", "--year", "2023", "--format", "json"))
     assert copied["forms"] == {} and copied["sessions"] == 3
