@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- input --
     "bad_form": (
         "'{value}' is not a study form; choose {choices} (or add it under [forms] in the settings)",
-        "“{value}”不是已知的学习形式，可选：{choices}（或在设置文件 [forms] 中添加）",
+        "“{value}”不是已知的学习形式，可选：{choices}（也可在设置文件中添加本组的学习形式）",
     ),
     "custom_form_built_in": (
         "the settings' form {value} is built in already: give yours another value",
@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "why_secretary_not_expected": (
         "the settings leave the study secretary off the roll (secretary_expected = false); "
         "record them with --observed",
-        "设置文件规定学习秘书不计入应参学人员（secretary_expected = false），请用 --observed 登记",
+        "设置文件规定学习秘书不计入应参学人员，请用 --observed 登记",
     ),
     "beyond_roll_stored": (
         "Beyond the roll: {extended} extended attendance(s), {observers} observer(s), "
