@@ -8,6 +8,8 @@
     name = "市统计局党组理论学习中心组"      # the group to work on when --org is not given
     display_name = "中共某市统计局党组理论学习中心组"  # how reports name it
     leave_approver = "张三"               # who approves leaves (default: the group's 组长)
+    noun = "县委中心组"                   # the group as report sentences name it
+    secretary_expected = true            # the 学习秘书 is expected at sessions (on the roll)
 
     [check]                              # the year-end check's thresholds
     attendance_rate = 0.9
@@ -18,6 +20,12 @@
     plan_drift_days = 3                  # plan_drift: mean days off the planned day, at most
     disabled = ["member_speeches"]       # rules switched off
     enabled = ["makeup_reflection"]      # rules off by default switched on
+    member_speeches_roles = ["leader", "deputy", "member"]  # whom member_speeches judges
+
+    [forms.salon]                        # a study form of the group's own (--form salon)
+    zh = "理论沙龙"
+    en = "theory salon"
+    phrase = "举办理论沙龙{n}期"           # how the report counts it; {n}: its sessions
 
     [assess]                             # the yearly assessment (studylog assess): its
     threshold = 60                       # settings are checked by studylog.figures.scoring
@@ -62,6 +70,10 @@ OFF_BY_DEFAULT = frozenset(
 )
 #: The largest material ``session attach`` stores, unless ``[materials] max_size_mb`` says.
 MATERIAL_LIMIT_MB = 20
+ROLES = ("leader", "deputy", "member", "secretary", "observer")
+#: Whom ``member_speeches`` judges unless the settings say: every expected role but the
+#: secretary (who keeps the record rather than speaks).
+SPEAKING_ROLES = frozenset({"leader", "deputy", "member"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class CheckRules:
     disabled: frozenset[str] = OFF_BY_DEFAULT
     plan_on_date_rate: float = 0.8  # plan_drift: share of sessions held on their planned day
     plan_drift_days: float = 3  # plan_drift: mean days between planned and held day, at most
+    member_speeches_roles: frozenset[str] = SPEAKING_ROLES
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,9 @@ class Config:
     material_limit: int = MATERIAL_LIMIT_MB * 1024 * 1024  # bytes
     # The group's own ledger categories: (value, English label, Chinese label).
     ledger_categories: tuple[tuple[str, str, str], ...] = ()
+    noun: str | None = None  # the group in sentences (党组中心组); default: read off its name
+    secretary_expected: bool = True
+    forms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # value → zh, en, phrase
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -126,10 +142,12 @@ def load_config(explicit: str | None = None) -> Config:
 
 def _read(path: Path, data: dict[str, Any]) -> Config:
     reader = _Reader(path)
-    reader.known(data, "", {"language", "org", "check", "assess", "materials", "ledger"})
+    reader.known(data, "", {"language", "org", "check", "assess", "materials", "ledger", "forms"})
     language = reader.choice(data, "language", ("zh", "en"))
     org = reader.table(data, "org")
-    reader.known(org, "org.", {"name", "display_name", "leave_approver"})
+    reader.known(
+        org, "org.", {"name", "display_name", "leave_approver", "noun", "secretary_expected"}
+    )
     check = reader.table(data, "check")
     reader.known(
         check,
@@ -143,6 +161,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "enabled",
             "plan_on_date_rate",
             "plan_drift_days",
+            "member_speeches_roles",
         },
     )
     defaults = CheckRules()
@@ -168,6 +187,12 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     limit = materials.get("max_size_mb", MATERIAL_LIMIT_MB)
     if isinstance(limit, bool) or not isinstance(limit, int | float) or not 0 < limit < 2048:
         reader.bad("materials.max_size_mb", limit, "a number of megabytes above 0, e.g. 20")
+    speaking = check.get("member_speeches_roles", sorted(SPEAKING_ROLES))
+    if not isinstance(speaking, list) or any(role not in ROLES for role in speaking):
+        reader.bad("check.member_speeches_roles", speaking, "a list of roles: " + ", ".join(ROLES))
+    expected = org.get("secretary_expected", True)
+    if not isinstance(expected, bool):
+        reader.bad("org.secretary_expected", expected, "true or false")
     return Config(
         path=path,
         found=True,
@@ -175,6 +200,9 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
         org=reader.text(org, "name", "org."),
         display_name=reader.text(org, "display_name", "org."),
         leave_approver=reader.text(org, "leave_approver", "org."),
+        noun=reader.text(org, "noun", "org."),
+        secretary_expected=bool(expected),
+        forms=_forms(reader, reader.table(data, "forms")),
         check=CheckRules(
             attendance_rate=float(rate),
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
@@ -183,6 +211,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
             plan_on_date_rate=float(on_date),
             plan_drift_days=float(drift),
+            member_speeches_roles=frozenset(speaking),
         ),
         assess=reader.table(data, "assess"),
         material_limit=int(limit * 1024 * 1024),
@@ -211,6 +240,28 @@ def _categories(reader: _Reader, listed: Any) -> tuple[tuple[str, str, str], ...
             reader.bad("ledger.categories", entry, wanted)
         found.append((str(value).strip(), str(en).strip(), str(zh).strip()))
     return tuple(found)
+
+
+def _forms(reader: _Reader, table: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
+    """``[forms.VALUE]`` tables: a study form of the group's own, its labels and phrase."""
+    import re
+
+    found = {}
+    for value, words in table.items():
+        key = f"forms.{value}"
+        if not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", value):
+            reader.bad(key, value, "a new form's value: lower-case letters, digits and -")
+        if not isinstance(words, dict):
+            reader.bad(key, words, f"a table, [{key}]")
+        reader.known(words, key + ".", {"zh", "en", "phrase"})
+        zh, en, phrase = (reader.text(words, name, key + ".") for name in ("zh", "en", "phrase"))
+        if zh is None or en is None:
+            reader.bad(key, words, "zh and en labels")
+        if phrase is not None and "{n}" not in phrase:
+            reader.bad(key + ".phrase", phrase, "a phrase with {n} where the count goes")
+        assert zh is not None and en is not None
+        found[value] = (zh, en, phrase or f"{zh}{{n}}次")
+    return found
 
 
 class _Reader:
@@ -275,6 +326,10 @@ def as_toml(config: Config) -> str:
         lines.append(f"display_name = {quoted(config.display_name)}")
     if config.leave_approver:
         lines.append(f"leave_approver = {quoted(config.leave_approver)}")
+    if config.noun:
+        lines.append(f"noun = {quoted(config.noun)}")
+    if not config.secretary_expected:
+        lines.append("secretary_expected = false")
     rules = config.check
     disabled = ", ".join(quoted(rule) for rule in sorted(rules.disabled - OFF_BY_DEFAULT))
     enabled = ", ".join(quoted(rule) for rule in sorted(OFF_BY_DEFAULT - rules.disabled))
@@ -293,6 +348,12 @@ def as_toml(config: Config) -> str:
         "[materials]",
         f"max_size_mb = {config.material_limit / 1024 / 1024:g}",
     ]
+    if rules.member_speeches_roles != SPEAKING_ROLES:
+        speaking = (quoted(role) for role in ROLES if role in rules.member_speeches_roles)
+        lines.append(f"member_speeches_roles = [{', '.join(speaking)}]")
+    for value, (zh, en, phrase) in config.forms.items():
+        lines += ["", f"[forms.{value}]", f"zh = {quoted(zh)}", f"en = {quoted(en)}"]
+        lines.append(f"phrase = {quoted(phrase)}")
     if config.ledger_categories:
         entries = ", ".join(
             f"{{ value = {quoted(value)}, zh = {quoted(zh)}, en = {quoted(en)} }}"

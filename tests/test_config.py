@@ -175,8 +175,8 @@ def test_a_lower_attendance_threshold_passes_it(
     assert code == 0
     assert rule_line(output, "Attendance rate at least 80%")[:3] == [
         "Attendance rate at least 80%",
-        "pass",
-        "group: 83.3%",
+        "pass (group); 1 member(s) below individually",
+        "group rate 83.3% (the rule judges the group)",
     ]
     code, rules = check(run)
     assert code == 0
@@ -248,7 +248,10 @@ def test_language_and_display_name_from_the_file(
     assert output.splitlines()[0] == (
         f"中共测试局党组理论学习中心组 2023年度检查（截至 {AS_OF}）：6 项通过，0 项未通过"
     )
-    assert rule_line(output, "出勤率不低于80%")[:2] == ["出勤率不低于80%", "通过"]
+    assert rule_line(output, "出勤率不低于80%")[:2] == [
+        "出勤率不低于80%",
+        "通过（全组）；1名成员个人未达标",
+    ]
     code, output = check_table(run, "--lang", "en")  # the command line beats the file
     assert output.splitlines()[0].startswith("2023 check for 中共测试局党组理论学习中心组")
 

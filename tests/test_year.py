@@ -68,6 +68,11 @@ def test_attendance_notice_per_member(seeded: Database, ok: Callable[..., str]) 
         "attendance_rate": 11 / 12,
         "participation_rate": 1.0,
         "speeches": None,
+        "forms": {},
+        "films": 0,
+        "documents": 0,
+        "study_hours": 0,
+        "hosted": 0,
     }
     assert rows["王五"]["speeches"] == {"key": 1, "written": 0, "exchange": 0}
     assert rows["周九"]["makeups_outstanding"] == 1

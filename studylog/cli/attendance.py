@@ -9,6 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
+from studylog.cli.beyond import (
+    BeyondRoll,
+    ExtendedOption,
+    ObservedOption,
+    VisitorOption,
+    beyond_roll_options,
+)
 from studylog.cli.common import (
     ROLL_COLUMNS,
     ForceOption,
@@ -97,6 +104,9 @@ def attend(
             "l late, e leave, a absent, b back); stored at the end, Ctrl-C stores nothing.",
         ),
     ] = False,
+    extended: ExtendedOption = None,
+    observed: ObservedOption = None,
+    visitor: VisitorOption = None,
     yes: YesOption = False,
     fmt: FormatOption = "table",
 ) -> None:
@@ -110,6 +120,8 @@ def attend(
     \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     Example: studylog attend 2023-03-01 --from-sheet 签到表.xlsx --dry-run
+    Example: studylog attend 2023-03-01 --extended 局中层党员干部:15 --observed 吴列 \
+               --visitor 市委第一巡听组:赵六
     Example: studylog attend today --call
     """
     output = to_format(fmt)
@@ -128,6 +140,7 @@ def attend(
 
         names = call_roll(ref)
     approver = clean_name(approved_by) if approved_by else settings.config().leave_approver
+    names["beyond"] = beyond_roll_options(extended, observed, visitor)
     try:
         result = _store_roll(ref, names, from_sheet, replace, yes, dry_run, approver)
     except StudylogError as error:
@@ -139,6 +152,9 @@ def attend(
             return
         result = _store_roll(ref, names, from_sheet, replace, True, dry_run, approver)
     about, roll, dropped, counts, observers = result
+    beyond = names["beyond"]
+    if output in ("table", "markdown") and isinstance(beyond, BeyondRoll):
+        emit_line(t("beyond_roll_stored", **beyond.counts()))
     if output in ("table", "markdown"):
         key = "roll_checked" if dry_run else "roll_stored"
         emit_line(t(key, **about, attended=counts.attended, expected=counts.expected))
@@ -172,6 +188,8 @@ def _store_roll(
     from studylog.records.attendance import record_roll
 
     observers: list[str] = []
+    names = dict(names)
+    beyond = names.pop("beyond", None)
     try:
         with records() as (session, org):
             if sheet is not None:
@@ -183,6 +201,8 @@ def _store_roll(
                 session=session, org=org, ref=ref, replace=replace, confirmed=confirmed,
                 approver=approver, **names,
             )  # fmt: skip
+            if beyond is not None:
+                beyond.store(session, org, result.record)
             counts, _ = session_roll(session=session, record_id=result.record.id)
             record = result.record
             about = {"id": record.id, "day": record.date, "title": record.title}

@@ -10,7 +10,7 @@ from studylog.text.categories import Category, category_label, category_order
 from studylog.text.messages import current_language, t
 
 if TYPE_CHECKING:
-    from studylog.figures.tallies import OrgRef
+    from studylog.figures.grouping import OrgRef
     from studylog.store.db import Reader
 
 

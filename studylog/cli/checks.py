@@ -80,13 +80,7 @@ def check(
             [
                 {
                     "rule": t(f"rule_{result.rule}", threshold=_threshold(result)),
-                    "result": t(
-                        "result_off"
-                        if not result.enabled
-                        else "result_pass"
-                        if result.passed
-                        else "result_fail"
-                    ),
+                    "result": _verdict(result),
                     "offenders": _details(result),
                 }
                 for result in report.results
@@ -97,6 +91,15 @@ def check(
         emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
     if not report.passed:
         raise typer.Exit(1)
+
+
+def _verdict(result: RuleResult) -> str:
+    """pass / FAIL / off; a group rule that passes with members short of it says both."""
+    if not result.enabled:
+        return t("result_off")
+    if result.passed and result.rule == "attendance" and result.offenders:
+        return t("result_pass_members_short", count=len(result.offenders))
+    return t("result_pass" if result.passed else "result_fail")
 
 
 def _threshold(result: RuleResult) -> str:
@@ -112,7 +115,9 @@ def _details(result: RuleResult) -> str:
     """What was measured and the offending items, one per line, in the current language."""
     lines = []
     if result.rule == "attendance" and result.value is not None:
-        lines.append(t("measured_attendance", rate=shown(result.value)))
+        lines.append(t("measured_attendance_group", rate=shown(result.value)))
+        if result.offenders:  # apart from the group's result: they fall short each
+            lines.append(t("members_below_header"))
     if result.rule == "plan" and result.value is not None:
         lines.append(t("measured_plan", rate=shown(result.value)))
     if result.rule == "plan_drift" and result.value and result.value["on_date_rate"] is not None:
@@ -121,9 +126,7 @@ def _details(result: RuleResult) -> str:
     for item in result.offenders:
         values = {key: shown(value) for key, value in item.items()}
         if result.rule == "attendance":
-            lines.append(
-                t("below_threshold", member=values["member"], rate=values["attendance_rate"])
-            )
+            lines.append(t("member_below", member=values["member"], rate=values["attendance_rate"]))
         elif result.rule == "makeups_on_time":
             missing = item["made_up"] is None
             lines.append(

@@ -43,7 +43,11 @@ class Settings:
 
     def config(self) -> Config:
         if self._config is None:
+            from studylog.text.studyforms import use_custom_forms, use_group_noun
+
             self._config = load_config(self.config_file)
+            use_custom_forms(self._config.forms)  # --form reads the group's own forms too
+            use_group_noun(self._config.noun)
         return self._config
 
     def org_name(self) -> str | None:
@@ -94,10 +98,18 @@ def _engine() -> Iterator[Engine]:
     from studylog.store.db import open_engine, resolve_url
 
     engine = open_engine(resolve_url(settings.db), create=False)
+    use_settings(settings.config())
     try:
         yield engine
     finally:
         engine.dispose()
+
+
+def use_settings(config: Config) -> None:
+    """The settings every layer reads for this run: whether the secretary is expected."""
+    from studylog.records.expected import expect_secretary
+
+    expect_secretary(config.secretary_expected)
 
 
 def today() -> date:

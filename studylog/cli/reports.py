@@ -25,7 +25,8 @@ from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.notice import write_notice_file
 from studylog.cli.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
 from studylog.errors import StudylogError
-from studylog.text.messages import t
+from studylog.text.messages import join_list, t
+from studylog.text.studyforms import form_label
 
 if TYPE_CHECKING:
     from studylog.figures.tallies import Tallies, YearReport
@@ -42,6 +43,7 @@ GROUPINGS = {
 SESSION_KEYS = ["sessions", "discussions", "topic_sessions", "topic_discussions"]
 ROLL_KEYS = ["expected", "present", "late", "leave", "absent", "makeups", "makeups_outstanding"]
 RATE_KEYS = ["attendance_rate", "participation_rate"]
+STUDY_KEYS = ["forms", "films", "documents", "study_hours"]
 
 
 def stats(
@@ -205,7 +207,7 @@ def _latency(report: YearReport) -> dict[str, Any]:
 
 def _member_figures(tallies: Tallies) -> dict[str, Any]:
     figures = tallies.figures()
-    return {key: figures[key] for key in [*ROLL_KEYS, *RATE_KEYS, "speeches"]}
+    return {key: figures[key] for key in [*ROLL_KEYS, *RATE_KEYS, "speeches"]} | tallies.more
 
 
 def _as_tables(report: YearReport, output: OutputFormat, extra: dict[str, Any]) -> None:
@@ -221,39 +223,48 @@ def _as_tables(report: YearReport, output: OutputFormat, extra: dict[str, Any]) 
     if not figures["unrecorded"]:
         figures.pop("unrecorded")
     figures |= {f"speeches_{kind}": count for kind, count in speeches.items()}
+    forms = figures.pop("forms", {})
     if report.latency.items:
         figures |= _latency(report)
-    if report.by is None or output != "csv":
+    labels = {key: t(f"fig_{key}") for key in figures}
+    for form, count in forms.items():  # one line per study form, after the counts
+        labels[f"form_{form}"] = t("fig_form", label=form_label(form))
+        figures[f"form_{form}"] = count
+    if report.by is None:
         from studylog.cli.calendar_figures import table_rows
 
-        labelled = {t(f"fig_{key}"): value for key, value in figures.items()} | table_rows(extra)
+        labelled = {labels[key]: value for key, value in figures.items()} | table_rows(extra)
         emit_rows(
             [{"figure": label, "value": value} for label, value in labelled.items()],
             [("figure", "col_figure"), ("value", "col_value")],
             output,
         )
-    if report.by is None:
         return
-    if output != "csv":
-        emit_line("")
+    # With --by: the one-line summary, then the rows and their 合计 (not every figure again)
     total = t("total")
     if report.by == "member":
         columns = [("key", "col_name"), ("title", "col_job_title")]
-        keys = [*ROLL_KEYS, *RATE_KEYS, "speeches"]
+        keys = [*ROLL_KEYS, *RATE_KEYS, "speeches", *STUDY_KEYS, "hosted"]
     elif report.by == "org":
         columns = [("key", "fig_org")]
-        keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches"]
+        keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches", *STUDY_KEYS]
     else:
         columns = [("key", "col_period")]
-        keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches"]
+        keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches", *STUDY_KEYS]
+    # the study columns only when the period has something in them (a year kept before
+    # forms were recorded reads as it did)
+    keys = [key for key in keys if key not in STUDY_KEYS or report.tallies.more.get(key)]
     columns += [(key, f"fig_{key}") for key in keys]
-    rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows] + [
-        {"key": total, "title": None, **_flat(report.tallies)}
-    ]
+    rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows]
+    hosted = sum(row.tallies.more.get("hosted", 0) for row in report.rows)
+    rows.append({"key": total, "title": None, **_flat(report.tallies), "hosted": hosted})
     emit_rows(rows, columns, output)
 
 
 def _flat(tallies: Tallies) -> dict[str, Any]:
     figures = tallies.figures()
     figures["speeches"] = tallies.speeches.total
+    figures["forms"] = join_list(
+        f"{form_label(form)}{count}" for form, count in figures.get("forms", {}).items()
+    )
     return figures

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.common import settings
+from studylog.cli.common import settings, use_settings
 from studylog.cli.render import emit_line
 from studylog.errors import StudylogError
 from studylog.text.messages import t
@@ -64,6 +64,7 @@ def serve(
     if password_hash is None and not is_loopback(host):
         raise StudylogError("serve_needs_password", host=host)
     engine = open_engine(resolve_url(settings.db), create=False)
+    use_settings(settings.config())
     try:
         if not all_orgs:  # an unknown or missing --org is said now, not on every page
             from studylog.records.orgs import resolve_org

@@ -28,80 +28,42 @@ from studylog.cli.common import (
 )
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json, emit_json_list, emit_line, emit_note, emit_rows
+from studylog.cli.session_options import (
+    STUDY_LABELS,
+    AgendaOption,
+    DateOption,
+    DiscussionOption,
+    DocumentsOption,
+    FilmsOption,
+    FormOption,
+    HostOption,
+    HoursOption,
+    KindOption,
+    LocationOption,
+    PlanOption,
+    SessionFormatOption,
+    SourceOption,
+    TagOption,
+    TitleOption,
+    beyond_roll_detail,
+    show_beyond_roll,
+    study_fields,
+    study_summary,
+)
 from studylog.errors import StudylogError
 from studylog.text.messages import t
-from studylog.text.parse import parse_enum, split_tags
+from studylog.text.parse import parse_enum, parse_kind, split_tags
 from studylog.text.vocab import Format, Kind, choices
 
 if TYPE_CHECKING:
     from studylog.records.sessions import SessionFields
+    from studylog.records.studyforms import StudyFields
     from studylog.store.models import StudySession
 
 app = typer.Typer(
     help="Study sessions (集中学习 / 专题学习): add, list, show, edit, delete.",
     no_args_is_help=True,
 )
-
-DateOption = Annotated[
-    str | None, typer.Option("--date", "-d", metavar="DATE", help="Date held, e.g. 2023-03-01.")
-]
-TitleOption = Annotated[
-    str | None, typer.Option("--title", "-t", metavar="TEXT", help="What was studied.")
-]
-KindOption = Annotated[
-    str | None, typer.Option("--kind", metavar="KIND", help=f"Kind: {choices(Kind)}.")
-]
-DiscussionOption = Annotated[
-    bool | None,
-    typer.Option(
-        "--discussion/--no-discussion",
-        help="The session held a discussion (研讨).",
-        show_default=False,
-    ),
-]
-SessionFormatOption = Annotated[
-    str | None,
-    typer.Option("--format", metavar="FORMAT", help=f"How it was held: {choices(Format)}."),
-]
-HostOption = Annotated[
-    str | None,
-    typer.Option("--host", metavar="NAME", help="The member who chaired it (主持人); '' clears."),
-]
-LocationOption = Annotated[
-    str | None, typer.Option("--location", metavar="TEXT", help="Where; '' clears.")
-]
-AgendaOption = Annotated[
-    str | None,
-    typer.Option(
-        "--first-agenda",
-        metavar="TEXT",
-        help="First agenda item (第一议题): the speech or document relayed; '' clears.",
-    ),
-]
-SourceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--source-date",
-        metavar="DATE",
-        help="Date of the first agenda item's source speech/document.",
-    ),
-]
-PlanOption = Annotated[
-    str | None,
-    typer.Option(
-        "--plan",
-        metavar="ID",
-        help="The plan item this session carries out (plan list); '' unlinks.",
-    ),
-]
-TagOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--tag",
-        metavar="TAG",
-        help="A tag; repeat or separate with commas. Replaces existing tags.",
-    ),
-]
 
 
 def _fields(
@@ -116,14 +78,17 @@ def _fields(
     source_date: str | None,
     tags: list[str] | None,
     plan: str | None,
+    study: StudyFields,
 ) -> SessionFields:
     from studylog.records.sessions import SessionFields
 
+    parsed, said_discussion = parse_kind(kind) if kind is not None else (None, False)
     return SessionFields(
         date=to_date(date),
         title=title,
-        kind=parse_enum(Kind, kind, what="--kind") if kind is not None else None,
-        discussion=discussion,
+        kind=parsed,
+        # 专题研讨 says both: a topic session with a discussion (--no-discussion still wins)
+        discussion=True if said_discussion and discussion is None else discussion,
         format=parse_enum(Format, session_format, what="--format")
         if session_format is not None
         else None,
@@ -133,6 +98,7 @@ def _fields(
         source_date=to_date(source_date),
         tags=split_tags(tags) if tags is not None else None,
         plan=_plan_id(plan),
+        study=study,
     )
 
 
@@ -161,6 +127,10 @@ def add(
     source_date: SourceOption = None,
     tag: TagOption = None,
     plan: PlanOption = None,
+    form: FormOption = None,
+    films: FilmsOption = None,
+    documents: DocumentsOption = None,
+    hours: HoursOption = None,
     again: Annotated[
         bool,
         typer.Option(
@@ -179,12 +149,14 @@ def add(
     Example: studylog session add --date 2023-03-01 --title 学习党的二十大精神 \\
                --kind 专题学习 --discussion --host 张三 \\
                --first-agenda 习近平总书记重要讲话 --source-date 2023-02-20
+    Example: studylog session add --date 2023-04-12 --title 观看专题片 --kind 专题研讨 \\
+               --form 观看专题片 --form 交流研讨 --films 2 --documents 5 --hours 2.5
     """
     from studylog.records.sessions import add_session
 
     fields = _fields(
         date, title, kind, discussion, session_format, host, location, first_agenda,
-        source_date, tag, plan,
+        source_date, tag, plan, study_fields(form, films, documents, hours),
     )  # fmt: skip
     with records() as (session, org):
         record = add_session(session=session, org=org, fields=fields, again=again)
@@ -206,18 +178,23 @@ def edit(
     source_date: SourceOption = None,
     tag: TagOption = None,
     plan: PlanOption = None,
+    form: FormOption = None,
+    films: FilmsOption = None,
+    documents: DocumentsOption = None,
+    hours: HoursOption = None,
 ) -> None:
     """Change a session; only the options given change.
 
     \b
     Example: studylog session edit 12 --no-discussion --location 三楼会议室
+    Example: studylog session edit 12 --form 专家辅导 --hours 3
     """
     from studylog.figures.tallies import session_roll
     from studylog.records.sessions import edit_session
 
     fields = _fields(
         date, title, kind, discussion, session_format, host, location, first_agenda,
-        source_date, tag, plan,
+        source_date, tag, plan, study_fields(form, films, documents, hours),
     )  # fmt: skip
     with records() as (session, org):
         record = edit_session(session=session, org=org, ref=ref, fields=fields)
@@ -245,6 +222,7 @@ def _summary(record: StudySession) -> dict[str, Any]:
         "tags": [tag.tag for tag in record.tags],
         "plan": record.plan_id,
         "latency_days": (record.date - record.source_date).days if record.source_date else None,
+        **study_summary(record),
     }
 
 
@@ -257,6 +235,7 @@ LIST_COLUMNS = [
     ("format", "col_format"),
     ("host", "col_host"),
     ("first_agenda", "col_first_agenda"),
+    ("forms", "col_forms"),
     ("tags", "col_tags"),
 ]
 
@@ -363,8 +342,9 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
             for line in list_speeches(session=session, org=org, session_id=record.id)
         ]
         notes = notes_detail(session=session, record=record)
+        beyond = beyond_roll_detail(session, record)
     if output == "json":
-        emit_json({**detail, "roll": roll, "speeches": speeches, **notes})
+        emit_json({**detail, "roll": roll, "speeches": speeches, **notes, **beyond})
         return
     if output == "csv":  # one table per file: the roll, which is what a sheet is for
         emit_rows(roll, ROLL_COLUMNS, output)
@@ -372,6 +352,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
     labels = {key: label for key, label in LIST_COLUMNS}
     labels |= {"location": "col_location", "source_date": "col_source_date"}
     labels |= {"plan": "col_plan", "latency_days": "col_latency"}
+    labels |= STUDY_LABELS
     emit_rows(
         [{"field": t(labels[key]), "value": value} for key, value in detail.items()],
         [("field", "col_session"), ("value", "col_value")],
@@ -385,6 +366,7 @@ def show(ref: RefArgument, fmt: FormatOption = "table") -> None:
             output,
             title=t("speeches"),
         )
+    show_beyond_roll(beyond, output)
     show_notes(notes, output)
 
 

@@ -22,6 +22,7 @@ from studylog.config import CheckRules
 from studylog.documents.layout import Document
 from studylog.documents.notice import notice_table
 from studylog.documents.report_calendar import calendar_context, period_drift
+from studylog.documents.studyreport import study_context
 from studylog.figures.checks import RuleResult, year_end_check
 from studylog.figures.drift import Drift
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
@@ -32,6 +33,7 @@ from studylog.store.models import Org, PlanItem
 from studylog.text.categories import Category
 from studylog.text.messages import long_date, t
 from studylog.text.periods import Period
+from studylog.text.studyforms import group_noun
 from studylog.text.values import percent, shown
 from studylog.text.vocab import SpeechKind
 
@@ -184,6 +186,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
     latency = data.tallies.latency
     speeches = figures["speeches"]
     body, noun = reporting_body(data.org)
+    noun = group_noun() or noun  # the settings' [org] noun, else read off the name
     zh = current_language() == "zh"
     year = data.period.year
     return {
@@ -261,6 +264,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
             sentence=_sentence,
             failure=_failure,
         ),
+        **study_context(data.tallies),
     }
 
 

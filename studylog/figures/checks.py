@@ -61,7 +61,7 @@ def year_end_check(
     checks = {
         "attendance": lambda: _attendance(members(), rules),
         "quarterly_discussion": lambda: _discussions(session, org, year, as_of, rules),
-        "member_speeches": lambda: _speeches(members(), as_of, end, rules),
+        "member_speeches": lambda: _speeches(members(), as_of, end, rules, _roles(session, org)),
         "makeups_on_time": lambda: _makeups(session, org, start, end, as_of, rules),
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
@@ -136,13 +136,23 @@ def _discussions(
     )
 
 
-def _speeches(report: YearReport, as_of: dt.date, end: dt.date, rules: CheckRules) -> RuleResult:
+def _roles(session: Session, org: Org) -> dict[str, str]:
+    return {name: role.value for name, role in session.execute(
+        select(Member.name, Member.role).where(Member.org_id == org.id))}  # fmt: skip
+
+
+def _speeches(
+    report: YearReport, as_of: dt.date, end: dt.date, rules: CheckRules, roles: dict[str, str]
+) -> RuleResult:
+    """Every member of the roles the rule applies to (``member_speeches_roles``; by default
+    not the secretary) gave enough key or written speeches."""
     judged = end <= as_of  # a member has until the year's last day
     few = [
         {"member": row.key, "speeches": row.tallies.speeches.key + row.tallies.speeches.written}
         for row in report.rows
         if judged
         and row.tallies.roll.expected
+        and roles.get(row.key) in rules.member_speeches_roles
         and row.tallies.speeches.key + row.tallies.speeches.written < rules.speeches_per_member
     ]
     return RuleResult(

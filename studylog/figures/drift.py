@@ -20,7 +20,7 @@ from studylog.store.tables import plan_items, rectifications
 from studylog.store.tables import sessions as held
 
 if TYPE_CHECKING:
-    from studylog.figures.tallies import OrgRef
+    from studylog.figures.grouping import OrgRef
     from studylog.store.db import Reader
 
 

@@ -7,47 +7,23 @@ make-ups recorded for them; participation rate = (attended + make-ups) / expecte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    and_,
-    case,
-    cast,
-    extract,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
-from studylog.records.expected import days_between, expected_on
+from studylog.figures.grouping import Grouping, OrgRef, count_if, period_number, periods, without
+from studylog.figures.grouping import in_period as _in_period
+from studylog.figures.studyforms import study_figures
+from studylog.records.expected import days_between, expected_on, expected_role
 from studylog.store.tables import attendance, makeups, members, orgs, speeches
 from studylog.store.tables import sessions as held
+from studylog.text.values import Plain
 from studylog.text.vocab import MISSED, Kind, SpeechKind, Status
 
 if TYPE_CHECKING:
     from studylog.store.db import Reader
-
-Grouping = Literal["member", "month", "quarter", "org"]
-
-
-class OrgRef(Protocol):
-    """A study group as the figures need it: an ORM ``Org``, or a
-    :class:`studylog.records.orgs.Group` read through Core."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def name(self) -> str: ...
-
-
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 @dataclass(frozen=True)
@@ -102,9 +78,9 @@ def _session_figures() -> list[ColumnElement[Any]]:
     topic = session.kind == Kind.TOPIC
     return [
         func.count(session.id).label("sessions"),
-        _count_if(session.discussion.is_(True)).label("discussions"),
-        _count_if(topic).label("topic_sessions"),
-        _count_if(and_(topic, session.discussion.is_(True))).label("topic_discussions"),
+        count_if(session.discussion.is_(True)).label("discussions"),
+        count_if(topic).label("topic_sessions"),
+        count_if(and_(topic, session.discussion.is_(True))).label("topic_discussions"),
         func.count(session.first_agenda).label("first_agenda_items"),
     ]
 
@@ -113,26 +89,19 @@ def _roll_figures() -> list[ColumnElement[Any]]:
     line = attendance.c
     return [
         func.count(members.c.id).label("expected"),
-        *(_count_if(line.status == status).label(status.value) for status in Status),
-        _count_if(and_(makeups.c.id.is_not(None), line.status.in_(MISSED))).label("makeups"),
-        _count_if(line.id.is_(None)).label("unrecorded"),
+        *(count_if(line.status == status).label(status.value) for status in Status),
+        count_if(and_(makeups.c.id.is_not(None), line.status.in_(MISSED))).label("makeups"),
+        count_if(line.id.is_(None)).label("unrecorded"),
     ]
 
 
 def _speech_figures() -> list[ColumnElement[Any]]:
-    return [_count_if(speeches.c.kind == kind).label(kind.value) for kind in SpeechKind]
+    return [count_if(speeches.c.kind == kind).label(kind.value) for kind in SpeechKind]
 
 
 # Deleted sessions and members, and a deleted member's roll lines, stay in the database and
 # out of every figure: each query below says so itself (these are Core statements, which the
 # ORM's rule in studylog.store.models does not reach).
-
-
-def _in_period(query: Select[Any], org: OrgRef | None, start: date, end: date) -> Select[Any]:
-    """Sessions of ``org`` (of every org when None) held from ``start`` to ``end``."""
-    session = held.c
-    query = query.where(session.date >= start, session.date <= end, session.archived_at.is_(None))
-    return query if org is None else query.where(session.org_id == org.id)
 
 
 def _expected_lines(query: Select[Any]) -> Select[Any]:
@@ -161,7 +130,10 @@ def _expected_lines(query: Select[Any]) -> Select[Any]:
 
 
 def _speeches(query: Select[Any]) -> Select[Any]:
-    return query.select_from(speeches).join(held, held.c.id == speeches.c.session_id)
+    """Members' speeches: an observer's (列席) are counted apart (``observer_speeches``)."""
+    speaker = and_(members.c.id == speeches.c.member_id, expected_role())
+    joined = speeches.join(held, held.c.id == speeches.c.session_id).join(members, speaker)
+    return query.select_from(joined)
 
 
 @dataclass(frozen=True)
@@ -171,6 +143,7 @@ class Tallies:
     sessions: SessionCounts = field(default_factory=SessionCounts)
     roll: RollCounts = field(default_factory=RollCounts)
     speeches: SpeechCounts = field(default_factory=SpeechCounts)
+    more: dict[str, Any] = field(default_factory=dict)  # study forms, beyond the roll, hosted
 
     def figures(self) -> dict[str, Any]:
         """The design's JSON keys, in its order, and ``unrecorded``."""
@@ -196,6 +169,7 @@ class Tallies:
                 "exchange": self.speeches.exchange,
             },
             "unrecorded": roll.unrecorded,
+            **self.more,
         }
 
 
@@ -236,7 +210,7 @@ def agenda_latency(*, session: Reader, org: OrgRef | None, start: date, end: dat
 
 
 def _number(value: float) -> float:
-    return int(value) if value.is_integer() else value
+    return int(value) if value.is_integer() else Plain(value)  # days: shown as 14.5, not a %
 
 
 @dataclass(frozen=True)
@@ -310,6 +284,10 @@ def period_tallies(
     elif by in ("month", "quarter"):
         rows = _period_rows(session, org, start, end, by, listed_end)
     latency = agenda_latency(session=session, org=org, start=start, end=end)
+    totals, per_row, blank = study_figures(session, org, start, end, by, listed_end)
+    tallies = replace(tallies, more=totals)
+    rows = [replace(row, tallies=replace(row.tallies, more=per_row.get(row.key, blank)))
+            for row in rows]  # fmt: skip
     return YearReport(
         year=year,
         org=org.name if org is not None else None,
@@ -381,7 +359,7 @@ def _member_rows(session: Reader, org: OrgRef, start: date, end: date) -> list[R
         .order_by(member.id)
     )
     spoken = {
-        row.member_id: SpeechCounts(**_without(row._asdict(), "member_id"))
+        row.member_id: SpeechCounts(**without(row._asdict(), "member_id"))
         for row in session.execute(
             _in_period(
                 _speeches(select(speeches.c.member_id, *_speech_figures())), org, start, end
@@ -415,10 +393,7 @@ def _period_rows(
     session: Reader, org: OrgRef | None, start: date, end: date, by: Grouping, listed_end: date
 ) -> list[Row]:
     """One row per month or quarter from ``start`` to ``end``, empty periods included."""
-    year = cast(extract("year", held.c.date), Integer)
-    month = cast(extract("month", held.c.date), Integer)
-    # One number per period: 202303 for March 2023, 20231 for its first quarter.
-    period = year * 100 + month if by == "month" else year * 10 + (month + 2) // 3
+    period = period_number(by)
 
     def grouped(query: Select[Any]) -> dict[int, dict[str, Any]]:
         rows = session.execute(_in_period(query, org, start, end).group_by(period))
@@ -428,33 +403,19 @@ def _period_rows(
     roll = grouped(_expected_lines(select(period.label("period"), *_roll_figures())))
     speeches = grouped(_speeches(select(period.label("period"), *_speech_figures())))
     rows = []
-    for number, key in _periods(start, listed_end, by):
+    for number, key in periods(start, listed_end, by):
         rows.append(
             Row(
                 key=key,
                 title=None,
                 tallies=Tallies(
-                    SessionCounts(**_without(sessions.get(number))),
-                    RollCounts(**_without(roll.get(number))),
-                    SpeechCounts(**_without(speeches.get(number))),
+                    SessionCounts(**without(sessions.get(number))),
+                    RollCounts(**without(roll.get(number))),
+                    SpeechCounts(**without(speeches.get(number))),
                 ),
             )
         )
     return rows
-
-
-def _periods(start: date, end: date, by: Grouping) -> list[tuple[int, str]]:
-    """The months (202303, "2023-03") or quarters (20231, "2023-Q1") a range touches."""
-    periods = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        if by == "month":
-            periods.append((year * 100 + month, f"{year}-{month:02d}"))
-        elif month == start.month or month % 3 == 1:
-            quarter = (month + 2) // 3
-            periods.append((year * 10 + quarter, f"{year}-Q{quarter}"))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return list(dict.fromkeys(periods))
 
 
 def _org_rows(session: Reader, start: date, end: date) -> list[Row]:
@@ -473,14 +434,10 @@ def _org_rows(session: Reader, start: date, end: date) -> list[Row]:
             key=name,
             title=None,
             tallies=Tallies(
-                SessionCounts(**_without(sessions.get(org), "org_id")),
-                RollCounts(**_without(roll.get(org), "org_id")),
-                SpeechCounts(**_without(speeches.get(org), "org_id")),
+                SessionCounts(**without(sessions.get(org), "org_id")),
+                RollCounts(**without(roll.get(org), "org_id")),
+                SpeechCounts(**without(speeches.get(org), "org_id")),
             ),
         )
         for org, name in session.execute(select(orgs.c.id, orgs.c.name).order_by(orgs.c.name))
     ]
-
-
-def _without(row: dict[str, Any] | None, column: str = "period") -> dict[str, Any]:
-    return {key: value for key, value in (row or {}).items() if key != column}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.records.expected import expected_on
+from studylog.records.expected import expected_on, role_expected
 from studylog.records.members import find_members
 from studylog.records.sessions import resolve_session
 from studylog.store.models import Attendance, Makeup, Member, Org, Speech, StudySession
@@ -269,6 +269,8 @@ def _name_once(
 def _why(member: Member) -> Phrase:
     if member.role == Role.OBSERVER:
         return Phrase("why_observer")
+    if not role_expected(member.role):
+        return Phrase("why_secretary_not_expected")
     if member.retired is not None:
         return Phrase("why_retired", {"on": member.retired})
     return Phrase("why_joined", {"on": member.joined})

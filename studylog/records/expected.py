@@ -1,7 +1,9 @@
 """Who is expected at a session, and day counts, as SQL expressions every layer above shares.
 
 The design's rule: expected(session) = members of the group whose role is not observer, joined
-on or before the session's date (or with no joining date) and not retired before it.
+on or before the session's date (or with no joining date) and not retired before it. Whether
+the study secretary (学习秘书) is expected is the settings' word (``[org] secretary_expected``,
+default yes), given for the run with :func:`expect_secretary`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,28 @@ from sqlalchemy.sql.functions import FunctionElement
 from studylog.store.tables import members
 from studylog.text.vocab import Role
 
+#: The settings' ``secretary_expected`` for this run: every command's database scope sets it
+#: (studylog.cli.common), so each expected_on below, in any layer, agrees.
+_SECRETARY_EXPECTED = [True]
+
+
+def expect_secretary(expected: bool) -> None:
+    _SECRETARY_EXPECTED[0] = expected
+
+
+def role_expected(role: Role) -> bool:
+    """A member of this role is expected at sessions (Python, for one member)."""
+    return role != Role.OBSERVER and (_SECRETARY_EXPECTED[0] or role != Role.SECRETARY)
+
+
+def expected_role() -> ColumnElement[bool]:
+    """SQL: the member's role is one expected at sessions (not 列席; not the secretary when
+    the settings say so). A member of another role at a session attends beyond the roll."""
+    role = members.c.role
+    if _SECRETARY_EXPECTED[0]:
+        return role != Role.OBSERVER
+    return and_(role != Role.OBSERVER, role != Role.SECRETARY)
+
 
 def expected_on(day: Any) -> ColumnElement[bool]:
     """SQL: the member is expected at a session held on ``day`` (a date or a date column).
@@ -25,7 +49,7 @@ def expected_on(day: Any) -> ColumnElement[bool]:
     """
     member = members.c
     return and_(
-        member.role != Role.OBSERVER,
+        expected_role(),
         or_(member.joined.is_(None), member.joined <= day),
         or_(member.retired.is_(None), member.retired >= day),
     )

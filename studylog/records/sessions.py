@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.records.members import find_member, in_group
+from studylog.records.studyforms import StudyFields, apply_study
 from studylog.store.models import Attendance, Makeup, Org, SessionTag, Speech, StudySession
 from studylog.store.tables import utcnow
 from studylog.text.dates import typed_date
@@ -36,6 +37,7 @@ class SessionFields:
     source_date: dt.date | None = None
     tags: list[str] | None = None  # replaces the session's tags
     plan: int | None = None  # the plan item it carries out; 0 unlinks
+    study: StudyFields | None = None  # forms, films, documents, hours
 
 
 def add_session(
@@ -109,6 +111,7 @@ def _apply(session: Session, org: Org, record: StudySession, fields: SessionFiel
         raise StudylogError("source_after_session", source=record.source_date, day=record.date)
     if fields.tags is not None:
         record.tags = [SessionTag(tag=tag) for tag in fields.tags]
+    apply_study(record, fields.study)
     if fields.plan is not None:
         from studylog.records.plans import link_session
 

@@ -45,6 +45,7 @@ MIGRATIONS_DIR = _migrations_dir()
 OUR_TABLES = frozenset(
     {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
     | {"plan_items", "plan_speakers", "rectifications", "rectify_progress", "audit_log"}
+    | {"session_forms", "session_extended", "session_observers", "session_visitors"}
 )
 
 

@@ -75,6 +75,9 @@ class StudySession(Base):
     # The plan item this session carried out; at most one session per item.
     plan_id: Mapped[int | None]
     created_at: Mapped[datetime]
+    films: Mapped[int | None]  # films watched (观看专题片 N 部)
+    documents: Mapped[int | None]  # documents studied (学习文件材料 N 篇)
+    hours_hundredths: Mapped[int | None]  # its length: 2.5 学时 is 250
     # Deleted: kept with its roll, make-ups and speeches, and left out of everything.
     archived_at: Mapped[datetime | None]
     archive_reason: Mapped[str | None]
@@ -83,6 +86,9 @@ class StudySession(Base):
     tags: Mapped[list[SessionTag]] = relationship(
         cascade="all, delete-orphan", order_by="SessionTag.tag", lazy="selectin"
     )
+    forms: Mapped[list[SessionForm]] = relationship(
+        cascade="all, delete-orphan", order_by="SessionForm.form", lazy="selectin"
+    )
 
 
 class SessionTag(Base):
@@ -90,6 +96,47 @@ class SessionTag(Base):
 
     session_id: Mapped[int]
     tag: Mapped[str]
+
+
+class SessionForm(Base):
+    """A study form (学习形式) a session took."""
+
+    __table__ = tables.session_forms
+
+    session_id: Mapped[int]
+    form: Mapped[str]
+
+
+class SessionExtended(Base):
+    """扩大学习: a group beyond the roll that attended, and how many of it."""
+
+    __table__ = tables.session_extended
+
+    session_id: Mapped[int]
+    label: Mapped[str]
+    headcount: Mapped[int]
+    names: Mapped[str | None]
+
+
+class SessionObserver(Base):
+    """列席: a member not expected at the session who attended it."""
+
+    __table__ = tables.session_observers
+
+    session_id: Mapped[int]
+    member_id: Mapped[int]
+
+    member: Mapped[Member] = relationship(lazy="joined")
+
+
+class SessionVisitor(Base):
+    """旁听 / 巡听: someone of a superior body who sat in."""
+
+    __table__ = tables.session_visitors
+
+    session_id: Mapped[int]
+    body: Mapped[str]
+    name: Mapped[str]
 
 
 class Attendance(Base):

@@ -29,6 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from studylog.store.studytables import beyond_roll_tables, study_columns
 from studylog.text.vocab import Format, Kind, Method, Role, SpeechKind, Status
 
 NAMING_CONVENTION = {
@@ -148,6 +149,7 @@ sessions = Table(
     # The plan item this session carried out; at most one session per item.
     _refers("plan_id", "plan_items.id", ondelete="SET NULL", nullable=True, unique=True),
     _created(),
+    *study_columns(),  # forms' counts and length (studylog.store.studytables)
     # Deleted: kept with its roll, make-ups and speeches, and left out of everything.
     Column("archived_at", DateTime),
     Column("archive_reason", String(500)),
@@ -159,6 +161,11 @@ session_tags = Table(
     metadata,
     _refers("session_id", "sessions.id", ondelete="CASCADE", primary_key=True),
     Column("tag", String(100), primary_key=True),
+)
+
+# Study forms, and the people at a session beyond its roll (studylog.store.studytables).
+session_extended, session_observers, session_visitors, session_forms = beyond_roll_tables(
+    metadata, _refers
 )
 
 # One line of a session's roll.

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from studylog.errors import StudylogError
-from studylog.text.vocab import LABELS, choices
+from studylog.text.vocab import DISCUSSION_SPELLINGS, LABELS, Kind, choices
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -179,3 +179,10 @@ def parse_enum(enum: type[E], text: str, *, what: str) -> E:
         if wanted in (member.value, member.name.lower(), zh, *aliases):
             return member
     raise StudylogError("bad_choice", what=what, value=text, choices=choices(enum))
+
+
+def parse_kind(text: str, *, what: str = "--kind") -> tuple[Kind, bool]:
+    """A session kind, and whether the words also said it held a discussion (专题研讨 is a
+    topic session with a discussion; 集体学习 is 集中学习)."""
+    kind = parse_enum(Kind, text, what=what)
+    return kind, text.strip().lower() in DISCUSSION_SPELLINGS[kind]

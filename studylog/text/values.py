@@ -9,6 +9,14 @@ from typing import Any
 from studylog.text.messages import join_list, t
 
 
+class Plain(float):
+    """A number with a fraction that is not a rate (days, hours): shown as a number (14.5),
+    where a bare float is a rate and shown as a percentage."""
+
+    def __repr__(self) -> str:
+        return float.__repr__(self)
+
+
 def shown(value: Any) -> str:
     """A value as a person reads it in the current language."""
     if value is None:
@@ -19,6 +27,8 @@ def shown(value: Any) -> str:
         from studylog.text.vocab import label
 
         return label(value)
+    if isinstance(value, Plain):
+        return float.__repr__(value)
     if isinstance(value, float):
         return percent(value)
     if isinstance(value, date):

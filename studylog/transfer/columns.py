@@ -6,7 +6,7 @@ tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels)
 - ``members``: name, title, role, joined, retired — the members in the group at any time of
   the year, and any member the year's records name;
 - ``sessions``: id, date, title, kind, discussion, format, host, location, first_agenda,
-  source_date, tags — the sessions held in the year;
+  source_date, tags, forms, films, documents, hours — the sessions held in the year;
 - ``attendance``: session, date, member, status, reason — every stored roll line;
 - ``makeups``: session, date, member, made_up, method, note;
 - ``speeches``: session, date, member, kind, title;
@@ -88,6 +88,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("first_agenda", "col_first_agenda", ()),
         Column("source_date", "col_source_date", ()),
         Column("tags", "col_tags", ()),
+        Column("forms", "col_forms", ("study forms",)),
+        Column("films", "col_films", ("专题片",)),
+        Column("documents", "col_documents", ("学习文件材料", "文件材料")),
+        Column("hours", "col_hours", ("学习时长", "时长")),
     ),
     "attendance": (
         SESSION_REF,

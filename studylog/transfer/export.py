@@ -41,7 +41,7 @@ from studylog.text.spreadsheet import (
     guard,
     starts_formula,
 )
-from studylog.text.values import raw, shown
+from studylog.text.values import Plain, raw, shown
 from studylog.transfer.columns import (
     BATCH,
     EXPORTED,
@@ -52,6 +52,7 @@ from studylog.transfer.columns import (
 )
 from studylog.transfer.session_files_json import TABLES as SESSION_FILES
 from studylog.transfer.session_files_json import material_rows, note_rows
+from studylog.transfer.studycells import session_forms, study_cells
 
 
 @dataclass(frozen=True)
@@ -127,13 +128,17 @@ def _session_rows(session: Session, org: Org, start: date, end: date) -> Iterato
             StudySession.location,
             StudySession.first_agenda,
             StudySession.source_date,
+            StudySession.films,
+            StudySession.documents,
+            StudySession.hours_hundredths,
         )
         .outerjoin(Member, Member.id == StudySession.host_id)
         .where(_held_in(org, start, end))
         .order_by(StudySession.date, StudySession.id)
     )
+    forms = session_forms(session, _held_in(org, start, end))
     for row in session.execute(query):
-        yield row._asdict() | {"tags": tags.get(row.id, [])}
+        yield study_cells(row._asdict(), forms.get(row.id, [])) | {"tags": tags.get(row.id, [])}
 
 
 def _streamed(session: Session, query: Any) -> Iterator[dict[str, Any]]:
@@ -445,6 +450,8 @@ def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
         cell = make(sheet, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
+    if isinstance(value, Plain):  # hours, days: a number
+        return float(value)
     if isinstance(value, float):  # a rate
         cell = make(sheet, value=value)
         cell.number_format = "0.0%"

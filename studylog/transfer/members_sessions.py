@@ -16,6 +16,7 @@ from studylog.transfer.columns import BATCH
 from studylog.transfer.known import Held, Known
 from studylog.transfer.loading import Loader, core_table
 from studylog.transfer.sheets import Sheet
+from studylog.transfer.studycells import insert_forms, parse_study
 
 
 def add_members(known: Known, loader: Loader, sheet: Sheet) -> None:
@@ -75,6 +76,7 @@ def add_sessions(known: Known, loader: Loader, sheet: Sheet) -> None:
     refs: list[int | None] = []
     seen: set[int] = set()  # refs so far: a set, as a file may hold tens of thousands
     tags: list[list[str]] = []
+    forms: list[list[str]] = []
     for number, cells in sheet.rows():
         key = "id"
         try:
@@ -117,8 +119,12 @@ def add_sessions(known: Known, loader: Loader, sheet: Sheet) -> None:
                 raise StudylogError("source_after_session", source=source_date, day=day)
             key = "tags"
             tags.append(split_tags([cell_text(cells[at[key]], guarded) or ""]))
+            study = {}
+            for key in ("forms", "films", "documents", "hours"):
+                study[key] = parse_study(key, cells[at[key]], guarded)
         except StudylogError as error:
             raise sheet.fail(number, key, error) from None
+        forms.append(study["forms"])
         refs.append(ref)
         if ref is not None:
             seen.add(ref)
@@ -134,13 +140,16 @@ def add_sessions(known: Known, loader: Loader, sheet: Sheet) -> None:
                 "location": location,
                 "first_agenda": agenda,
                 "source_date": source_date,
+                "films": study["films"],
+                "documents": study["documents"],
+                "hours_hundredths": study["hours"],
                 "plan_id": None,
                 "created_at": loader.created,
             }
         )
         if len(rows) >= BATCH:
-            _insert_sessions(known, loader, rows, refs, tags, sheet)
-    _insert_sessions(known, loader, rows, refs, tags, sheet)
+            _insert_sessions(known, loader, rows, refs, tags, sheet, forms)
+    _insert_sessions(known, loader, rows, refs, tags, sheet, forms)
 
 
 def _insert_sessions(
@@ -150,11 +159,16 @@ def _insert_sessions(
     refs: list[int | None],
     tags: list[list[str]],
     sheet: Sheet,
+    forms: list[list[str]],
 ) -> None:
     """Insert a batch of the file's sessions and their tags, note them, empty the lists."""
     assert known.in_file is not None
     tag_rows = []
     new_ids = loader.insert_new(StudySession, rows)
+    insert_forms(loader.session, [
+        {"session_id": new_id, "form": form}
+        for new_id, session_forms in zip(new_ids, forms, strict=True) for form in session_forms
+    ])  # fmt: skip
     for row, ref, session_tags, new_id in zip(rows, refs, tags, new_ids, strict=True):
         held = Held(new_id, row["date"], new=True)
         if ref is not None:
@@ -164,6 +178,6 @@ def _insert_sessions(
     if tag_rows:
         loader.session.execute(insert(core_table(SessionTag)), tag_rows)
     loader.counts["sessions"] += len(rows)
-    for batch in (rows, refs, tags):
+    for batch in (rows, refs, tags, forms):
         batch.clear()
     loader.meter.update(sheet.position())

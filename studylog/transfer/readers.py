@@ -291,6 +291,10 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
     "session": (int, str),
     "discussion": (bool, str),
     "tags": (list, str),
+    "forms": (list, str),
+    "films": (int, str),
+    "documents": (int, str),
+    "hours": (int, float, str),
 }
 
 

@@ -18,6 +18,7 @@ from studylog.text.catalog import (
     documents,
     errors,
     files,
+    forms,
     integrity,
     notes,
     office,
@@ -47,6 +48,7 @@ PARTS: tuple[ModuleType, ...] = (
     notes,
     calendar,
     display,
+    forms,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {

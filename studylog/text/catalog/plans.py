@@ -83,9 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member}, {date} ({status}): made up on {made_up}, {days} days later",
         "{member}，{date}（{status}）：{made_up} 补学，相隔 {days} 天",
     ),
-    "measured_attendance": ("group: {rate}", "全组：{rate}"),
     "measured_plan": ("execution rate: {rate}", "计划执行率：{rate}"),
-    "below_threshold": ("below: {member} {rate}", "低于标准：{member} {rate}"),
     "offender_rectification": (
         "#{id} {problem} ({dept}, due {due})",
         "#{id} {problem}（{dept}，时限 {due}）",
