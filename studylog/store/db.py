@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     Reader = Connection | Session  # the ORM session of a command, or a bare connection
 
 #: The newest migration; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0008"
 #: Alembic's version table, named for us so a shared PostgreSQL database can hold others'.
 VERSION_TABLE = "studylog_version"
 
@@ -45,6 +45,7 @@ MIGRATIONS_DIR = _migrations_dir()
 OUR_TABLES = frozenset(
     {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
     | {"plan_items", "plan_speakers", "rectifications", "rectify_progress", "audit_log"}
+    | {"member_outputs", "self_study", "agenda_items"}
 )
 
 

@@ -44,6 +44,9 @@ LABELS = {
     "makeups": ("date",),
     "rectifications": ("problem",),
     "rectify_progress": ("on",),
+    "member_outputs": ("date", "kind", "title"),
+    "self_study": ("date", "title"),
+    "agenda_items": ("date", "meeting", "title"),
 }
 
 

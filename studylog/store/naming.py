@@ -27,6 +27,9 @@ OWN = {
     "makeups": ("date",),
     "rectifications": ("problem",),
     "rectify_progress": ("on",),
+    "member_outputs": ("date", "kind", "title"),
+    "self_study": ("date", "title"),
+    "agenda_items": ("date", "meeting", "title"),
 }
 #: Long text is cut to this many characters, then "…".
 LONGEST = 12

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from studylog.text.activity_words import ACTIVITY_LABELS
 from studylog.text.language import current_language
 
 
@@ -78,6 +79,7 @@ LABELS: dict[StrEnum, tuple[str, str, tuple[str, ...]]] = {
     SpeechKind.WRITTEN: ("written speech", "书面发言", ("书面",)),
     SpeechKind.EXCHANGE: ("exchange speech", "交流发言", ("交流",)),
 }
+LABELS.update(ACTIVITY_LABELS)  # outputs, levels, meetings (studylog.text.activity_words)
 
 
 def label(value: StrEnum) -> str:
