@@ -17,6 +17,7 @@ from studylog.text.catalog import (
     files,
     integrity,
     office,
+    outputs,
     plans,
     records,
     report,
@@ -39,6 +40,7 @@ PARTS: tuple[ModuleType, ...] = (
     corrections,
     web,
     office,
+    outputs,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
