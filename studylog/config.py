@@ -14,8 +14,9 @@
     discussions_per_quarter = 1
     speeches_per_member = 1
     makeup_days = 30
+    self_study_hours = 40                # minimum self-study hours a year (rule off by default)
     disabled = ["member_speeches"]       # rules switched off
-    enabled = ["makeup_reflection"]      # rules off by default switched on
+    enabled = ["makeup_reflection", "self_study_hours"]  # rules off by default switched on
 
 Parsed with the standard library's tomllib; every key is checked, and a bad one is an
 error that names it.
@@ -38,9 +39,10 @@ RULES = (
     "rectification",
     "plan",
     "makeup_reflection",
+    "self_study_hours",
 )
 #: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
-OFF_BY_DEFAULT = frozenset({"makeup_reflection"})
+OFF_BY_DEFAULT = frozenset({"makeup_reflection", "self_study_hours"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class CheckRules:
     discussions_per_quarter: int = 1
     speeches_per_member: int = 1  # key or written speeches per member per year
     makeup_days: int = 30
+    self_study_hours: float = 40  # minimum self-study hours per expected member a year
     disabled: frozenset[str] = OFF_BY_DEFAULT
 
 
@@ -111,6 +114,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "discussions_per_quarter",
             "speeches_per_member",
             "makeup_days",
+            "self_study_hours",
             "disabled",
             "enabled",
         },
@@ -119,6 +123,9 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
     rate = check.get("attendance_rate", defaults.attendance_rate)
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1:
         reader.bad("check.attendance_rate", rate, "a number from 0 to 1, e.g. 0.9")
+    minimum = check.get("self_study_hours", defaults.self_study_hours)
+    if isinstance(minimum, bool) or not isinstance(minimum, int | float) or minimum < 0:
+        reader.bad("check.self_study_hours", minimum, "a number of hours, 0 or more, e.g. 40")
     disabled = check.get("disabled", [])
     if not isinstance(disabled, list) or any(rule not in RULES for rule in disabled):
         reader.bad("check.disabled", disabled, "a list of rule names: " + ", ".join(RULES))
@@ -137,6 +144,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
             speeches_per_member=reader.count(check, "speeches_per_member", 1),
             makeup_days=reader.count(check, "makeup_days", 30),
+            self_study_hours=minimum,
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
         ),
     )
@@ -214,6 +222,7 @@ def as_toml(config: Config) -> str:
         f"discussions_per_quarter = {rules.discussions_per_quarter}",
         f"speeches_per_member = {rules.speeches_per_member}",
         f"makeup_days = {rules.makeup_days}",
+        f"self_study_hours = {rules.self_study_hours:g}",
         f"disabled = [{disabled}]",
         *([f"enabled = [{enabled}]"] if enabled else []),
     ]

@@ -24,6 +24,7 @@ from studylog.errors import StudylogError
 from studylog.text.messages import t
 
 if TYPE_CHECKING:
+    from studylog.figures.outputs import Activities
     from studylog.figures.tallies import Tallies, YearReport
 
 GROUPINGS = {
@@ -75,6 +76,7 @@ def stats(
     Example: studylog stats --year 2023 --by member --format xlsx --out 出勤公示.xlsx
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
+    from studylog.figures.outputs import activity_figures
     from studylog.figures.tallies import period_tallies
     from studylog.store.digests import log_head
 
@@ -107,22 +109,30 @@ def stats(
             by="org" if all_orgs else grouping,  # type: ignore[arg-type]
             year=year,
         )
+        activities = activity_figures(
+            session=connection, org=org, start=first, end=last, by_member=grouping == "member"
+        )
         head = None if org is None else log_head(connection, org.id)
     with listing(out, fmt=output, encoding=encoding, force=force):
-        print_report(report, output, head=head, anchored=org is not None)
+        print_report(report, output, head=head, anchored=org is not None, activities=activities)
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 
 
 def print_report(
-    report: YearReport, output: OutputFormat, *, head: str | None = None, anchored: bool = False
+    report: YearReport,
+    output: OutputFormat,
+    *,
+    head: str | None = None,
+    anchored: bool = False,
+    activities: Activities | None = None,
 ) -> None:
     """The figures; ``anchored``: naming the head hash of the group's log they were made from
     (a last line in a table or markdown, a ``log_head`` key in JSON, nothing in CSV)."""
     if output == "json":
-        emit_json(_as_json(report) | ({"log_head": head} if anchored else {}))
+        emit_json(_as_json(report, activities) | ({"log_head": head} if anchored else {}))
         return
-    _as_tables(report, output)
+    _as_tables(report, output, activities)
     if anchored and output != "csv":
         emit_line("")
         emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
@@ -135,18 +145,29 @@ def summary_line(report: YearReport) -> str:
     return t("summary", year=report.year, **report.tallies.figures())
 
 
-def _as_json(report: YearReport) -> dict[str, Any]:
+def _as_json(report: YearReport, activities: Activities | None = None) -> dict[str, Any]:
+    from studylog.cli.activity_stats import members_beyond
+    from studylog.figures.tallies import Tallies
+
+    def extra(name: str) -> dict[str, Any]:
+        return activities.member(name) if activities else {}
+
     data: dict[str, Any] = {
         "year": report.year,
         **({} if report.year else {"from": report.start, "to": report.end}),
         "org": report.org,
         **report.tallies.figures(),
         **_latency(report),
+        **(activities.figures() if activities else {}),
     }
     if report.by == "member":
+        beyond = members_beyond(activities, {row.key for row in report.rows})
         data["rows"] = [
-            {"member": row.key, "title": row.title, **_member_figures(row.tallies)}
-            for row in report.rows
+            {"member": key, "title": title, **_member_figures(tallies), **extra(key)}
+            for key, title, tallies in [
+                *((row.key, row.title, row.tallies) for row in report.rows),
+                *((name, title, Tallies()) for name, title in beyond),
+            ]
         ]
     elif report.by == "org":
         data["rows"] = [{"org": row.key, **row.tallies.figures()} for row in report.rows]
@@ -167,7 +188,16 @@ def _member_figures(tallies: Tallies) -> dict[str, Any]:
     return {key: figures[key] for key in [*ROLL_KEYS, *RATE_KEYS, "speeches"]}
 
 
-def _as_tables(report: YearReport, output: OutputFormat) -> None:
+def _as_tables(
+    report: YearReport, output: OutputFormat, activities: Activities | None = None
+) -> None:
+    from studylog.cli.activity_stats import (
+        MEMBER_COLUMNS,
+        figure_rows,
+        member_cells,
+        members_beyond,
+    )
+
     if output != "csv":
         emit_line(summary_line(report))
         emit_line("")
@@ -184,7 +214,8 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
         figures |= _latency(report)
     if report.by is None or output != "csv":
         emit_rows(
-            [{"figure": t(f"fig_{key}"), "value": value} for key, value in figures.items()],
+            [{"figure": t(f"fig_{key}"), "value": value} for key, value in figures.items()]
+            + (figure_rows(activities) if activities else []),
             [("figure", "col_figure"), ("value", "col_value")],
             output,
         )
@@ -203,9 +234,18 @@ def _as_tables(report: YearReport, output: OutputFormat) -> None:
         columns = [("key", "col_period")]
         keys = [*SESSION_KEYS, *ROLL_KEYS, *RATE_KEYS, "speeches"]
     columns += [(key, f"fig_{key}") for key in keys]
-    rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows] + [
-        {"key": total, "title": None, **_flat(report.tallies)}
-    ]
+    rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows]
+    if activities is not None and report.by == "member":
+        from studylog.figures.tallies import Tallies
+
+        beyond = members_beyond(activities, {row.key for row in report.rows})
+        rows += [{"key": key, "title": title, **_flat(Tallies())} for key, title in beyond]
+        columns += MEMBER_COLUMNS
+        for row in rows:
+            row |= member_cells(activities, row["key"])
+    rows.append(
+        {"key": total, "title": None, **_flat(report.tallies), **member_cells(activities, None)}
+    )
     emit_rows(rows, columns, output)
 
 

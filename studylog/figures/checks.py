@@ -64,12 +64,14 @@ def year_end_check(
         "rectification": lambda: _rectification(session, org, end, as_of),
         "plan": lambda: _plan(session, org, year, as_of),
         "makeup_reflection": lambda: _reflections(session, org, start, end, as_of),
+        "self_study_hours": lambda: _self_study(session, org, start, end, as_of, rules),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
         "quarterly_discussion": rules.discussions_per_quarter,
         "member_speeches": rules.speeches_per_member,
         "makeups_on_time": rules.makeup_days,
+        "self_study_hours": rules.self_study_hours,
     }
     results = [
         checks[rule]()
@@ -233,3 +235,26 @@ def _reflections(
         for name, session_id, day, made_up in rows
     ]
     return RuleResult("makeup_reflection", True, not missing, offenders=missing)
+
+
+def _self_study(
+    session: Session, org: Org, start: dt.date, end: dt.date, as_of: dt.date, rules: CheckRules
+) -> RuleResult:
+    """Every member expected in the year studied on their own at least the minimum hours
+    (judged once the year is over: a member has until its last day)."""
+    from studylog.figures.outputs import short_of_self_study
+
+    short = (
+        short_of_self_study(
+            session=session, org=org, start=start, end=end, minimum=rules.self_study_hours
+        )
+        if end <= as_of
+        else []
+    )
+    return RuleResult(
+        "self_study_hours",
+        True,
+        not short,
+        threshold=rules.self_study_hours,
+        offenders=[{"member": line.member, "hours": line.hours} for line in short],
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Select, and_, case, func, or_, select
@@ -19,7 +20,7 @@ from sqlalchemy import Select, and_, case, func, or_, select
 from studylog.records.expected import days_between
 from studylog.store.tables import agenda_items, member_outputs, members, self_study
 from studylog.text.activity_words import CITY_OR_ABOVE, Meeting, OutputKind
-from studylog.text.hours import as_hours
+from studylog.text.hours import as_hours, hours_value
 from studylog.text.vocab import Role
 
 if TYPE_CHECKING:
@@ -235,12 +236,13 @@ def _by_member(session: Reader, org: OrgRef, start: date, end: date) -> dict[str
     """Each member's outputs by kind and self-study hours, members with neither left out."""
     member, output = members.c, member_outputs.c
     found: dict[str, dict[str, Any]] = {}
-    for name, title, kind, count in session.execute(
+    order: dict[str, int] = {}
+    for member_id, name, title, kind, count in session.execute(
         _owned(
             _of_live_members(
-                select(member.name, member.title, output.kind, func.count(output.id)).select_from(
-                    member_outputs
-                ),
+                select(
+                    member.id, member.name, member.title, output.kind, func.count(output.id)
+                ).select_from(member_outputs),
                 member_outputs,
             ),
             member_outputs,
@@ -249,13 +251,14 @@ def _by_member(session: Reader, org: OrgRef, start: date, end: date) -> dict[str
             end,
         ).group_by(member.id, member.name, member.title, output.kind)
     ):
+        order[name] = member_id
         found.setdefault(name, {"title": title, "outputs": {}, "self_study": 0})
         found[name]["outputs"][_value(kind)] = count
-    for name, title, hours in session.execute(
+    for member_id, name, title, hours in session.execute(
         _owned(
             _of_live_members(
                 select(
-                    member.name, member.title, func.sum(self_study.c.hours_hundredths)
+                    member.id, member.name, member.title, func.sum(self_study.c.hours_hundredths)
                 ).select_from(self_study),
                 self_study,
             ),
@@ -265,15 +268,16 @@ def _by_member(session: Reader, org: OrgRef, start: date, end: date) -> dict[str
             end,
         ).group_by(member.id, member.name, member.title)
     ):
+        order[name] = member_id
         found.setdefault(name, {"title": title, "outputs": {}, "self_study": 0})
         found[name]["self_study"] = int(hours or 0)
-    return {name: MemberActivity(**values) for name, values in found.items()}
+    return {name: MemberActivity(**found[name]) for name in sorted(found, key=order.__getitem__)}
 
 
 @dataclass(frozen=True)
 class ShortOfHours:
     member: str
-    hours: int | float
+    hours: Decimal  # exact: a table shows 1.5, JSON the number
 
 
 def short_of_self_study(
@@ -303,4 +307,4 @@ def short_of_self_study(
         )
         .order_by(member.id)
     )
-    return [ShortOfHours(member=name, hours=as_hours(int(value))) for name, value in rows]
+    return [ShortOfHours(member=name, hours=hours_value(int(value))) for name, value in rows]
