@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studylog.config import CheckRules
+from studylog.documents.activities import activity_context
 from studylog.documents.layout import Document
 from studylog.documents.notice import notice_table
 from studylog.figures.checks import RuleResult, year_end_check
+from studylog.figures.outputs import Activities, activity_figures
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
 from studylog.records.plans import PlanReport, plan_items, plan_versus_actual
@@ -48,6 +50,7 @@ class ReportData:
     measures: Sequence[LedgerLine] = ()  # not closed as of the sign-off
     failed: Sequence[RuleResult] = ()  # the year-end check's failed rules
     next_plan: Sequence[str] = ()  # next year's plan items
+    activities: Activities = field(default_factory=Activities)  # outputs, self-study, …
 
 
 def gather(
@@ -92,6 +95,9 @@ def gather(
         ledger=LedgerCounts(),
         as_of=as_of,
         measures=ledger(session=session, org=org, as_of=as_of, found_by=end, state=OPEN),
+        activities=activity_figures(
+            session=session, org=org, start=period.start, end=period.end, as_of=as_of
+        ),
     )
     if year is None:
         return data
@@ -245,6 +251,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
         ],
         "next_plan": list(data.next_plan),
         "signed": long_date(data.as_of),
+        **activity_context(data.activities),
     }
 
 
