@@ -212,7 +212,9 @@ def import_(
 def _counts(counts: dict[str, int], members_known: int = 0) -> list[Phrase]:
     from studylog.transfer.columns import IMPORTED
 
-    parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in IMPORTED]
+    # The records of every year first; outputs, self-study and other meetings only when any.
+    shown = [table for table in IMPORTED if counts.get(table) or IMPORTED.index(table) < 5]
+    parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in shown]
     if members_known:
         parts.append(Phrase("count_members_known", {"count": members_known}))
     return parts

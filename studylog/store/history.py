@@ -18,7 +18,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
-from studylog.store.audit import ImportMark, Recorder, imported_counts, recorder_of
+from studylog.store.audit import (
+    OWNED_IMPORTS,
+    ImportMark,
+    Recorder,
+    imported_counts,
+    recorder_of,
+)
 from studylog.store.chain import lock, verify
 from studylog.store.digests import added_in_bulk, last_ids, merge, row_image
 from studylog.store.integrity import records_match
@@ -263,6 +269,11 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
         delete(Speech).where(Speech.id > last["speeches"], Speech.session_id.in_(ours)),
         delete(Attendance).where(
             Attendance.id > last["attendance"], Attendance.session_id.in_(ours)
+        ),
+        *(
+            delete(model).where(model.org_id == org.id, model.id > last[name])
+            for name, model in OWNED_IMPORTS.items()
+            if name in last
         ),
         delete(StudySession).where(
             StudySession.org_id == org.id, StudySession.id > last["sessions"]

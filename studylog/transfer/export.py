@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
@@ -41,6 +42,7 @@ from studylog.text.spreadsheet import (
     starts_formula,
 )
 from studylog.text.values import raw, shown
+from studylog.transfer.activities import activity_tables
 from studylog.transfer.columns import (
     BATCH,
     EXPORTED,
@@ -68,6 +70,7 @@ def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[
         "attendance": _attendance_rows(session, org, start, end),
         "makeups": _makeup_rows(session, org, start, end),
         "speeches": _speech_rows(session, org, start, end),
+        **activity_tables(session=session, org=org, start=start, end=end),
         "plan": _plan_rows(session, org, year),
         "ledger": _ledger_rows(session, org, year),
         "summary": _summary_rows(session, org, year),
@@ -427,6 +430,8 @@ def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
         cell = make(sheet, value=value)
         cell.number_format = "0.0%"
         return cell
+    if isinstance(value, Decimal):  # hours: a number, as exact as typed
+        return float(value)
     text = shown(value)
     if not starts_formula(text):
         return text or None

@@ -288,6 +288,7 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
     "session": (int, str),
     "discussion": (bool, str),
     "tags": (list, str),
+    "hours": (int, float, str),
 }
 
 
