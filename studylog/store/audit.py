@@ -299,8 +299,8 @@ def imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str
             ),
         ).execution_options(include_archived=True)
     ).one()
-    names = ("members", "sessions", "session_tags", "attendance", "makeups", "speeches")
-    names = (*names, *(name for name, _ in owned))
+    names = ["members", "sessions", "session_tags", "attendance", "makeups", "speeches"]
+    names += [name for name, _ in owned]
     return dict(zip(names, (int(value) for value in counts), strict=True))
 
 
