@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from studylog.records.attendance import mark_roll
+from studylog.records.demo_activities import load_demo_activities
 from studylog.records.makeups import add_makeup
 from studylog.records.members import add_member, retire_member
 from studylog.records.orgs import create_org
@@ -170,4 +171,5 @@ def load_demo_year(*, session: Session) -> Org:
                 kind=SpeechKind(kind_value),
                 title=speech_title,
             )
+    load_demo_activities(session=session, org=org)  # outputs, self-study, 党组会 第一议题
     return org

@@ -103,11 +103,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{meeting}“第一议题”（次）",
     ),
     "fig_first_agenda_meeting_median": (
-        "{meeting} first agenda relay, median days",
+        "First agenda relay at {meeting}s, median days",
         "{meeting}“第一议题”学习时效（中位天数）",
     ),
     "fig_first_agenda_meeting_longest": (
-        "{meeting} first agenda relay, longest days",
+        "First agenda relay at {meeting}s, longest days",
         "{meeting}“第一议题”学习时效（最长天数）",
     ),
     "fig_self_study_hours": ("Self-study hours", "个人自学学时"),
