@@ -104,7 +104,7 @@ def add_outputs(known: Known, loader: Loader, sheet: Sheet) -> None:
             select(
                 MemberOutput.member_id, MemberOutput.kind, MemberOutput.date, MemberOutput.title
             ).where(MemberOutput.org_id == known.org.id)
-        ).tuples()
+        )
     )
     batch: list[dict[str, Any]] = []
     for number, cells in sheet.rows():
@@ -161,7 +161,7 @@ def add_self_study(known: Known, loader: Loader, sheet: Sheet) -> None:
             select(SelfStudy.member_id, SelfStudy.date, SelfStudy.title).where(
                 SelfStudy.org_id == known.org.id
             )
-        ).tuples()
+        )
     )
     batch: list[dict[str, Any]] = []
     for number, cells in sheet.rows():
@@ -207,7 +207,7 @@ def add_agenda_items(known: Known, loader: Loader, sheet: Sheet) -> None:
             select(AgendaItem.meeting, AgendaItem.date, AgendaItem.title).where(
                 AgendaItem.org_id == known.org.id
             )
-        ).tuples()
+        )
     )
     batch: list[dict[str, Any]] = []
     for number, cells in sheet.rows():
