@@ -82,12 +82,9 @@ def test_stats_count_items_by_meeting_with_their_latency(entered: Database, ok: 
 def test_stats_in_chinese_show_days_as_days(entered: Database, ok: Ok) -> None:
     for fmt in ("table", "csv", "markdown"):
         shown = ok("--lang", "zh", "stats", "--year", "2023", "--format", fmt)
-        cells = [
-            cell.strip()
-            for line in shown.splitlines()
-            for cell in line.split("|" if fmt == "markdown" else "," if fmt == "csv" else "  ")
-            if cell.strip()
-        ]  # noqa: E501
+        separator = {"markdown": "|", "csv": ","}.get(fmt, "  ")
+        cells = [cell.strip() for line in shown.splitlines() for cell in line.split(separator)]
+        cells = [cell for cell in cells if cell]
         assert "党组会“第一议题”（次）" in cells and "党委会“第一议题”（次）" in cells
         found = cells.index("党组会“第一议题”学习时效（中位天数）")
         assert cells[found + 1] == "8.5", fmt  # never 850.0%
@@ -138,22 +135,22 @@ def test_list_delete_restore_and_undo(entered: Database, ok: Ok) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "says"),
+    ("meeting", "day", "title", "extra", "says"),
     [
-        (("--meeting", "支委会", "--date", "2023-05-01", "--title", "x"), "'支委会' is not a valid --meeting"),
-        (("--meeting", "党组会", "--date", "2023-05-01", "--title", "x", "--source-date", "2023-05-02"),
+        ("支委会", "2023-05-01", "x", (), "'支委会' is not a valid --meeting"),
+        ("党组会", "2023-05-01", "x", ("--source-date", "2023-05-02"),
          "the source date 2023-05-02 is after the meeting (2023-05-01)"),
-        (("--meeting", "党组会", "--date", "2999-05-01", "--title", "x"), "2999-05-01 is in the future"),
-        (("--meeting", "党组会", "--date", "2023-13-01", "--title", "x"), "2023-13-01"),
-        (("--meeting", "党组会", "--date", "2023-05-01", "--title", ""), "--title"),
-        (("--meeting", "党组会", "--date", "2023-03-20", "--title", "两会精神"), "already recorded (#2)"),
+        ("党组会", "2999-05-01", "x", (), "2999-05-01 is in the future"),
+        ("党组会", "2023-13-01", "x", (), "2023-13-01"),
+        ("党组会", "2023-05-01", "", (), "--title"),
+        ("党组会", "2023-03-20", "两会精神", (), "already recorded (#2)"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_error_and_changes_nothing(
-    entered: Database, run: Run, args: tuple[str, ...], says: str
+    entered: Database, run: Run, meeting: str, day: str, title: str, extra: tuple, says: str
 ) -> None:
     before = entered.snapshot()
-    result = run("agenda", "add", *args)
+    result = run("agenda", "add", "--meeting", meeting, "--date", day, "--title", title, *extra)
     assert result.exit_code == 1 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and says in lines[0], lines

@@ -46,6 +46,7 @@ DEFAULTS = {
     "discussions_per_quarter": 1,
     "speeches_per_member": 1,
     "makeup_days": 30,
+    "self_study_hours": 40,
     "disabled": [],
 }
 

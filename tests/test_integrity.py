@@ -194,6 +194,8 @@ def test_a_database_from_before_digests_is_sealed_on_upgrade(
         connection.execute("ATTACH DATABASE ? AS source", (str(demo.path),))
         for table in [t.name for t in recorded_tables()]:
             columns = [row[1] for row in connection.execute(f"PRAGMA main.table_info({table})")]
+            if not columns:  # a table a later revision adds
+                continue
             listed = ", ".join(f'"{column}"' for column in columns if column != "log_head")
             connection.execute(
                 f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM source.{table}"

@@ -31,8 +31,8 @@ GROUP: list[tuple[str, ...]] = [
 
 OUTPUTS: list[tuple[str, ...]] = [
     ("output", "add", "张三", "--kind", "讲党课", "--date", "2023-03-20", "--title", "春季党课"),
-    ("output", "add", "张三", "--kind", "party-lecture", "--date", "2023-06-28", "--title", "七一党课"),
-    ("output", "add", "李四", "--kind", "宣讲", "--date", "2023-05-01", "--title", "二十大精神宣讲"),
+    ("output", "add", "张三", "-k", "party-lecture", "--date", "2023-06-28", "--title", "七一党课"),
+    ("output", "add", "李四", "--kind", "宣讲", "--date", "2023-05-01", "--title", "精神宣讲"),
     ("output", "add", "张三", "--kind", "理论文章", "--date", "2023-05-10", "--title", "以学促干",
      "--venue", "某市日报", "--level", "市"),
     ("output", "add", "李四", "--kind", "article", "--date", "2023-06-10", "--title", "实干担当",
@@ -216,22 +216,25 @@ def test_undo_reverts_an_add_and_a_delete(entered: Database, ok: Ok) -> None:
     assert "Records match the log" in ok("log", "--verify")
 
 
+A_DAY = ("--date", "2023-05-01")
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("张三", "--kind", "讲座", "--date", "2023-05-01", "--title", "x"), "'讲座' is not a valid --kind"),
-        (("张三", "--kind", "article", "--level", "乡", "--date", "2023-05-01", "--title", "x"),
+        (("张三", "--kind", "讲座", *A_DAY, "--title", "x"), "'讲座' is not a valid --kind"),
+        (("张三", "-k", "article", "--level", "乡", *A_DAY, "--title", "x"),
          "'乡' is not a valid --level"),
-        (("赵六", "--kind", "article", "--date", "2023-05-01", "--title", "x"), "no member named '赵六'"),
-        (("王五", "--kind", "article", "--date", "2023-05-01", "--title", "x"),
-         "王五 was not in the group on 2023-05-01"),
-        (("张三", "--kind", "article", "--date", "2999-01-01", "--title", "x"), "2999-01-01 is in the future"),
-        (("张三", "--kind", "article", "--date", "2023-02-30", "--title", "x"), "2023-02-30"),
-        (("张三", "--kind", "article", "--date", "2023-05-01", "--title", " "), "--title"),
-        (("张三", "--kind", "article", "--date", "2023-05-01", "--title", "x\u202e"), "--title"),
-        (("张三", "--kind", "article", "--date", "2023-05-01", "--title", "x", "--session", "99"),
-         "no session 99"),
-        (("张三", "--kind", "讲党课", "--date", "2023-03-20", "--title", "春季党课"), "already recorded (#1)"),
+        (("赵六", "-k", "article", *A_DAY, "--title", "x"), "no member named '赵六'"),
+        (("王五", "-k", "article", *A_DAY, "--title", "x"), "王五 was not in the group on 2023-"),
+        (("张三", "-k", "article", "--date", "2999-01-01", "--title", "x"),
+         "2999-01-01 is in the future"),
+        (("张三", "-k", "article", "--date", "2023-02-30", "--title", "x"), "2023-02-30"),
+        (("张三", "-k", "article", *A_DAY, "--title", " "), "--title"),
+        (("张三", "-k", "article", *A_DAY, "--title", "x\u202e"), "--title"),
+        (("张三", "-k", "article", *A_DAY, "--title", "x", "--session", "99"), "no session 99"),
+        (("张三", "-k", "讲党课", "--date", "2023-03-20", "--title", "春季党课"),
+         "already recorded (#1)"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_error_and_changes_nothing(

@@ -132,25 +132,26 @@ def test_a_bad_minimum_in_the_settings_is_refused(entered: Database, run: Run, t
 
 
 @pytest.mark.parametrize(
-    ("args", "says"),
+    ("name", "day", "hours", "title", "says"),
     [
-        (("张三", "--date", "2023-05-01", "--hours", "-1", "--title", "x"), "'-1' is not a number of hours"),
-        (("张三", "--date", "2023-05-01", "--hours", "0", "--title", "x"), "'0' is not a number of hours"),
-        (("张三", "--date", "2023-05-01", "--hours", "25", "--title", "x"), "at most 24"),
-        (("张三", "--date", "2023-05-01", "--hours", "两", "--title", "x"), "'两' is not a number"),
-        (("张三", "--date", "2023-05-01", "--hours", "nan", "--title", "x"), "'nan' is not a number"),
-        (("张三", "--date", "2023-05-01", "--hours", "1.255", "--title", "x"), "more than two decimals"),
-        (("赵六", "--date", "2023-05-01", "--hours", "1", "--title", "x"), "no member named '赵六'"),
-        (("王五", "--date", "2023-05-01", "--hours", "1", "--title", "x"), "王五 was not in the group"),
-        (("张三", "--date", "2999-05-01", "--hours", "1", "--title", "x"), "2999-05-01 is in the future"),
-        (("张三", "--date", "2023-05-01", "--hours", "1", "--title", ""), "--title"),
-        (("张三", "--date", "2023-02-01", "--hours", "1", "--title", "原著"), "already recorded (#1)"),
+        ("张三", "2023-05-01", "-1", "x", "'-1' is not a number of hours"),
+        ("张三", "2023-05-01", "0", "x", "'0' is not a number of hours"),
+        ("张三", "2023-05-01", "25", "x", "at most 24"),
+        ("张三", "2023-05-01", "两", "x", "'两' is not a number"),
+        ("张三", "2023-05-01", "nan", "x", "'nan' is not a number"),
+        ("张三", "2023-05-01", "1.255", "x", "more than two decimals"),
+        ("赵六", "2023-05-01", "1", "x", "no member named '赵六'"),
+        ("王五", "2023-05-01", "1", "x", "王五 was not in the group"),
+        ("张三", "2999-05-01", "1", "x", "2999-05-01 is in the future"),
+        ("张三", "2023-05-01", "1", "", "--title"),
+        ("张三", "2023-02-01", "1", "原著", "already recorded (#1)"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_one_error_and_changes_nothing(
-    entered: Database, run: Run, args: tuple[str, ...], says: str
+    entered: Database, run: Run, name: str, day: str, hours: str, title: str, says: str
 ) -> None:
     before = entered.snapshot()
+    args = (name, "--date", day, "--hours", hours, "--title", title)
     result = run("selfstudy", "add", *args)
     assert result.exit_code == 1 and result.stdout == ""
     lines = result.stderr.splitlines()

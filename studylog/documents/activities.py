@@ -61,9 +61,9 @@ def _days(value: float) -> str:
 
 def activities_document(
     *, session: Session, org: Org, org_name: str, period: Period, end: dt.date
-) -> Document:
+) -> Document | None:
     """The archive's register of the period's outputs, self-study and other meetings' first
-    agenda items (登记表), each a table; a sentence when there is none of them."""
+    agenda items (登记表), each a table; None when there is none of them (no empty part)."""
     document = Document(titled("archive_activities_title", period, org=org_name))
     start = period.start
     outputs = list_outputs(session=session, org=org, start=start, end=end)
@@ -100,6 +100,4 @@ def activities_document(
             ],
             caption=t("archive_agenda_caption"),
         )  # fmt: skip
-    if not (outputs or hours or items):
-        document.paragraph(t("archive_no_activities"))
-    return document
+    return document if outputs or hours or items else None

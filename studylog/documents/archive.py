@@ -230,7 +230,8 @@ def archive_parts(
     activities = activities_document(
         session=session, org=org, org_name=org_name, period=period, end=end
     )
-    parts.append((t("archive_activities_file"), activities))
+    if activities is not None:
+        parts.append((t("archive_activities_file"), activities))
 
     entries = ledger(session=session, org=org, as_of=as_of, year=year) if year else []
     follow_up = follow_ups(session=session, entry_ids=[entry.id for entry in entries])

@@ -99,13 +99,14 @@ def _required_day(value: Any, what: str) -> date:
 def add_outputs(known: Known, loader: Loader, sheet: Sheet) -> None:
     loader.meter.start(sheet.label, sheet.total)
     at, guarded = sheet.at(), sheet.style == "csv"
-    seen = set(
-        loader.session.execute(
+    seen: set[tuple[Any, ...]] = {
+        tuple(row)
+        for row in loader.session.execute(
             select(
                 MemberOutput.member_id, MemberOutput.kind, MemberOutput.date, MemberOutput.title
             ).where(MemberOutput.org_id == known.org.id)
         )
-    )
+    }
     batch: list[dict[str, Any]] = []
     for number, cells in sheet.rows():
         key = "date"
@@ -156,13 +157,14 @@ def add_outputs(known: Known, loader: Loader, sheet: Sheet) -> None:
 def add_self_study(known: Known, loader: Loader, sheet: Sheet) -> None:
     loader.meter.start(sheet.label, sheet.total)
     at, guarded = sheet.at(), sheet.style == "csv"
-    seen = set(
-        loader.session.execute(
+    seen: set[tuple[Any, ...]] = {
+        tuple(row)
+        for row in loader.session.execute(
             select(SelfStudy.member_id, SelfStudy.date, SelfStudy.title).where(
                 SelfStudy.org_id == known.org.id
             )
         )
-    )
+    }
     batch: list[dict[str, Any]] = []
     for number, cells in sheet.rows():
         key = "date"
@@ -202,13 +204,14 @@ def add_self_study(known: Known, loader: Loader, sheet: Sheet) -> None:
 def add_agenda_items(known: Known, loader: Loader, sheet: Sheet) -> None:
     loader.meter.start(sheet.label, sheet.total)
     at, guarded = sheet.at(), sheet.style == "csv"
-    seen = set(
-        loader.session.execute(
+    seen: set[tuple[Any, ...]] = {
+        tuple(row)
+        for row in loader.session.execute(
             select(AgendaItem.meeting, AgendaItem.date, AgendaItem.title).where(
                 AgendaItem.org_id == known.org.id
             )
         )
-    )
+    }
     batch: list[dict[str, Any]] = []
     for number, cells in sheet.rows():
         key = "meeting"

@@ -155,8 +155,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "First agenda items at other meetings",
         "党组会（党委会、常委会）“第一议题”",
     ),
-    "archive_no_activities": (
-        "No outputs, self-study or first agenda items at other meetings were recorded.",
-        "本期未登记学习成果、个人自学和其他会议“第一议题”。",
-    ),
 }
