@@ -331,3 +331,34 @@ def test_the_archive_holds_the_register_of_outputs(entered: Database, ok: Ok, tm
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert {"以学促干", "某市日报", "市", "研讨材料", "基层调研"} <= cells
     assert "冬季党课" not in cells  # 2022
+
+
+def test_another_groups_outputs_are_behind_its_wall(entered: Database, ok: Ok, run: Run) -> None:
+    ok("init", "--org", "另一局党组理论学习中心组")
+    other = ("--org", "另一局党组理论学习中心组")
+    ok(*other, "member", "add", "张三")
+    assert ok(*other, "output", "list") == "Nothing recorded.\n"
+    before = entered.snapshot()
+    for args in (("output", "delete", "1"), ("output", "edit", "1", "--title", "x")):
+        result = run(*other, *args)
+        assert result.exit_code == 1 and result.stderr.startswith("Error: no output #1 ")
+    assert entered.snapshot() == before
+    ok(
+        *other,
+        "output",
+        "add",
+        "张三",
+        "--kind",
+        "心得体会",
+        "--date",
+        "2023-06-01",
+        "--title",
+        "a",
+    )
+    assert (
+        json.loads(ok(*other, "stats", "--year", "2023", "--format", "json"))["outputs"][
+            "reflection"
+        ]
+        == 1
+    )
+    assert _stats(ok, "--org", ORG)["outputs"] == KINDS_2023
