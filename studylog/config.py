@@ -16,6 +16,7 @@
     discussions_per_quarter = 1
     speeches_per_member = 1
     makeup_days = 30
+    self_study_hours = 40                # minimum self-study hours a year (rule off by default)
     plan_on_date_rate = 0.8              # plan_drift: share held on the planned day, at least
     plan_drift_days = 3                  # plan_drift: mean days off the planned day, at most
     disabled = ["member_speeches"]       # rules switched off
@@ -63,10 +64,11 @@ RULES = (
     "session_minutes",
     "discussion_outline",
     "plan_drift",
+    "self_study_hours",
 )
 #: Rules off unless the settings file turns them on (``[check] enabled = [...]``).
 OFF_BY_DEFAULT = frozenset(
-    {"makeup_reflection", "session_minutes", "discussion_outline", "plan_drift"}
+    {"makeup_reflection", "session_minutes", "discussion_outline", "plan_drift", "self_study_hours"}
 )
 #: The largest material ``session attach`` stores, unless ``[materials] max_size_mb`` says.
 MATERIAL_LIMIT_MB = 20
@@ -84,6 +86,7 @@ class CheckRules:
     discussions_per_quarter: int = 1
     speeches_per_member: int = 1  # key or written speeches per member per year
     makeup_days: int = 30
+    self_study_hours: float = 40  # minimum self-study hours per expected member a year
     disabled: frozenset[str] = OFF_BY_DEFAULT
     plan_on_date_rate: float = 0.8  # plan_drift: share of sessions held on their planned day
     plan_drift_days: float = 3  # plan_drift: mean days between planned and held day, at most
@@ -157,6 +160,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             "discussions_per_quarter",
             "speeches_per_member",
             "makeup_days",
+            "self_study_hours",
             "disabled",
             "enabled",
             "plan_on_date_rate",
@@ -176,6 +180,9 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
         reader.bad("check.plan_drift_days", drift, "a number of days, 0 or more, e.g. 3")
     ledger = reader.table(data, "ledger")
     reader.known(ledger, "ledger.", {"categories"})
+    minimum = check.get("self_study_hours", defaults.self_study_hours)
+    if isinstance(minimum, bool) or not isinstance(minimum, int | float) or minimum < 0:
+        reader.bad("check.self_study_hours", minimum, "a number of hours, 0 or more, e.g. 40")
     disabled = check.get("disabled", [])
     if not isinstance(disabled, list) or any(rule not in RULES for rule in disabled):
         reader.bad("check.disabled", disabled, "a list of rule names: " + ", ".join(RULES))
@@ -208,6 +215,7 @@ def _read(path: Path, data: dict[str, Any]) -> Config:
             discussions_per_quarter=reader.count(check, "discussions_per_quarter", 1),
             speeches_per_member=reader.count(check, "speeches_per_member", 1),
             makeup_days=reader.count(check, "makeup_days", 30),
+            self_study_hours=minimum,
             disabled=(OFF_BY_DEFAULT - set(enabled)) | set(disabled),
             plan_on_date_rate=float(on_date),
             plan_drift_days=float(drift),
@@ -342,6 +350,7 @@ def as_toml(config: Config) -> str:
         f"makeup_days = {rules.makeup_days}",
         f"plan_on_date_rate = {rules.plan_on_date_rate}",
         f"plan_drift_days = {rules.plan_drift_days}",
+        f"self_study_hours = {rules.self_study_hours:g}",
         f"disabled = [{disabled}]",
         *([f"enabled = [{enabled}]"] if enabled else []),
         "",

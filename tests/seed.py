@@ -50,6 +50,9 @@ SPEECHES = [
     ("2023-12-15", "周九", "written"),
 ]
 
+OUTPUT_KINDS = ("party-lecture", "briefing-tour", "article", "reflection", "research-report")
+OUTPUT_KINDS += ("discussion-paper",)
+
 # Worked out by hand from the records above.
 EXPECTED_FIGURES = {
     "year": 2023,
@@ -84,7 +87,17 @@ EXPECTED_FIGURES = {
     "observer_speeches": 0,
     "visits": 0,
     "leader_hosted": 12,
+    # Members' outputs, self-study, other meetings' first agenda items: none in the seed year.
+    "outputs": dict.fromkeys(OUTPUT_KINDS, 0),
+    "outputs_city_level_or_above": 0,
+    "first_agenda_by_meeting": dict.fromkeys(
+        ("party-group", "party-committee", "standing-committee"), 0
+    ),
+    "first_agenda_by_meeting_latency": {},
+    "self_study_hours": 0,
 }
+#: What a ``stats --by member`` row adds for a member without outputs or self-study.
+NO_ACTIVITY = {"outputs": EXPECTED_FIGURES["outputs"], "self_study_hours": 0}
 
 
 def record_seed_year(ok: Callable[..., str]) -> None:

@@ -305,6 +305,9 @@ def test_an_import_into_sessions_already_recorded_is_logged_and_undone_whole(
         "attendance": 2,
         "makeups": 0,
         "speeches": 0,
+        "member_outputs": 0,
+        "self_study": 0,
+        "agenda_items": 0,
     }
     ok("undo", "--yes")
     assert figures(ok) == before

@@ -48,6 +48,7 @@ DEFAULTS = {
     "makeup_days": 30,
     "plan_on_date_rate": 0.8,
     "plan_drift_days": 3.0,
+    "self_study_hours": 40,
     "disabled": [],
 }
 

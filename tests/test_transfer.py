@@ -134,6 +134,9 @@ def refused(run: Run, database: Database | None, *args: str) -> str:
                 "Attendance",
                 "Make-ups",
                 "Speeches",
+                "Outputs",
+                "Self-study",
+                "Other meetings' first agenda",
                 "Study plan",
                 "Rectification ledger",
                 "Attendance notice",
@@ -143,7 +146,10 @@ def refused(run: Run, database: Database | None, *args: str) -> str:
         ),
         (
             "zh",
-            ["成员", "学习记录", "签到", "补学", "发言", "学习计划", "整改台账", "出勤公示"],
+            [
+                *("成员", "学习记录", "签到", "补学", "发言"),
+                *("学习成果", "个人自学", "其他会议第一议题", "学习计划", "整改台账", "出勤公示"),
+            ],
             ["学习编号", "学习日期", "姓名", "出勤情况", "请假事由"],
             "请假",
         ),
@@ -161,8 +167,8 @@ def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
     out = tmp_path / "2023.xlsx"
     ok("--lang", lang, "export", "--year", "2023", "--format", "xlsx", "--out", str(out))
     workbook = load_workbook(out)
-    assert workbook.sheetnames[:8] == sheets
-    members, sessions, attendance, makeups, speeches, _, _, notice = (workbook[s] for s in sheets)
+    assert workbook.sheetnames[:11] == sheets
+    members, sessions, attendance, makeups, speeches, *_, notice = (workbook[s] for s in sheets)
     for sheet, count in zip(
         (members, sessions, attendance, makeups, speeches), TABLE_ROWS.values(), strict=True
     ):
@@ -183,7 +189,8 @@ def test_csv_writes_a_file_per_table_in_a_folder(seeded: Database, ok: Ok, tmp_p
     output = ok("export", "--year", "2023", "--out", str(folder))
     assert "72 roll line(s)" in output
     names = sorted(path.name for path in folder.iterdir())
-    tables = [*TABLE_ROWS, "plan", "ledger", "summary", "about"]
+    tables = [*TABLE_ROWS, "member_outputs", "self_study", "agenda_items"]
+    tables += ["plan", "ledger", "summary", "about"]
     assert names == sorted(f"{table}.csv" for table in tables)
     raw = (folder / "sessions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # utf-8-sig by default: Excel reads Chinese right

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import Database, Run
-from tests.seed import EXPECTED_FIGURES
+from tests.seed import EXPECTED_FIGURES, NO_ACTIVITY
 
 
 def stats_json(ok: Callable[..., str], *args: str) -> dict:
@@ -73,6 +73,7 @@ def test_attendance_notice_per_member(seeded: Database, ok: Callable[..., str]) 
         "documents": 0,
         "study_hours": 0,
         "hosted": 0,
+        **NO_ACTIVITY,
     }
     assert rows["王五"]["speeches"] == {"key": 1, "written": 0, "exchange": 0}
     assert rows["周九"]["makeups_outstanding"] == 1

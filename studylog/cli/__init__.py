@@ -157,6 +157,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "makeup": ("attendance", "makeup_app", "Make-up study (事后补学) after a leave or absence."),
     "speech": ("speeches", "app", "Speeches (发言): key, written, exchange."),
+    "output": (
+        "outputs",
+        "app",
+        "Members' outputs (学习成果): party lectures, briefing tours, articles, reflections, "
+        "research reports, discussion papers.",
+    ),
+    "selfstudy": ("selfstudy", "app", "Self-study (个人自学): a member's own study, with hours."),
+    "agenda": (
+        "agenda",
+        "app",
+        "First agenda items (第一议题) at 党组会, 党委会, 常委会: meetings that are not study "
+        "sessions.",
+    ),
     "plan": ("plans", "app", "The year's study plan (学习计划): add, list, edit, delete, show."),
     "rectify": (
         "ledger",

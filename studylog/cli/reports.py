@@ -29,6 +29,7 @@ from studylog.text.messages import join_list, t
 from studylog.text.studyforms import form_label
 
 if TYPE_CHECKING:
+    from studylog.figures.outputs import Activities
     from studylog.figures.tallies import Tallies, YearReport
 
 GROUPINGS = {
@@ -98,6 +99,7 @@ def stats(
     Example: studylog stats --from 2019-01-01 --to 2023-12-31 --all-orgs --format csv
     """
     from studylog.cli.calendar_figures import stats_figures
+    from studylog.figures.outputs import activity_figures
     from studylog.figures.tallies import period_tallies
     from studylog.store.digests import log_head
 
@@ -137,6 +139,9 @@ def stats(
             by="org" if all_orgs else grouping,  # type: ignore[arg-type]
             year=year,
         )
+        activities = activity_figures(
+            session=connection, org=org, start=first, end=last, by_member=grouping == "member"
+        )
         head = None if org is None else log_head(connection, org.id)
         extra = stats_figures(connection, org, first, last, today())  # the calendar, categories
     with listing(out, fmt=output, encoding=encoding, force=force):
@@ -147,7 +152,14 @@ def stats(
             emit_line("")
             print_chart(report)
         else:
-            print_report(report, output, head=head, anchored=org is not None, extra=extra)
+            print_report(
+                report,
+                output,
+                head=head,
+                anchored=org is not None,
+                extra=extra,
+                activities=activities,
+            )
     if report.tallies.roll.unrecorded:
         emit_note(t("unrecorded_warning", count=report.tallies.roll.unrecorded))
 
@@ -159,13 +171,16 @@ def print_report(
     head: str | None = None,
     anchored: bool = False,
     extra: dict[str, Any] | None = None,
+    activities: Activities | None = None,
 ) -> None:
     """The figures; ``anchored``: naming the head hash of the group's log they were made from
     (a last line in a table or markdown, a ``log_head`` key in JSON, nothing in CSV)."""
     if output == "json":
-        emit_json(_as_json(report) | (extra or {}) | ({"log_head": head} if anchored else {}))
+        emit_json(
+            _as_json(report, activities) | (extra or {}) | ({"log_head": head} if anchored else {})
+        )
         return
-    _as_tables(report, output, extra or {})
+    _as_tables(report, output, extra or {}, activities)
     if anchored and output != "csv":
         emit_line("")
         emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
@@ -178,18 +193,29 @@ def summary_line(report: YearReport) -> str:
     return t("summary", year=report.year, **report.tallies.figures())
 
 
-def _as_json(report: YearReport) -> dict[str, Any]:
+def _as_json(report: YearReport, activities: Activities | None = None) -> dict[str, Any]:
+    from studylog.cli.activity_stats import members_beyond
+    from studylog.figures.tallies import Tallies
+
+    def extra(name: str) -> dict[str, Any]:
+        return activities.member(name) if activities else {}
+
     data: dict[str, Any] = {
         "year": report.year,
         **({} if report.year else {"from": report.start, "to": report.end}),
         "org": report.org,
         **report.tallies.figures(),
         **_latency(report),
+        **(activities.figures() if activities else {}),
     }
     if report.by == "member":
+        beyond = members_beyond(activities, {row.key for row in report.rows})
         data["rows"] = [
-            {"member": row.key, "title": row.title, **_member_figures(row.tallies)}
-            for row in report.rows
+            {"member": key, "title": title, **_member_figures(tallies), **extra(key)}
+            for key, title, tallies in [
+                *((row.key, row.title, row.tallies) for row in report.rows),
+                *((name, title, Tallies()) for name, title in beyond),
+            ]
         ]
     elif report.by == "org":
         data["rows"] = [{"org": row.key, **row.tallies.figures()} for row in report.rows]
@@ -210,7 +236,19 @@ def _member_figures(tallies: Tallies) -> dict[str, Any]:
     return {key: figures[key] for key in [*ROLL_KEYS, *RATE_KEYS, "speeches"]} | tallies.more
 
 
-def _as_tables(report: YearReport, output: OutputFormat, extra: dict[str, Any]) -> None:
+def _as_tables(
+    report: YearReport,
+    output: OutputFormat,
+    extra: dict[str, Any],
+    activities: Activities | None = None,
+) -> None:
+    from studylog.cli.activity_stats import (
+        MEMBER_COLUMNS,
+        figure_rows,
+        member_cells,
+        members_beyond,
+    )
+
     if output != "csv":
         emit_line(summary_line(report))
         emit_line("")
@@ -235,7 +273,8 @@ def _as_tables(report: YearReport, output: OutputFormat, extra: dict[str, Any]) 
 
         labelled = {labels[key]: value for key, value in figures.items()} | table_rows(extra)
         emit_rows(
-            [{"figure": label, "value": value} for label, value in labelled.items()],
+            [{"figure": label, "value": value} for label, value in labelled.items()]
+            + (figure_rows(activities) if activities else []),
             [("figure", "col_figure"), ("value", "col_value")],
             output,
         )
@@ -257,7 +296,23 @@ def _as_tables(report: YearReport, output: OutputFormat, extra: dict[str, Any]) 
     columns += [(key, f"fig_{key}") for key in keys]
     rows = [{"key": row.key, "title": row.title, **_flat(row.tallies)} for row in report.rows]
     hosted = sum(row.tallies.more.get("hosted", 0) for row in report.rows)
-    rows.append({"key": total, "title": None, **_flat(report.tallies), "hosted": hosted})
+    if activities is not None and report.by == "member":
+        from studylog.figures.tallies import Tallies
+
+        beyond = members_beyond(activities, {row.key for row in report.rows})
+        rows += [{"key": key, "title": title, **_flat(Tallies())} for key, title in beyond]
+        columns += MEMBER_COLUMNS
+        for row in rows:
+            row |= member_cells(activities, row["key"])
+    rows.append(
+        {
+            "key": total,
+            "title": None,
+            **_flat(report.tallies),
+            "hosted": hosted,
+            **member_cells(activities, None),
+        }
+    )
     emit_rows(rows, columns, output)
 
 

@@ -212,7 +212,9 @@ def import_(
 def _counts(counts: dict[str, int], members_known: int = 0) -> list[Phrase]:
     from studylog.transfer.columns import IMPORTED
 
-    parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in IMPORTED]
+    # The records of every year first; outputs, self-study and other meetings only when any.
+    shown = [table for table in IMPORTED if counts.get(table) or IMPORTED.index(table) < 5]
+    parts = [Phrase(f"count_{table}", {"count": counts.get(table, 0)}) for table in shown]
     extra = ("session_notes", "session_materials")  # a JSON's minutes, outlines, materials
     parts += [
         Phrase(f"count_{table}", {"count": counts[table]}) for table in extra if counts.get(table)

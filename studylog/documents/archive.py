@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from studylog.documents.activities import activities_document
 from studylog.documents.layout import Document, titled
 from studylog.documents.report import compose, gather
 from studylog.documents.session_archive import session_parts
@@ -238,6 +239,12 @@ def archive_parts(
     else:
         makeups.paragraph(t("archive_no_makeups"))
     parts.append((t("archive_makeups_file"), makeups))
+
+    activities = activities_document(
+        session=session, org=org, org_name=org_name, period=period, end=end
+    )
+    if activities is not None:
+        parts.append((t("archive_activities_file"), activities))
 
     entries = ledger(session=session, org=org, as_of=as_of, year=year) if year else []
     follow_up = follow_ups(session=session, entry_ids=[entry.id for entry in entries])

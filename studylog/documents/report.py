@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studylog.config import CheckRules
+from studylog.documents.activities import activity_context
 from studylog.documents.layout import Document
 from studylog.documents.notice import notice_table
 from studylog.documents.report_calendar import calendar_context, period_drift
 from studylog.documents.studyreport import study_context
 from studylog.figures.checks import RuleResult, year_end_check
 from studylog.figures.drift import Drift
+from studylog.figures.outputs import Activities, activity_figures
 from studylog.figures.tallies import YearReport, period_tallies, year_bounds
 from studylog.records.ledger import OPEN, LedgerCounts, LedgerLine, ledger, ledger_counts
 from studylog.records.plans import PlanReport, plan_items, plan_versus_actual
@@ -55,6 +57,7 @@ class ReportData:
     next_plan: Sequence[str] = ()  # next year's plan items
     drift: Drift | None = None  # the study calendar kept, when the period has a schedule
     categories: Sequence[Category] = ()  # the group's own ledger categories (the settings)
+    activities: Activities = field(default_factory=Activities)  # outputs, self-study, …
 
 
 def gather(
@@ -102,6 +105,9 @@ def gather(
         measures=ledger(session=session, org=org, as_of=as_of, found_by=end, state=OPEN),
         drift=period_drift(session=session, org=org, period=period, as_of=as_of),
         categories=categories,
+        activities=activity_figures(
+            session=session, org=org, start=period.start, end=period.end, as_of=as_of
+        ),
     )
     if year is None:
         return data
@@ -265,6 +271,7 @@ def report_context(data: ReportData) -> dict[str, Any]:
             failure=_failure,
         ),
         **study_context(data.tallies),
+        **activity_context(data.activities),
     }
 
 

@@ -73,6 +73,7 @@ def year_end_check(
             "discussion_outline", lacking(session, org, start, end, as_of, column="outline")
         ),
         "plan_drift": lambda: _drift(session, org, start, min(end, as_of), rules),
+        "self_study_hours": lambda: _self_study(session, org, start, end, as_of, rules),
     }
     thresholds = {
         "attendance": rules.attendance_rate,
@@ -80,6 +81,7 @@ def year_end_check(
         "member_speeches": rules.speeches_per_member,
         "makeups_on_time": rules.makeup_days,
         "plan_drift": _drift_threshold(rules),
+        "self_study_hours": rules.self_study_hours,
     }
     results = [
         checks[rule]()
@@ -281,4 +283,27 @@ def _drift(
         value={"on_date_rate": rate, "mean_days": mean, "on_plan_date": drift.on_plan_date},
         threshold=_drift_threshold(rules),
         offenders=drift.off_days,
+    )
+
+
+def _self_study(
+    session: Session, org: Org, start: dt.date, end: dt.date, as_of: dt.date, rules: CheckRules
+) -> RuleResult:
+    """Every member expected in the year studied on their own at least the minimum hours
+    (judged once the year is over: a member has until its last day)."""
+    from studylog.figures.outputs import short_of_self_study
+
+    short = (
+        short_of_self_study(
+            session=session, org=org, start=start, end=end, minimum=rules.self_study_hours
+        )
+        if end <= as_of
+        else []
+    )
+    return RuleResult(
+        "self_study_hours",
+        True,
+        not short,
+        threshold=rules.self_study_hours,
+        offenders=[{"member": line.member, "hours": line.hours} for line in short],
     )

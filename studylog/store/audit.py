@@ -40,12 +40,15 @@ from studylog.store.digests import (
     shift,
 )
 from studylog.store.models import (
+    AgendaItem,
     Attendance,
     Base,
     Makeup,
     MaterialBlob,
     Member,
+    MemberOutput,
     Org,
+    SelfStudy,
     SessionMaterial,
     SessionNote,
     SessionTag,
@@ -223,6 +226,15 @@ def _forget(session: Session, _previous: Any) -> None:
 # --- the import's bulk rows ---------------------------------------------------------------
 
 
+#: Tables an import adds rows to that name their org themselves (``org_id``), beside members and
+#: sessions. A mark written before they were imported lacks them: its import added none.
+OWNED_IMPORTS: dict[str, type[MemberOutput] | type[SelfStudy] | type[AgendaItem]] = {
+    "member_outputs": MemberOutput,
+    "self_study": SelfStudy,
+    "agenda_items": AgendaItem,
+}
+
+
 @dataclass(frozen=True)
 class ImportMark:
     """Where each table's ids stood before an import."""
@@ -244,9 +256,21 @@ def mark_import(session: Session, org: Org) -> ImportMark:
             select(func.coalesce(func.max(Speech.id), 0)).scalar_subquery(),
             select(func.coalesce(func.max(MaterialBlob.id), 0)).scalar_subquery(),
             select(func.coalesce(func.max(SessionMaterial.id), 0)).scalar_subquery(),
+            *(
+                select(func.coalesce(func.max(model.id), 0)).scalar_subquery()
+                for model in OWNED_IMPORTS.values()
+            ),
         ).execution_options(include_archived=True)
     ).one()
-    names = ("members", "sessions", "attendance", "makeups", "speeches", *SESSION_FILES)
+    names = (
+        "members",
+        "sessions",
+        "attendance",
+        "makeups",
+        "speeches",
+        *SESSION_FILES,
+        *OWNED_IMPORTS,
+    )
     return ImportMark(last_ids=dict(zip(names, (int(value) for value in last), strict=True)))
 
 
@@ -254,6 +278,7 @@ def imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str
     """How many rows of each table, belonging to the org, have ids past the mark: the rows
     an import added (roll lines, make-ups and speeches may be for sessions recorded before)."""
     last = mark.last_ids
+    owned = [(name, model) for name, model in OWNED_IMPORTS.items() if name in last]
     ours = StudySession.org_id == org_id
     new_sessions = and_(ours, StudySession.id > last["sessions"])
     counts = session.execute(
@@ -279,9 +304,16 @@ def imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str
             .join(StudySession, StudySession.id == Speech.session_id)
             .where(ours, Speech.id > last["speeches"])
             .scalar_subquery(),
+            *(
+                select(func.count(model.id))
+                .where(model.org_id == org_id, model.id > last[name])
+                .scalar_subquery()
+                for name, model in owned
+            ),
         ).execution_options(include_archived=True)
     ).one()
-    names = ("members", "sessions", "session_tags", "attendance", "makeups", "speeches")
+    names = ["members", "sessions", "session_tags", "attendance", "makeups", "speeches"]
+    names += [name for name, _ in owned]
     found = dict(zip(names, (int(value) for value in counts), strict=True))
     if all(table in last for table in SESSION_FILES):  # marks of imports before these tables
         found.update(_session_files_counts(session, org_id, last))

@@ -46,6 +46,7 @@ OUR_TABLES = frozenset(
     {"orgs", "members", "sessions", "session_tags", "attendance", "makeups", "speeches"}
     | {"plan_items", "plan_speakers", "rectifications", "rectify_progress", "audit_log"}
     | {"session_forms", "session_extended", "session_observers", "session_visitors"}
+    | {"member_outputs", "self_study", "agenda_items"}
 )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.store.audit import (
+    OWNED_IMPORTS,
     SESSION_FILES,
     ImportMark,
     Recorder,
@@ -287,6 +288,11 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
         delete(Speech).where(Speech.id > last["speeches"], Speech.session_id.in_(ours)),
         delete(Attendance).where(
             Attendance.id > last["attendance"], Attendance.session_id.in_(ours)
+        ),
+        *(
+            delete(model).where(model.org_id == org.id, model.id > last[name])
+            for name, model in OWNED_IMPORTS.items()
+            if name in last
         ),
         delete(StudySession).where(
             StudySession.org_id == org.id, StudySession.id > last["sessions"]

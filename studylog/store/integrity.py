@@ -49,6 +49,9 @@ LABELS = {
     "rectify_progress": ("on",),
     "session_materials": ("name",),
     "material_blobs": ("sha256",),
+    "member_outputs": ("date", "kind", "title"),
+    "self_study": ("date", "title"),
+    "agenda_items": ("date", "meeting", "title"),
 }
 
 

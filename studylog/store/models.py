@@ -18,6 +18,7 @@ from sqlalchemy.orm import (
 )
 
 from studylog.store import tables
+from studylog.text.activity_words import Level, Meeting, OutputKind
 from studylog.text.vocab import Format, Kind, Method, Role, SpeechKind, Status
 
 
@@ -320,6 +321,61 @@ class AuditEntry(Base):
     hash: Mapped[str]
 
 
+class MemberOutput(Base):
+    """A member's output (学习成果): a lecture, a briefing tour, an article, a paper."""
+
+    __table__ = tables.member_outputs
+
+    id: Mapped[int]
+    org_id: Mapped[int]
+    member_id: Mapped[int]
+    kind: Mapped[OutputKind]
+    date: Mapped[dt.date]
+    title: Mapped[str]
+    venue: Mapped[str | None]
+    level: Mapped[Level | None]
+    session_id: Mapped[int | None]
+    created_at: Mapped[datetime]
+    archived_at: Mapped[datetime | None]
+    archive_reason: Mapped[str | None]
+
+    member: Mapped[Member] = relationship(lazy="joined")
+
+
+class SelfStudy(Base):
+    """A member's own study (个人自学), with its hours in hundredths."""
+
+    __table__ = tables.self_study
+
+    id: Mapped[int]
+    org_id: Mapped[int]
+    member_id: Mapped[int]
+    date: Mapped[dt.date]
+    hours_hundredths: Mapped[int]
+    title: Mapped[str]
+    created_at: Mapped[datetime]
+    archived_at: Mapped[datetime | None]
+    archive_reason: Mapped[str | None]
+
+    member: Mapped[Member] = relationship(lazy="joined")
+
+
+class AgendaItem(Base):
+    """A first agenda item (第一议题) taken at a 党组会, 党委会 or 常委会."""
+
+    __table__ = tables.agenda_items
+
+    id: Mapped[int]
+    org_id: Mapped[int]
+    meeting: Mapped[Meeting]
+    date: Mapped[dt.date]
+    title: Mapped[str]
+    source_date: Mapped[dt.date | None]
+    created_at: Mapped[datetime]
+    archived_at: Mapped[datetime | None]
+    archive_reason: Mapped[str | None]
+
+
 # Deleted sessions and members (and the roll lines of a deleted member) stay in the database
 # and out of every read: lists, figures, documents, exports. A statement that must see them
 # (restore, undo, the audit) says so with ``execution_options(include_archived=True)``.
@@ -332,6 +388,10 @@ _LIVE_ONLY = (
     ),
     with_loader_criteria(
         SessionMaterial, lambda cls: cls.archived_at.is_(None), include_aliases=True
+    ),
+    *(
+        with_loader_criteria(model, lambda cls: cls.archived_at.is_(None), include_aliases=True)
+        for model in (MemberOutput, SelfStudy, AgendaItem)
     ),
 )
 

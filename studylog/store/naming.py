@@ -29,6 +29,9 @@ OWN = {
     "rectify_progress": ("on",),
     "session_materials": ("name",),
     "material_blobs": ("sha256",),
+    "member_outputs": ("date", "kind", "title"),
+    "self_study": ("date", "title"),
+    "agenda_items": ("date", "meeting", "title"),
 }
 #: Long text is cut to this many characters, then "…".
 LONGEST = 12

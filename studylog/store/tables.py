@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 
 from studylog.store.studytables import beyond_roll_tables, study_columns
+from studylog.text.activity_words import Level, Meeting, OutputKind
 from studylog.text.vocab import Format, Kind, Method, Role, SpeechKind, Status
 
 NAMING_CONVENTION = {
@@ -48,7 +49,12 @@ def utcnow() -> datetime:
 
 
 def _choice(
-    name: str, enum: type[StrEnum], *, default: StrEnum | None = None, check: str | None = None
+    name: str,
+    enum: type[StrEnum],
+    *,
+    default: StrEnum | None = None,
+    check: str | None = None,
+    nullable: bool = False,
 ) -> Column[Any]:
     """A portable enum column: VARCHAR storing the CLI value, with a CHECK constraint
     (named ``check``, else after the column) that it holds one of the values.
@@ -67,7 +73,7 @@ def _choice(
         validate_strings=True,
     )
     return Column(
-        name, kind, CheckConstraint(one_of, name=check or name), default=default, nullable=False
+        name, kind, CheckConstraint(one_of, name=check or name), default=default, nullable=nullable
     )
 
 
@@ -308,6 +314,66 @@ session_materials = Table(
     # Detached: kept, with when and why, and left out of everything until undone.
     Column("archived_at", DateTime),
     Column("archive_reason", String(500)),
+)
+
+# A member's output (学习成果): a party lecture, a briefing tour, an article, a reflection, a
+# research report, a discussion paper; an article with where it appeared and at what level.
+member_outputs = Table(
+    "member_outputs",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    _refers("member_id", "members.id", index=True),
+    _choice("kind", OutputKind, check="output_kind"),
+    Column("date", Date, nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("venue", String(200)),  # where it was given or published
+    _choice("level", Level, check="output_level", nullable=True),  # 中央 / 省 / 市 / 县
+    _refers("session_id", "sessions.id", ondelete="SET NULL", nullable=True, index=True),
+    _created(),
+    # Deleted: kept, marked deleted, left out of everything until restored.
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
+    Index("ix_member_outputs_org_id_date", "org_id", "date"),
+)
+
+# A member's own study (个人自学), with its hours in hundredths (1.25 h is 125): exact, and
+# summed exactly by the database.
+self_study = Table(
+    "self_study",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    _refers("member_id", "members.id", index=True),
+    Column("date", Date, nullable=False),
+    Column(
+        "hours_hundredths",
+        Integer,
+        CheckConstraint("hours_hundredths > 0", name="hours_positive"),
+        nullable=False,
+    ),
+    Column("title", String(500), nullable=False),
+    _created(),
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
+    Index("ix_self_study_org_id_date", "org_id", "date"),
+)
+
+# A first agenda item (第一议题) taken at a meeting that is not a study session: 党组会,
+# 党委会, 常委会.
+agenda_items = Table(
+    "agenda_items",
+    metadata,
+    _id(),
+    _refers("org_id", "orgs.id", ondelete="CASCADE"),
+    _choice("meeting", Meeting, check="meeting"),
+    Column("date", Date, nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("source_date", Date),
+    _created(),
+    Column("archived_at", DateTime),
+    Column("archive_reason", String(500)),
+    Index("ix_agenda_items_org_id_date", "org_id", "date"),
 )
 
 # One audited write (see studylog.store.audit): who, when, the command, every row it changed.

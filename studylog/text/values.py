@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -51,6 +52,8 @@ def raw(value: Any) -> Any:
         return value.value
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal):  # hours, kept exact: a JSON number
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dict):
         return {key: raw(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

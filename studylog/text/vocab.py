@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from studylog.text.activity_words import ACTIVITY_LABELS
 from studylog.text.language import current_language
 
 
@@ -99,6 +100,7 @@ LABELS: dict[StrEnum, tuple[str, str, tuple[str, ...]]] = {
         ("交流", *SPEECH_SYNONYMS[SpeechKind.EXCHANGE]),
     ),
 }
+LABELS.update(ACTIVITY_LABELS)  # outputs, levels, meetings (studylog.text.activity_words)
 
 
 def label(value: StrEnum) -> str:

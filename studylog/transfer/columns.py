@@ -10,6 +10,10 @@ tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels)
 - ``attendance``: session, date, member, status, reason — every stored roll line;
 - ``makeups``: session, date, member, made_up, method, note;
 - ``speeches``: session, date, member, kind, title;
+- ``member_outputs``: date, member, kind, title, venue, level, session — members' outputs
+  (学习成果) dated in the year; ``session`` only when the session is in the file too;
+- ``self_study``: date, member, hours, title — self-study (个人自学), hours exact;
+- ``agenda_items``: meeting, date, title, source_date — first agenda items at other meetings;
 - ``plan``: id, month, title, kind, discussion, speakers, status, session, session_date,
   planned_on, planned_time, place, host — the
   year's study plan with its execution (held by which session, overdue, not yet due) (export
@@ -40,7 +44,10 @@ ExportFormat = Literal["xlsx", "csv", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "csv", "json")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030", "utf-8")
 #: Tables in the order they are written and imported (a table refers only to earlier ones).
-IMPORTED = ("members", "sessions", "attendance", "makeups", "speeches")
+IMPORTED = (
+    *("members", "sessions", "attendance", "makeups", "speeches"),
+    *("member_outputs", "self_study", "agenda_items"),
+)
 EXPORTED = (*IMPORTED, "plan", "ledger", "summary", "about")
 BATCH = 5000  # rows per executemany (or COPY)
 HEADER_SEARCH = 10  # the header row is looked for among this many first rows
@@ -118,6 +125,27 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("kind", "col_speech_kind", ("speech kind", "类型", "发言形式")),
         Column("title", "col_speech_title", ("题目",)),
     ),
+    "member_outputs": (
+        Column("date", "col_date", ("日期", "时间")),
+        MEMBER,
+        Column("kind", "col_output_kind", ("output kind", "成果形式")),
+        Column("title", "col_title", ("题目", "标题")),
+        Column("venue", "col_venue", ("载体", "发表载体", "刊物")),
+        Column("level", "col_level", ("媒体级别",)),
+        Column("session", "col_linked_session", ("session #",)),
+    ),
+    "self_study": (
+        Column("date", "col_date", ("日期", "时间")),
+        MEMBER,
+        Column("hours", "col_hours", ("学时数", "时长")),
+        Column("title", "col_title", ("学习内容", "题目")),
+    ),
+    "agenda_items": (
+        Column("meeting", "col_meeting", ("会议类型",)),
+        Column("date", "col_date", ("会议日期", "日期")),
+        Column("title", "col_title", ("学习内容", "题目")),
+        Column("source_date", "col_source_date", ()),
+    ),
     "plan": (
         Column("id", "col_id"),
         Column("month", "col_month"),
@@ -178,6 +206,9 @@ MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ledger", ("problem", "measure")),
     ("summary", ("expected",)),
     ("about", ("figure", "value")),
+    ("agenda_items", ("meeting", "date")),
+    ("member_outputs", ("member", "level")),
+    ("self_study", ("member", "hours")),
     ("makeups", ("member", "made_up")),
     ("speeches", ("member", "kind")),
     ("attendance", ("member", "status")),
@@ -190,6 +221,9 @@ REQUIRED = {
     "attendance": ("member", "status"),
     "makeups": ("member", "made_up"),
     "speeches": ("member", "kind"),
+    "member_outputs": ("member", "kind", "date", "title"),
+    "self_study": ("member", "date", "hours", "title"),
+    "agenda_items": ("meeting", "date", "title"),
 }
 #: What the about table's first column calls the study group.
 ABOUT_ORG = ("org", "fig_org", "学习组")

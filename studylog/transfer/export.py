@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
@@ -28,9 +29,6 @@ from sqlalchemy.orm import Session
 from studylog.errors import StudylogError
 from studylog.figures.tallies import Tallies, year_bounds, yearly_tallies
 from studylog.outputs import written_file, written_folder
-from studylog.records.ledger import follow_ups, ledger
-from studylog.records.plans import plan_versus_actual
-from studylog.records.schedule import calendar_lines
 from studylog.store.models import Attendance, Makeup, Member, Org, SessionTag, Speech, StudySession
 from studylog.text.cells import guarded as _guarded
 from studylog.text.messages import t
@@ -42,6 +40,7 @@ from studylog.text.spreadsheet import (
     starts_formula,
 )
 from studylog.text.values import Plain, raw, shown
+from studylog.transfer.activities import activity_tables
 from studylog.transfer.columns import (
     BATCH,
     EXPORTED,
@@ -50,6 +49,8 @@ from studylog.transfer.columns import (
     TABLES,
     ExportFormat,
 )
+from studylog.transfer.plan_rows import ledger_rows as _ledger_rows
+from studylog.transfer.plan_rows import plan_rows as _plan_rows
 from studylog.transfer.session_files_json import TABLES as SESSION_FILES
 from studylog.transfer.session_files_json import material_rows, note_rows
 from studylog.transfer.studycells import session_forms, study_cells
@@ -72,6 +73,7 @@ def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[
         "attendance": _attendance_rows(session, org, start, end),
         "makeups": _makeup_rows(session, org, start, end),
         "speeches": _speech_rows(session, org, start, end),
+        **activity_tables(session=session, org=org, start=start, end=end),
         "plan": _plan_rows(session, org, year),
         "ledger": _ledger_rows(session, org, year),
         "summary": _summary_rows(session, org, year),
@@ -199,53 +201,6 @@ def _speech_rows(session: Session, org: Org, start: date, end: date) -> Iterator
         .where(_held_in(org, start, end))
         .order_by(StudySession.date, StudySession.id, Speech.id),
     )
-
-
-def _plan_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
-    """The year's plan with its execution as of today: held by which session, held late,
-    overdue (its month is over), not yet due."""
-    report = plan_versus_actual(session=session, org=org, year=year, as_of=date.today())
-    scheduled = {line.id: line for line in calendar_lines(session=session, org=org, year=year)}
-    for line in report.lines:
-        planned = scheduled.get(line.id)  # its planned day, time, place, host (plan schedule)
-        yield {
-            "id": line.id,
-            "month": line.month,
-            "title": line.title,
-            "kind": line.kind,
-            "discussion": line.discussion,
-            "speakers": line.speakers,
-            "status": line.status,
-            "session": line.session_id,
-            "session_date": line.session_date,
-            "planned_on": planned and planned.planned_on,
-            "planned_time": planned and planned.planned_time,
-            "place": planned and planned.place,
-            "host": planned and planned.host,
-        }
-
-
-def _ledger_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
-    """The ledger entries found in the year, their state as of today, with the follow-up
-    notes (跟踪反馈), one a line."""
-    lines = ledger(session=session, org=org, as_of=date.today(), year=year)
-    notes = follow_ups(session=session, entry_ids=[line.id for line in lines])
-    for line in lines:
-        yield {
-            "id": line.id,
-            "category": line.category,
-            "problem": line.problem,
-            "measure": line.measure,
-            "dept": line.dept,
-            "lead": line.lead,
-            "found": line.found,
-            "due": line.due,
-            "state": line.state,
-            "done_on": line.done_on,
-            "session": line.session_id,
-            "session_date": line.session_date,
-            "progress": notes.get(line.id),
-        }
 
 
 def _summary_rows(session: Session, org: Org, year: int) -> Iterator[dict[str, Any]]:
@@ -456,6 +411,8 @@ def _xlsx_cell(sheet: Any, value: Any, make: Callable[..., Any]) -> Any:
         cell = make(sheet, value=value)
         cell.number_format = "0.0%"
         return cell
+    if isinstance(value, Decimal):  # hours: a number, as exact as typed
+        return float(value)
     text = shown(value)
     if not starts_formula(text):
         return text or None

@@ -34,6 +34,7 @@ from studylog.errors import StudylogError
 from studylog.records.orgs import create_org, only_org, resolve_org
 from studylog.store import audit
 from studylog.store.models import Org
+from studylog.transfer.activities import add_agenda_items, add_outputs, add_self_study
 from studylog.transfer.columns import IMPORTED
 from studylog.transfer.known import Known
 from studylog.transfer.loading import Loader, Meter, Silent
@@ -49,6 +50,9 @@ ADDERS: dict[str, Callable[[Known, Loader, Sheet], None]] = {
     "attendance": add_attendance,
     "makeups": add_makeups,
     "speeches": add_speeches,
+    "member_outputs": add_outputs,
+    "self_study": add_self_study,
+    "agenda_items": add_agenda_items,
 }
 
 

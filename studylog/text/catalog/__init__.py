@@ -22,6 +22,7 @@ from studylog.text.catalog import (
     integrity,
     notes,
     office,
+    outputs,
     plans,
     records,
     report,
@@ -49,6 +50,7 @@ PARTS: tuple[ModuleType, ...] = (
     calendar,
     display,
     forms,
+    outputs,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
