@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
 from studylog.errors import StudylogError
@@ -162,19 +162,11 @@ def parse_count(text: str, *, what: str, limit: int = 100_000) -> int:
 
 
 def parse_hours(text: str | float) -> int:
-    """Hours as hundredths, exactly: ``2.5`` → 250 (``2.5小时``, ``2.5h`` too). More than 24
-    hours, none, or finer than a hundredth is a typing slip."""
-    cleaned = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    for unit in ("小时", "学时", "hours", "hour", "h"):
-        cleaned = cleaned.removesuffix(unit).strip()
-    try:
-        hours = Decimal(cleaned)
-    except InvalidOperation:
-        raise StudylogError("bad_hours", value=text) from None
-    hundredths = hours * 100
-    if not hours.is_finite() or hundredths != hundredths.to_integral_value() or not 0 < hours <= 24:
-        raise StudylogError("bad_hours", value=text)
-    return int(hundredths)
+    """A session's length as hundredths of an hour, exactly: ``2.5`` → 250 (``2.5小时``,
+    ``2.5h`` too); the same reading as self-study's hours (:mod:`studylog.text.hours`)."""
+    from studylog.text.hours import parse_hours as hundredths_of
+
+    return hundredths_of(str(text), what="--hours")
 
 
 def hours_shown(hundredths: int | None) -> str:

@@ -17,11 +17,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} takes a whole number, 0 or more, e.g. 14 (got '{value}')",
         "{what} 须为不小于 0 的整数，如 14（收到“{value}”）",
     ),
-    "bad_hours": (
-        "--hours takes the session's length in hours, more than 0 and at most 24, to the "
-        "hundredth at most, e.g. 2.5 (got '{value}')",
-        "--hours 须为学习时长（小时），大于 0、不超过 24，最多两位小数，如 2.5（收到“{value}”）",
-    ),
     "bad_extended": (
         "--extended takes GROUP:N, a group beyond the roll and how many of it attended, "
         "N at least 1, e.g. 局中层党员干部:15 (got '{value}')",
@@ -64,7 +59,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_forms": ("Study forms", "学习形式类别"),
     "col_films": ("Films", "专题片（部）"),
     "col_documents": ("Documents", "学习文件材料（篇）"),
-    "col_hours": ("Hours", "学时"),
     "col_extended": ("Extended attendance", "扩大学习"),
     "col_observed": ("Observers present", "列席人员"),
     "col_visitors": ("Visitors", "巡听旁听"),
