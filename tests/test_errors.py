@@ -168,8 +168,8 @@ def test_year_zero_is_an_invalid_date_not_a_crash(group: None, fails: Fails, arg
 def test_a_number_option_that_is_no_plain_number_is_a_usage_error(
     group: None, fails: Fails, typed: str
 ) -> None:
-    """Plain digits are converted by studylog.cli.coercion; anything else by Typer, which
-    answers with its usage message, never a crash."""
+    """Typer converts the number and answers anything else with its usage message, never a
+    crash."""
     line = fails("stats", "--year", typed, code=2)
     assert "Invalid value for '--year'" in line
 

@@ -22,7 +22,6 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__, invocation
-from studylog.cli import coercion
 from studylog.cli.common import settings
 from studylog.errors import StudylogError
 from studylog.text.messages import (
@@ -34,10 +33,11 @@ from studylog.text.messages import (
     set_language,
     t,
 )
+from studylog.text.periods import typed_number
 
 GLOBAL_OPTIONS = ("--db", "--org", "--lang", "--config")
-
-coercion.install()  # option values without importing pydantic: see studylog.cli.coercion
+#: Whole-number options a secretary types with their unit: ``--year 2026年``, ``--month 7月``.
+TYPED_NUMBERS = ("--year", "-y", "--month", "-m")
 
 
 def hoist_global_options(args: Sequence[str]) -> list[str]:
@@ -60,6 +60,21 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
             rest.append(arg)
         index += 1
     return front + rest
+
+
+def plain_numbers(args: Sequence[str]) -> list[str]:
+    """``--year 2026年`` → ``--year 2026`` and ``--month 7月`` → ``--month 7`` (full-width
+    digits too), before the options are parsed: the value then is a plain whole number."""
+    result = list(args)
+    for index, arg in enumerate(result):
+        if arg == "--":
+            break
+        option, equals, value = arg.partition("=")
+        if equals and option in TYPED_NUMBERS:
+            result[index] = f"{option}={typed_number(value)}"
+        elif arg in TYPED_NUMBERS and index + 1 < len(result):
+            result[index + 1] = typed_number(result[index + 1])
+    return result
 
 
 #: The command tree: name → (module in studylog.cli, its command or Typer app, short help).
@@ -187,6 +202,9 @@ def load_command(name: str) -> Any:
     from studylog.cli.flags import accept_yes_no
 
     accept_yes_no(command)  # --discussion 否 = --no-discussion
+    from studylog.cli.completion import attach
+
+    attach(command, name)  # TAB: members' names, sessions, enum values (studylog.cli.completion)
     return command
 
 
@@ -200,9 +218,12 @@ class StudylogGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._loaded: dict[str, Any] = {}
+        from studylog.cli.completion import attach
+
+        attach(self)  # --org completes to the database's groups
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args))
+        return super().parse_args(ctx, plain_numbers(hoist_global_options(args)))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -215,12 +236,8 @@ class StudylogGroup(TyperGroup):
         return self._loaded[cmd_name]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        from typer._click.utils import make_default_short_help
-
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, make_default_short_help(text, limit)) for name, (*_, text) in COMMANDS.items()
-        ]
+        rows = [(name, short_help(text, limit)) for name, (*_, text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -273,6 +290,30 @@ class StudylogGroup(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def short_help(text: str, limit: int) -> str:
+    """The first sentence of ``text``, cut between words to ``limit`` characters with
+    ``...``: what Click shows in a list of commands."""
+    words = text.split()
+    total = 0
+    for index, word in enumerate(words):
+        total += len(word) + (index > 0)
+        if total > limit:
+            break
+        if word.endswith("."):
+            return " ".join(words[: index + 1])
+        if total == limit and index != len(words) - 1:
+            break
+    else:
+        return " ".join(words)
+    total += 3
+    while index > 0:
+        total -= len(words[index]) + 1
+        if total <= limit:
+            break
+        index -= 1
+    return " ".join(words[:index]) + "..."
 
 
 # Typer's usage messages, as Chinese users should read them.
@@ -342,7 +383,7 @@ app = typer.Typer(
     help="Records and yearly tallies of a Party-group theoretical study central group "
     "(党组理论学习中心组): sessions, attendance, make-ups, speeches.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion; see studylog.cli.completion
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -424,4 +465,6 @@ def main() -> None:
     # `stats`). studylog.db.open_database turns it back on, once the database is open, for
     # the command's work.
     gc.disable()
-    app()
+    # Named, not guessed from how Python was started: `python -m studylog` completes, and
+    # says its usage, as the installed command does (_STUDYLOG_COMPLETE).
+    app(prog_name="studylog")
