@@ -20,7 +20,7 @@ import typer
 from studylog.errors import StudylogError
 from studylog.text.messages import t
 
-# Text, not a Path: a Path option would bring pydantic into every run (see cli/coercion.py).
+# Text, not a Path: the file is checked and written through studylog.outputs.
 OutOption = Annotated[
     str | None,
     typer.Option(
