@@ -106,14 +106,14 @@ def year_state(ok: Ok, folder: Path) -> tuple[dict, dict, dict]:
     return figures(ok), figures(ok, "--by", "member"), rows
 
 
-def refused(run: Run, database: Database | None, *args: str) -> str:
+def refused(run: Run, database: Database | None, *args: str, code: int = 1) -> str:
     """Run a command that must fail cleanly and leave the database as it was (on SQLite,
     byte for byte); ``None``: no database to watch."""
     before = database.snapshot() if database else None
     result = run(*args)
     after = database.snapshot() if database else None
     assert after == before, f"{args} changed the database"
-    assert result.exit_code == 1, (args, result.output)
+    assert result.exit_code == code, (args, result.output)
     assert result.stdout == "" and "Traceback" not in result.output
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
@@ -197,7 +197,7 @@ def test_export_options_are_checked(run: Run, tmp_path: Path, database: Database
     assert line == "Error: --encoding applies to --format csv only"
     line = refused(run, database, "export", "--year", "2023", "--out", str(tmp_path / "a.csv"))
     assert "CSV export writes a folder with a file for each table" in line
-    line = refused(run, database, "export", "-y", "2023", "-o", xlsx, "--format", "xls")
+    line = refused(run, database, "export", "-y", "2023", "-o", xlsx, "--format", "xls", code=2)
     assert "'xls' is not a valid --format; choose xlsx | csv | json" in line
     assert not database.exists()
 

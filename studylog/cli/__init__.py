@@ -1,8 +1,10 @@
 """The ``studylog`` command: global options, the command tree, and the error edge.
 
 Every expected failure is a :class:`~studylog.errors.StudylogError`; here, and only here,
-it becomes one line ``Error: …`` (``错误：…``) on stderr and exit status 1. Usage mistakes
-(a missing option, say) get the same one-line treatment with status 2.
+it becomes one line ``Error: …`` (``错误：…``) on stderr and its exit status: 1 for a request
+the records refuse, 2 for a value that cannot be read (:class:`~studylog.errors.BadValue`).
+Usage mistakes (a missing option, say) get the same one-line treatment with status 2; a check
+that found a rule broken exits 3 (see :mod:`studylog.errors`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typer.core import TyperGroup
 
 from studylog import __version__, invocation
 from studylog.cli.common import settings
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import (
     LANGUAGES,
     Language,
@@ -101,7 +103,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": (
         "checks",
         "check",
-        "Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.",
+        "Run the group's rules for a year; exit status 0 when all pass, 3 when any fails.",
     ),
     "report": (
         "documents",
@@ -257,8 +259,8 @@ class StudylogGroup(TyperGroup):
         umask = os.umask(0o077)
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except StudylogError as error:
-            _fail(describe(error), 1)
+        except StudylogError as error:  # 1 refused by the records, 2 a value unreadable
+            _fail(describe(error), error.exit_code)
         except typer.TyperException as error:  # Typer's usage errors (click's ClickException)
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(error.format_message())
@@ -454,7 +456,7 @@ def root(
     if lang is not None:
         chosen = lang.strip().lower()
         if chosen not in LANGUAGES:
-            raise StudylogError("bad_choice", what="--lang", value=lang, choices="zh | en")
+            raise BadValue("bad_choice", what="--lang", value=lang, choices="zh | en")
         set_language(chosen)
 
 

@@ -1,4 +1,4 @@
-"""A Chinese name found from what is typed on a Latin keyboard: ``wzq``, ``wangzq``, ``wangzhiqiang``.
+"""A Chinese name found from what is typed on a Latin keyboard: ``wzq``, ``wangzq``, ``wangzhi``.
 
 Readings come from pypinyin, every reading of each character (曾 is zeng and ceng), single
 characters only: a name is not a phrase, and without its phrase dictionary pypinyin loads in
