@@ -64,8 +64,8 @@ RULES = [
 ]
 TITLES = {
     "attendance": "Attendance rate at least 90%",
-    "quarterly_discussion": "At least 1 discussion(s) every quarter",
-    "member_speeches": "Every member gives at least 1 key or written speech(es) a year",
+    "quarterly_discussion": "At least 1 discussion every quarter",
+    "member_speeches": "Every member gives at least 1 key or written speech a year",
     "makeups_on_time": "Every leave or absence made up within 30 days",
     "rectification": "No overdue rectification",
     "plan": "Every plan item held",
@@ -206,7 +206,7 @@ def test_quarter_without_discussion_fails_once_the_quarter_is_over(
     assert table[TITLES["quarterly_discussion"]] == ("pass", [])
     code, table, _ = check(run, "2023-06-30")  # judged by the end of its last day
     assert code == 3
-    assert only_failure(table, "quarterly_discussion") == ["2023-Q2: 0 discussion(s)"]
+    assert only_failure(table, "quarterly_discussion") == ["2023-Q2: 0 discussions"]
     code, table, output = check(run, YEAR_END, "--lang", "zh")
     assert code == 3
     assert output.splitlines()[0] == f"{ORG} 2023年度检查（截至 {YEAR_END}）：5 项通过，1 项未通过"
@@ -358,7 +358,7 @@ def test_several_failures_are_all_reported_and_exit_three(year: Database, run: R
     code, table, output = check(run, YEAR_END)
     assert code == 3
     assert output.splitlines()[0].endswith(": 4 passed, 2 failed")
-    assert table[TITLES["quarterly_discussion"]] == ("FAIL", ["2023-Q3: 0 discussion(s)"])
+    assert table[TITLES["quarterly_discussion"]] == ("FAIL", ["2023-Q3: 0 discussions"])
     assert table[TITLES["plan"]][0] == "FAIL"
     assert "#5 month 9: 学习党史" in table[TITLES["plan"]][1]
     code, report = check_json(run, YEAR_END)  # json.loads of the whole stdout

@@ -198,10 +198,10 @@ def test_more_discussions_per_quarter_fails_the_first_quarter(
     assert rules["quarterly_discussion"]["threshold"] == 2
     assert rules["quarterly_discussion"]["offenders"] == [{"quarter": "2023-Q1", "discussions": 1}]
     code, output = check_table(run, "--config", str(named))
-    assert rule_line(output, "At least 2 discussion(s) every quarter") == [
-        "At least 2 discussion(s) every quarter",
+    assert rule_line(output, "At least 2 discussions every quarter") == [
+        "At least 2 discussions every quarter",
         "FAIL",
-        "2023-Q1: 1 discussion(s)",
+        "2023-Q1: 1 discussion",
     ]
 
 

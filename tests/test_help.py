@@ -140,7 +140,7 @@ def test_the_garbage_collector_is_back_on_for_the_commands_work(
     else:
         out = tmp_path / "2023.json"
         ok("export", "--year", "2023", "--out", str(out))
-        args, shown = ["import", str(out)], "72 roll line(s)"
+        args, shown = ["import", str(out)], "72 roll lines"
         env["STUDYLOG_DB"] = new_database("other").url
     result = subprocess.run(
         [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=env

@@ -159,7 +159,7 @@ def test_an_import_is_vouched_for_by_its_digests(
     assert "roll line: a row entry #2 added was changed since" in result.stdout
     forge(other, "DELETE FROM speeches WHERE id = (SELECT min(id) FROM speeches)")
     result = run("log", "--verify")
-    assert "of the" in result.stdout and "row(s) entry #2 added are in the records" in result.stdout
+    assert "of the" in result.stdout and "entry #2 added are in the records" in result.stdout
 
 
 def test_undo_of_an_import_keeps_the_records_matching(

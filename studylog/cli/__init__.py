@@ -207,6 +207,9 @@ def load_command(name: str) -> Any:
     from studylog.cli.completion import attach
 
     attach(command, name)  # TAB: members' names, sessions, enum values (studylog.cli.completion)
+    from studylog.cli.helptext import in_language
+
+    in_language(command, name)  # --help in Chinese under zh
     return command
 
 
@@ -238,8 +241,14 @@ class StudylogGroup(TyperGroup):
         return self._loaded[cmd_name]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from studylog.text.catalog.help import COMMANDS as CHINESE
+
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, short_help(text, limit)) for name, (*_, text) in COMMANDS.items()]
+        zh = current_language() == "zh"
+        rows = [
+            (name, CHINESE[name] if zh else short_help(text, limit))
+            for name, (*_, text) in COMMANDS.items()
+        ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -251,8 +260,13 @@ class StudylogGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        # --lang is read ahead too, so a command line Typer refuses is answered in it.
-        set_language(_language_in(args) or detect_language())
+        # The language is chosen ahead (--lang, STUDYLOG_LANG, the settings file, the locale),
+        # so that --help, which Click answers before any other option, and a command line
+        # Typer refuses are in it too.
+        set_language(early_language(sys.argv[1:] if args is None else list(args)))
+        from studylog.cli.helptext import in_language
+
+        in_language(self, "")
         invocation.record(sys.argv[1:] if args is None else args)
         # Every file studylog writes (database, backup, export, document) holds personal
         # records: only its owner may read it.
@@ -351,16 +365,32 @@ def usage_message(message: str) -> str:
     return message
 
 
-def _language_in(args: Sequence[str] | None) -> Language | None:
-    words = list(sys.argv[1:] if args is None else args)
-    for index, word in enumerate(words):
-        value = None
-        if word == "--lang" and index + 1 < len(words):
-            value = words[index + 1]
-        elif word.startswith("--lang="):
-            value = word.partition("=")[2]
-        if value is not None and value.strip().lower() in LANGUAGES:
-            return value.strip().lower()  # type: ignore[return-value]
+def early_language(args: Sequence[str]) -> Language:
+    """The language before the options are parsed: ``--lang``, ``STUDYLOG_LANG``, the
+    settings file's ``language`` (``--config``), else the locale."""
+    chosen = (_option_in(args, "--lang") or "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen  # type: ignore[return-value]
+    if os.environ.get("STUDYLOG_LANG", "").strip().lower() in LANGUAGES:
+        return detect_language()
+    from studylog.config import load_config
+
+    with contextlib.suppress(StudylogError):  # a broken file is reported by the command
+        configured = load_config(_option_in(args, "--config")).language
+        if configured in LANGUAGES:
+            return configured  # type: ignore[return-value]
+    return detect_language()
+
+
+def _option_in(args: Sequence[str], option: str) -> str | None:
+    """The value of a global option anywhere on the command line (before ``--``)."""
+    for index, word in enumerate(args):
+        if word == "--":
+            break
+        if word == option and index + 1 < len(args):
+            return args[index + 1]
+        if word.startswith(option + "="):
+            return word.partition("=")[2]
     return None
 
 

@@ -47,7 +47,7 @@ def log(
         bool,
         typer.Option(
             "--verify",
-            help="Check the log instead: exit 1 if any entry was edited, inserted or removed, "
+            help="Check the log instead: exit 3 if any entry was edited, inserted or removed, "
             "or any record changed, added or removed, behind studylog's back.",
         ),
     ] = False,
