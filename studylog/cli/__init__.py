@@ -24,14 +24,13 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__, invocation
+from studylog.cli import helptext
 from studylog.cli.common import settings
 from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import (
     LANGUAGES,
-    Language,
     current_language,
     describe,
-    detect_language,
     set_language,
     t,
 )
@@ -246,7 +245,7 @@ class StudylogGroup(TyperGroup):
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
         zh = current_language() == "zh"
         rows = [
-            (name, CHINESE[name] if zh else short_help(text, limit))
+            (name, CHINESE[name] if zh else helptext.short_help(text, limit))
             for name, (*_, text) in COMMANDS.items()
         ]
         with formatter.section("Commands"):
@@ -263,10 +262,8 @@ class StudylogGroup(TyperGroup):
         # The language is chosen ahead (--lang, STUDYLOG_LANG, the settings file, the locale),
         # so that --help, which Click answers before any other option, and a command line
         # Typer refuses are in it too.
-        set_language(early_language(sys.argv[1:] if args is None else list(args)))
-        from studylog.cli.helptext import in_language
-
-        in_language(self, "")
+        set_language(helptext.early_language(sys.argv[1:] if args is None else list(args)))
+        helptext.in_language(self, "")
         invocation.record(sys.argv[1:] if args is None else args)
         # Every file studylog writes (database, backup, export, document) holds personal
         # records: only its owner may read it.
@@ -308,30 +305,6 @@ class StudylogGroup(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
 
-def short_help(text: str, limit: int) -> str:
-    """The first sentence of ``text``, cut between words to ``limit`` characters with
-    ``...``: what Click shows in a list of commands."""
-    words = text.split()
-    total = 0
-    for index, word in enumerate(words):
-        total += len(word) + (index > 0)
-        if total > limit:
-            break
-        if word.endswith("."):
-            return " ".join(words[: index + 1])
-        if total == limit and index != len(words) - 1:
-            break
-    else:
-        return " ".join(words)
-    total += 3
-    while index > 0:
-        total -= len(words[index]) + 1
-        if total <= limit:
-            break
-        index -= 1
-    return " ".join(words[:index]) + "..."
-
-
 # Typer's usage messages, as Chinese users should read them.
 _USAGE_ZH = [
     (re.compile(r"^Missing option (.+?)\.?$"), "缺少选项 {0}"),
@@ -363,35 +336,6 @@ def usage_message(message: str) -> str:
                 translated += t("did_you_mean", names=suggestion)
             return translated
     return message
-
-
-def early_language(args: Sequence[str]) -> Language:
-    """The language before the options are parsed: ``--lang``, ``STUDYLOG_LANG``, the
-    settings file's ``language`` (``--config``), else the locale."""
-    chosen = (_option_in(args, "--lang") or "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen  # type: ignore[return-value]
-    if os.environ.get("STUDYLOG_LANG", "").strip().lower() in LANGUAGES:
-        return detect_language()
-    from studylog.config import load_config
-
-    with contextlib.suppress(StudylogError):  # a broken file is reported by the command
-        configured = load_config(_option_in(args, "--config")).language
-        if configured in LANGUAGES:
-            return configured  # type: ignore[return-value]
-    return detect_language()
-
-
-def _option_in(args: Sequence[str], option: str) -> str | None:
-    """The value of a global option anywhere on the command line (before ``--``)."""
-    for index, word in enumerate(args):
-        if word == "--":
-            break
-        if word == option and index + 1 < len(args):
-            return args[index + 1]
-        if word.startswith(option + "="):
-            return word.partition("=")[2]
-    return None
 
 
 def _fail(message: str, code: int) -> None:

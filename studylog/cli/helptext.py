@@ -8,13 +8,17 @@ the ``context_class`` / ``formatter_class`` Click lets a command choose.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import typer
 
+from studylog.errors import StudylogError
 from studylog.text.catalog.help import COMMANDS, OPTIONS, WORDS
-from studylog.text.language import current_language
+from studylog.text.language import LANGUAGES, Language, current_language, detect_language
 
 _BaseFormatter: Any = typer.Context.formatter_class
 
@@ -70,3 +74,56 @@ def _examples(docstring: str) -> str:
         return ""
     shown = [WORDS["Example:"] + line.removeprefix("Example:").strip() for line in examples]
     return "\n\n\b\n" + "\n".join(shown)
+
+
+def early_language(args: Sequence[str]) -> Language:
+    """The language before the options are parsed: ``--lang``, ``STUDYLOG_LANG``, the
+    settings file's ``language`` (``--config``), else the locale."""
+    chosen = (_option_in(args, "--lang") or "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    if os.environ.get("STUDYLOG_LANG", "").strip().lower() in LANGUAGES:
+        return detect_language()
+    from studylog.config import load_config
+
+    with contextlib.suppress(StudylogError):  # a broken file is reported by the command
+        configured = load_config(_option_in(args, "--config")).language
+        if configured in LANGUAGES:
+            return configured
+    return detect_language()
+
+
+def _option_in(args: Sequence[str], option: str) -> str | None:
+    """The value of a global option anywhere on the command line (before ``--``)."""
+    for index, word in enumerate(args):
+        if word == "--":
+            break
+        if word == option and index + 1 < len(args):
+            return args[index + 1]
+        if word.startswith(option + "="):
+            return word.partition("=")[2]
+    return None
+
+
+def short_help(text: str, limit: int) -> str:
+    """The first sentence of ``text``, cut between words to ``limit`` characters with
+    ``...``: what Click shows in a list of commands."""
+    words = text.split()
+    total = 0
+    for index, word in enumerate(words):
+        total += len(word) + (index > 0)
+        if total > limit:
+            break
+        if word.endswith("."):
+            return " ".join(words[: index + 1])
+        if total == limit and index != len(words) - 1:
+            break
+    else:
+        return " ".join(words)
+    total += 3
+    while index > 0:
+        total -= len(words[index]) + 1
+        if total <= limit:
+            break
+        index -= 1
+    return " ".join(words[:index]) + "..."

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from studylog.errors import StudylogError
-from studylog.store.peek import home
+from studylog.store.peek import home as home  # where the default database lives
 from studylog.store.peek import target as peek_target
 from studylog.store.urls import shown
 

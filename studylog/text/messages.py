@@ -100,6 +100,8 @@ def plurals(template: str, params: Mapping[str, Any]) -> str:
 
     def counted(name: str | None) -> int | float | None:
         value = params.get(name) if name else None
+        if isinstance(value, str) and value.replace(".", "", 1).isdigit():
+            return float(value)  # a threshold already written out: "1"
         return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
     def marked(match: re.Match[str]) -> str:

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 def readings(name: str) -> list[list[str]]:
     """Each character's readings, without tones (``王志强`` → ``[[wang], [zhi], [qiang]]``);
-    a character without a reading stands for itself."""
+    text without a reading stands for itself."""
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
     os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import Style, pinyin
 
-    found = pinyin(name, style=Style.NORMAL, heteronym=True, errors=lambda text: list(text))
+    found = pinyin(name, style=Style.NORMAL, heteronym=True, errors="default")
     return [[reading.lower() for reading in char] for char in found]
 
 
