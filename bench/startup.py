@@ -26,14 +26,14 @@ HERE = Path(__file__).resolve().parent
 STUDYLOG = [sys.executable, "-m", "studylog"]
 
 
-def once(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds of one run, which must succeed."""
+def once(args: list[str], env: dict[str, str]) -> tuple[float, float] | None:
+    """Wall and CPU seconds of one run; None when it failed (a studylog without completion)."""
     start = time.perf_counter()
     process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(args)}")
+        return None
     return wall, usage.ru_utime + usage.ru_stime
 
 
@@ -49,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--label", default="", help="what is measured, for the table's title")
     options = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="studylog-bench-"))
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -72,20 +73,25 @@ def main() -> None:
         "TAB: session show 2023-0": ([], completion("studylog session show 2023-0")),
         "stats --year 2023": (["stats", "--year", "2023"], {}),
     }
-    figures: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    figures: dict[str, list[tuple[float, float] | None]] = {name: [] for name in cases}
     for args, extra in cases.values():
         once([*STUDYLOG, *args], {**env, **extra})  # warm-up: bytecode, page cache
     for _ in range(options.repeat):
         for name, (args, extra) in cases.items():
             figures[name].append(once([*STUDYLOG, *args], {**env, **extra}))
     lines = [
-        f"{datetime.now():%Y-%m-%d %H:%M}, {platform.python_implementation()} "
-        f"{platform.python_version()}, {os.cpu_count()} CPUs, {options.repeat} runs each",
+        f"{options.label}{': ' if options.label else ''}{datetime.now():%Y-%m-%d %H:%M}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, {options.repeat} runs each",
         "",
         "| what | wall median (min) | CPU median (min) |",
         "| --- | --- | --- |",
     ]
-    for name, runs in figures.items():
+    for name, found in figures.items():
+        runs = [run for run in found if run is not None]
+        if not runs:
+            lines.append(f"| {name} | — (failed) | — |")
+            continue
         walls, cpus = [run[0] for run in runs], [run[1] for run in runs]
         lines.append(
             f"| {name} | {statistics.median(walls) * 1000:.0f} ms ({min(walls) * 1000:.0f}) "
@@ -93,7 +99,8 @@ def main() -> None:
         )
     print("\n".join(lines))
     if options.out:
-        options.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with options.out.open("a", encoding="utf-8") as out:  # one table per run, appended
+            out.write("\n".join(lines) + "\n\n")
 
 
 if __name__ == "__main__":

@@ -185,7 +185,7 @@ def test_the_summary_line_separates_topic_sessions_from_topic_discussions(
     assert (
         ok("stats", "--year", "2024")
         .splitlines()[0]
-        .endswith("2024: 6 sessions, 3 discussions, 2 topic sessions, 1 topic discussions")
+        .endswith("2024: 6 sessions, 3 discussions, 2 topic sessions, 1 topic discussion")
     )
     zh = ok("--lang", "zh", "stats", "--year", "2024").splitlines()[0]
     assert zh.endswith("2024年：集中学习6次，集中学习研讨3次，专题学习2次，专题学习研讨1次")
