@@ -122,12 +122,12 @@ def test_log_verify_detects_an_edit_or_removal_behind_studylogs_back(
 ) -> None:
     behind_studylogs_back(group, tampering)
     result = run("log", "--verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.stderr.startswith(
         f"Error: the audit log of 甲局党组理论学习中心组 does not hold at entry #{seq}"
     )
     assert why in result.stderr
-    assert run("db", "check").exit_code == 1
+    assert run("db", "check").exit_code == 3
 
 
 def test_log_verify_detects_a_forged_entry_appended_behind_studylogs_back(
@@ -140,7 +140,7 @@ def test_log_verify_detects_a_forged_entry_appended_behind_studylogs_back(
         " FROM audit_log WHERE seq = 5",
     )
     result = run("log", "--verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "entry #6" in result.stderr
 
 

@@ -120,7 +120,7 @@ def test_db_check_finds_a_line_outside_tenure(group: Ok, run: Run, database: obj
         connection.execute(text("UPDATE members SET joined = '2026-06-01' WHERE name = '黄伟'"))
     engine.dispose()
     result = run("--lang", "en", "db", "check")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "time in the group" in result.stdout
 
 

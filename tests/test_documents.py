@@ -133,7 +133,7 @@ def test_report_errors_touch_nothing(seeded: Database, run: Run, tmp_path: Path)
     result = run("report", "--year", "2023", "--format", "docx")
     assert result.exit_code == 1 and result.stderr == "Error: --out is required\n"
     result = run("report", "--year", "2023", "--format", "xml")
-    assert result.exit_code == 1 and "not a valid --format" in result.stderr
+    assert result.exit_code == 2 and "not a valid --format" in result.stderr
     missing = tmp_path / "nowhere" / "r.docx"
     result = run("report", "--year", "2023", "--format", "docx", "--out", str(missing))
     assert result.exit_code == 1 and "does not exist" in result.stderr

@@ -131,7 +131,7 @@ def test_an_imported_cell_that_is_not_text_names_its_place(
 def test_impossible_date_is_refused_by_every_command(
     group: None, fails: Fails, args: tuple
 ) -> None:
-    line = fails(*args)
+    line = fails(*args, code=2)  # a value that cannot be read: a usage mistake
     assert "2023-02-30 is not a valid date" in line
     assert "2023-02 has 28 days" in line
 
@@ -150,7 +150,7 @@ def test_impossible_date_is_refused_by_every_command(
 def test_impossible_date_spellings_say_what_is_wrong(
     group: None, fails: Fails, typed: str, why: str
 ) -> None:
-    line = fails("session", "add", "--date", typed, "--title", "x")
+    line = fails("session", "add", "--date", typed, "--title", "x", code=2)
     assert f"{typed} is not a valid date" in line
     assert why in line
 
@@ -161,15 +161,15 @@ def test_impossible_date_spellings_say_what_is_wrong(
     ids=["session add", "attend"],
 )
 def test_year_zero_is_an_invalid_date_not_a_crash(group: None, fails: Fails, args: tuple) -> None:
-    assert "0000-01-01" in fails(*args)
+    assert "0000-01-01" in fails(*args, code=2)
 
 
 @pytest.mark.parametrize("typed", ["twenty", "2023.5", "0x7E7", "1" * 5000])
 def test_a_number_option_that_is_no_plain_number_is_a_usage_error(
     group: None, fails: Fails, typed: str
 ) -> None:
-    """Plain digits are converted by studylog.cli.coercion; anything else by Typer, which
-    answers with its usage message, never a crash."""
+    """Typer converts the number and answers anything else with its usage message, never a
+    crash."""
     line = fails("stats", "--year", typed, code=2)
     assert "Invalid value for '--year'" in line
 
@@ -438,7 +438,7 @@ def test_missing_database_in_missing_folder_creates_neither(fails: Fails, tmp_pa
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_unknown_language_is_refused(group: None, fails: Fails, where: str) -> None:
     args = ("--lang", "xx", "member", "list")
-    line = fails(*(args if where == "before" else args[2:] + args[:2]))
+    line = fails(*(args if where == "before" else args[2:] + args[:2]), code=2)
     assert line == "Error: 'xx' is not a valid --lang; choose zh | en"
 
 
@@ -454,7 +454,8 @@ def test_unknown_language_is_refused(group: None, fails: Fails, where: str) -> N
     ids=["date", "member", "session", "makeup", "duplicate"],
 )
 def test_errors_in_chinese(group: None, fails: Fails, args: tuple, words: list[str]) -> None:
-    line = fails("--lang", "zh", *args, prefix="错误：")
+    code = 2 if args[-1] == "x" else 1  # an impossible date cannot be read: exit status 2
+    line = fails("--lang", "zh", *args, prefix="错误：", code=code)
     for word in words:
         assert word in line
 

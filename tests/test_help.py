@@ -94,25 +94,27 @@ def test_help_does_not_import_the_database_or_office_formats() -> None:
     # Nor any command's module: the list of commands is read from studylog.cli.COMMANDS
     # (the output helpers in studylog.cli.render are not a command).
     loaded = {name for name in imported if name.startswith("studylog.cli.")}
-    assert loaded <= {"studylog.cli.common", "studylog.cli.coercion", "studylog.cli.render"}
+    assert loaded <= {
+        "studylog.cli.common",
+        "studylog.cli.completion",
+        "studylog.cli.helptext",
+        "studylog.cli.render",
+    }
     assert "studylog.cli.common" in loaded
 
 
-def test_the_figures_start_without_the_orm_or_pydantic(seeded: Database) -> None:
-    """``stats`` is the command people run most: it reads through SQLAlchemy Core, and its
-    options are converted without pydantic (studylog.cli.coercion), so a later Typer that
-    moved what that hooks into shows here."""
+def test_the_figures_start_without_the_orm(seeded: Database) -> None:
+    """``stats`` is the command people run most: it reads through SQLAlchemy Core. (Its
+    options are Typer's to convert, through pydantic in Typer 0.29: no private hook of
+    Typer's is patched to avoid that, see bench/STARTUP.md.)"""
     for args, shown in (
         (["--year", "2023"], "2023: 12 sessions, 12 discussions"),
         (["--year", "2023", "--by", "member", "--format", "csv"], "Total,,72,66,1,4,1,4,1,"),
     ):
         output, imported = _imported_by("stats", *args)
         assert shown in output
-        slow = ("sqlalchemy.orm", "studylog.store.models", "studylog.store.audit", "pydantic")
+        slow = ("sqlalchemy.orm", "studylog.store.models", "studylog.store.audit")
         assert not {name for name in imported if name.startswith(slow)}, args
-    # Anything unusual is Typer's to convert, with its own message (pydantic, when needed).
-    _, imported = _imported_by("stats", "--year", "twenty", status=2)
-    assert "pydantic" in imported
 
 
 @pytest.mark.parametrize("command", ["stats", "import"])
@@ -143,7 +145,7 @@ def test_the_garbage_collector_is_back_on_for_the_commands_work(
     else:
         out = tmp_path / "2023.json"
         ok("export", "--year", "2023", "--out", str(out))
-        args, shown = ["import", str(out)], "72 roll line(s)"
+        args, shown = ["import", str(out)], "72 roll lines"
         env["STUDYLOG_DB"] = new_database("other").url
     result = subprocess.run(
         [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=env

@@ -89,7 +89,7 @@ def test_the_forgeries_of_the_issue_are_each_named(demo: Database, run: Run) -> 
         "UPDATE sessions SET date = '2023-02-17' WHERE date = '2023-02-16'",
     )
     result = run("log", "--verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     out = result.stdout
     assert "session: 2023-01-12 forged: title: logged 学习贯彻党的二十大精神, stored forged" in out
     for name, title in missed:
@@ -123,21 +123,21 @@ def test_tail_truncation_is_caught_and_expect_catches_the_head_moving_back(
         f"UPDATE orgs SET log_head = '{previous}'",
     )
     result = run("log", "--verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "member: 新成员: in the records, but no entry wrote it" in result.stdout
     anchored = run("log", "--verify", "--expect", latest)
-    assert anchored.exit_code == 1
+    assert anchored.exit_code == 3
     assert f"does not hold {latest}" in anchored.stderr
     refused = run("undo", "--yes")
     assert refused.exit_code == 1
     assert "differ from the audit log" in refused.stderr
     bad = run("log", "--verify", "--expect", "abc")
-    assert bad.exit_code == 1 and "at least 12 hexadecimal digits" in bad.stderr
+    assert bad.exit_code == 2 and "at least 12 hexadecimal digits" in bad.stderr
 
 
 def test_an_unrelated_head_is_not_expected(demo: Database, run: Run) -> None:
     result = run("log", "--verify", "--expect", "ab" * 32)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "does not hold" in result.stderr
 
 
@@ -155,11 +155,11 @@ def test_an_import_is_vouched_for_by_its_digests(
         other, "UPDATE attendance SET reason = '伪造' WHERE id = (SELECT max(id) FROM attendance)"
     )
     result = run("log", "--verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "roll line: a row entry #2 added was changed since" in result.stdout
     forge(other, "DELETE FROM speeches WHERE id = (SELECT min(id) FROM speeches)")
     result = run("log", "--verify")
-    assert "of the" in result.stdout and "row(s) entry #2 added are in the records" in result.stdout
+    assert "of the" in result.stdout and "entry #2 added are in the records" in result.stdout
 
 
 def test_undo_of_an_import_keeps_the_records_matching(
@@ -208,7 +208,7 @@ def test_a_database_from_before_digests_is_sealed_on_upgrade(
     with sqlite3.connect(old) as connection:
         connection.execute("UPDATE attendance SET status = 'present' WHERE status = 'leave'")
     result = run("--db", str(old), "log", "--verify")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "roll line: a row entry #1 added was changed since" in result.stdout
     assert run("--db", str(old), "undo", "--yes").exit_code == 1
 

@@ -87,7 +87,7 @@ def test_import_reads_past_the_plan_and_the_ledger(office: None, ok: Ok, tmp_pat
     for number, source in enumerate((xlsx, folder)):
         target = tmp_path / f"copy{number}.db"
         said = ok("--db", str(target), "import", str(source))
-        assert "1 session(s)" in said and "2 member(s)" in said, said
+        assert "1 session" in said and "2 members" in said, said
 
 
 # -- list commands write files ------------------------------------------------------------

@@ -96,11 +96,11 @@ def statuses(report: dict[str, Any]) -> dict[int, str]:
 def fails(run: Run, database: Database) -> Callable[..., str]:
     """Run studylog, insist it failed cleanly with one error line and an unchanged database."""
 
-    def invoke(*args: str, prefix: str = "Error: ") -> str:
+    def invoke(*args: str, code: int = 1, prefix: str = "Error: ") -> str:
         before = database.snapshot()
         result = run(*args)
         assert isinstance(result.exception, SystemExit), repr(result.exception)
-        assert result.exit_code == 1, (args, result.output)
+        assert result.exit_code == code, (args, result.output)
         assert result.stdout == ""
         assert database.snapshot() == before, f"{args} changed the database"
         lines = result.stderr.splitlines()
@@ -338,7 +338,9 @@ def test_plan_add_in_chinese(year: Database, ok: Ok) -> None:
     ids=lambda value: " ".join(value[:3]) if isinstance(value, tuple) else None,
 )
 def test_plan_errors(year: Database, fails: Callable[..., str], args: tuple, message: str) -> None:
-    assert fails(*args).startswith(message)
+    # A value that cannot be read (a date, a choice) is a usage mistake: exit status 2.
+    code = 2 if "is not a valid" in message else 1
+    assert fails(*args, code=code).startswith(message)
 
 
 def test_plan_error_in_chinese(year: Database, fails: Callable[..., str]) -> None:

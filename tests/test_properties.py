@@ -460,7 +460,7 @@ def test_any_single_field_edit_of_an_audit_entry_is_caught(
     except IntegrityError:
         assume(False)  # the edit the database itself refuses (a seq taken twice)
     result = run("log", "--verify")
-    assert result.exit_code == 1, (seq, column, old, new, result.output)
+    assert result.exit_code == 3, (seq, column, old, new, result.output)
     assert "Audit log intact" not in result.output
 
 
@@ -469,4 +469,4 @@ def test_any_single_field_edit_of_a_stored_row_is_caught(seeded: Database, run: 
     edits of every recorded table are in tests/test_integrity.py."""
     with seeded.connect() as connection:
         connection.execute(text("UPDATE attendance SET status = 'present' WHERE status = 'absent'"))
-    assert run("log", "--verify").exit_code == 1
+    assert run("log", "--verify").exit_code == 3

@@ -340,7 +340,7 @@ def test_an_entry_edited_rehashed_and_relinked_is_caught(group: Database, run: R
         )
         connection.execute(update(audit_log).where(audit_log.c.seq == 3).values(prev_hash=new_hash))
     result = run("log", "--verify")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 3, result.output
     assert "Audit log intact" not in result.output
 
 
@@ -359,7 +359,7 @@ def test_a_broken_link_or_a_missing_entry_names_the_entry(
     with group.connect() as connection:
         connection.execute(text(tamper.format(zeros="0" * 64)))
     result = run("log", "--verify")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 3, result.output
     assert result.stderr.strip() == (
         f"Error: the audit log of {ORG} does not hold at entry #{3 if 'follow' in why else 2}: "
         + ("it does not follow from the entry before it" if "follow" in why else why)

@@ -182,7 +182,7 @@ def test_deleting_a_session_takes_its_records_and_says_so(
 ) -> None:
     declined = run("session", "delete", "2023-04-15", input="n\n")
     assert declined.exit_code == 0
-    assert "6 lines" in declined.stdout and "2 make-up(s)" in declined.stdout
+    assert "6 lines" in declined.stdout and "2 make-ups" in declined.stdout
     assert "Nothing was deleted." in declined.stdout
     assert stats_json(ok)["sessions"] == 12
     ok("session", "delete", "2023-04-15", input="y\n")

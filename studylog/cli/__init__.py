@@ -1,8 +1,10 @@
 """The ``studylog`` command: global options, the command tree, and the error edge.
 
 Every expected failure is a :class:`~studylog.errors.StudylogError`; here, and only here,
-it becomes one line ``Error: …`` (``错误：…``) on stderr and exit status 1. Usage mistakes
-(a missing option, say) get the same one-line treatment with status 2.
+it becomes one line ``Error: …`` (``错误：…``) on stderr and its exit status: 1 for a request
+the records refuse, 2 for a value that cannot be read (:class:`~studylog.errors.BadValue`).
+Usage mistakes (a missing option, say) get the same one-line treatment with status 2; a check
+that found a rule broken exits 3 (see :mod:`studylog.errors`).
 """
 
 from __future__ import annotations
@@ -22,23 +24,23 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__, invocation
-from studylog.cli import coercion
+from studylog.cli import helptext
 from studylog.cli.common import settings
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import (
     LANGUAGES,
-    Language,
     current_language,
     describe,
-    detect_language,
     set_language,
     t,
 )
+from studylog.text.periods import typed_number
 
 GLOBAL_OPTIONS = ("--db", "--org", "--lang", "--config")
 GLOBAL_FLAGS = ("--pager", "--no-pager")
 
-coercion.install()  # option values without importing pydantic: see studylog.cli.coercion
+#: Whole-number options a secretary types with their unit: ``--year 2026年``, ``--month 7月``.
+TYPED_NUMBERS = ("--year", "-y", "--month", "-m")
 
 
 def hoist_global_options(args: Sequence[str]) -> list[str]:
@@ -62,6 +64,21 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
             rest.append(arg)
         index += 1
     return front + rest
+
+
+def plain_numbers(args: Sequence[str]) -> list[str]:
+    """``--year 2026年`` → ``--year 2026`` and ``--month 7月`` → ``--month 7`` (full-width
+    digits too), before the options are parsed: the value then is a plain whole number."""
+    result = list(args)
+    for index, arg in enumerate(result):
+        if arg == "--":
+            break
+        option, equals, value = arg.partition("=")
+        if equals and option in TYPED_NUMBERS:
+            result[index] = f"{option}={typed_number(value)}"
+        elif arg in TYPED_NUMBERS and index + 1 < len(result):
+            result[index + 1] = typed_number(result[index + 1])
+    return result
 
 
 #: The command tree: name → (module in studylog.cli, its command or Typer app, short help).
@@ -88,7 +105,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": (
         "checks",
         "check",
-        "Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.",
+        "Run the group's rules for a year; exit status 0 when all pass, 3 when any fails.",
     ),
     "assess": (
         "assess",
@@ -218,6 +235,12 @@ def load_command(name: str) -> Any:
     from studylog.cli.flags import accept_yes_no
 
     accept_yes_no(command)  # --discussion 否 = --no-discussion
+    from studylog.cli.completion import attach
+
+    attach(command, name)  # TAB: members' names, sessions, enum values (studylog.cli.completion)
+    from studylog.cli.helptext import in_language
+
+    in_language(command, name)  # --help in Chinese under zh
     return command
 
 
@@ -231,9 +254,12 @@ class StudylogGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._loaded: dict[str, Any] = {}
+        from studylog.cli.completion import attach
+
+        attach(self)  # --org completes to the database's groups
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args))
+        return super().parse_args(ctx, plain_numbers(hoist_global_options(args)))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -246,11 +272,13 @@ class StudylogGroup(TyperGroup):
         return self._loaded[cmd_name]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        from typer._click.utils import make_default_short_help
+        from studylog.text.catalog.help import COMMANDS as CHINESE
 
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        zh = current_language() == "zh"
         rows = [
-            (name, make_default_short_help(text, limit)) for name, (*_, text) in COMMANDS.items()
+            (name, CHINESE[name] if zh else helptext.short_help(text, limit))
+            for name, (*_, text) in COMMANDS.items()
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
@@ -263,16 +291,19 @@ class StudylogGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        # --lang is read ahead too, so a command line Typer refuses is answered in it.
-        set_language(_language_in(args) or detect_language())
+        # The language is chosen ahead (--lang, STUDYLOG_LANG, the settings file, the locale),
+        # so that --help, which Click answers before any other option, and a command line
+        # Typer refuses are in it too.
+        set_language(helptext.early_language(sys.argv[1:] if args is None else list(args)))
+        helptext.in_language(self, "")
         invocation.record(sys.argv[1:] if args is None else args)
         # Every file studylog writes (database, backup, export, document) holds personal
         # records: only its owner may read it.
         umask = os.umask(0o077)
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except StudylogError as error:
-            _fail(describe(error), 1)
+        except StudylogError as error:  # 1 refused by the records, 2 a value unreadable
+            _fail(describe(error), error.exit_code)
         except typer.TyperException as error:  # Typer's usage errors (click's ClickException)
             if type(error).__name__ == "NoArgsIsHelpError":
                 typer.echo(error.format_message())
@@ -339,19 +370,6 @@ def usage_message(message: str) -> str:
     return message
 
 
-def _language_in(args: Sequence[str] | None) -> Language | None:
-    words = list(sys.argv[1:] if args is None else args)
-    for index, word in enumerate(words):
-        value = None
-        if word == "--lang" and index + 1 < len(words):
-            value = words[index + 1]
-        elif word.startswith("--lang="):
-            value = word.partition("=")[2]
-        if value is not None and value.strip().lower() in LANGUAGES:
-            return value.strip().lower()  # type: ignore[return-value]
-    return None
-
-
 def _fail(message: str, code: int) -> None:
     typer.echo(t("error_prefix") + one_line(message), err=True)
     sys.exit(code)
@@ -373,7 +391,7 @@ app = typer.Typer(
     help="Records and yearly tallies of a Party-group theoretical study central group "
     "(党组理论学习中心组): sessions, attendance, make-ups, speeches.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion; see studylog.cli.completion
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -454,7 +472,7 @@ def root(
     if lang is not None:
         chosen = lang.strip().lower()
         if chosen not in LANGUAGES:
-            raise StudylogError("bad_choice", what="--lang", value=lang, choices="zh | en")
+            raise BadValue("bad_choice", what="--lang", value=lang, choices="zh | en")
         set_language(chosen)
 
 
@@ -465,4 +483,6 @@ def main() -> None:
     # `stats`). studylog.db.open_database turns it back on, once the database is open, for
     # the command's work.
     gc.disable()
-    app()
+    # Named, not guessed from how Python was started: `python -m studylog` completes, and
+    # says its usage, as the installed command does (_STUDYLOG_COMPLETE).
+    app(prog_name="studylog")

@@ -12,7 +12,7 @@ import typer
 from studylog.cli.common import AsOfOption, ForceOption, figures, settings, to_date, today
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import OUTPUT_FORMATS, emit_json, emit_line, emit_note, emit_rows
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import t
 from studylog.text.parse import parse_year
 
@@ -60,7 +60,7 @@ def assess(
 
     output = fmt.strip().lower()
     if output not in FORMATS:
-        raise StudylogError("bad_choice", what="--format", value=fmt, choices=" | ".join(FORMATS))
+        raise BadValue("bad_choice", what="--format", value=fmt, choices=" | ".join(FORMATS))
     parse_year(year)
     day = to_date(as_of) or today()
     config = settings.config()

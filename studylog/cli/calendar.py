@@ -12,7 +12,7 @@ import typer
 from studylog.cli.common import AsOfOption, ForceOption, FormatOption, records, to_date, to_format
 from studylog.cli.common import today as current_day
 from studylog.cli.render import emit_json, emit_line, emit_note, emit_rows
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import t
 from studylog.text.parse import parse_year
 
@@ -136,9 +136,9 @@ def calendar(
 
     parse_year(year)
     if out.suffix.lower() != ".ics":
-        raise StudylogError("bad_extension", path=str(out), choices=".ics")
+        raise BadValue("bad_extension", path=str(out), choices=".ics")
     if minutes < 1 or minutes > 24 * 60:
-        raise StudylogError("bad_minutes", value=minutes)
+        raise BadValue("bad_minutes", value=minutes)
     target = checked_target(out, force=force)
     with records(write=False) as (session, org):
         lines = calendar_lines(session=session, org=org, year=year)
@@ -188,7 +188,7 @@ def due(
 
     output = to_format(fmt)
     if days < 0 or days > 366:
-        raise StudylogError("bad_days", value=days)
+        raise BadValue("bad_days", value=days)
     day = to_date(as_of) or current_day()
     with records(write=False) as (session, org):
         items = due_items(session=session, org=org, as_of=day, days=days)

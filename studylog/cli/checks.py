@@ -9,7 +9,7 @@ import typer
 
 from studylog.cli.common import AsOfOption, records, settings, to_date, today
 from studylog.cli.render import emit_json, emit_line, emit_rows
-from studylog.errors import StudylogError
+from studylog.errors import CHECK_FAILED, BadValue
 from studylog.text.messages import t
 from studylog.text.parse import parse_year
 from studylog.text.values import shown
@@ -33,7 +33,7 @@ def check(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table | json.")
     ] = "table",
 ) -> None:
-    """Run the group's rules for a year; exit status 0 when all pass, 1 when any fails.
+    """Run the group's rules for a year; exit status 0 when all pass, 3 when any fails.
 
     Rules: attendance rate, a discussion every quarter, a key or written speech from every
     member, make-ups within 30 days, no overdue rectification, every plan item held.
@@ -45,7 +45,7 @@ def check(
     from studylog.figures.checks import year_end_check
 
     if fmt not in ("table", "json"):
-        raise StudylogError("bad_choice", what="--format", value=fmt, choices="table | json")
+        raise BadValue("bad_choice", what="--format", value=fmt, choices="table | json")
     day = to_date(as_of) or today()
     year = parse_year(year if year is not None else today().year)
     rules = settings.config().check
@@ -90,7 +90,7 @@ def check(
         )
         emit_line(t("log_head_line", head=head) if head else t("log_head_none"))
     if not report.passed:
-        raise typer.Exit(1)
+        raise typer.Exit(CHECK_FAILED)
 
 
 def _verdict(result: RuleResult) -> str:

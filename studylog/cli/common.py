@@ -15,7 +15,7 @@ import typer
 
 from studylog.cli.render import OUTPUT_FORMATS, OutputFormat
 from studylog.config import Config, load_config
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.dates import typed_date
 from studylog.text.periods import Period, choose_period
 
@@ -130,7 +130,7 @@ def to_date(text: str | None) -> date | None:
 def to_format(text: str) -> OutputFormat:
     value = text.strip().lower()
     if value not in OUTPUT_FORMATS:
-        raise StudylogError(
+        raise BadValue(
             "bad_choice", what="--format", value=text, choices=" | ".join(OUTPUT_FORMATS)
         )
     return value

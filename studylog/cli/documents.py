@@ -24,7 +24,7 @@ from studylog.cli.common import (
     today,
 )
 from studylog.cli.render import emit_line
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import t
 
 REPORT_FORMATS = ("text", "markdown", "docx", "pdf")
@@ -34,7 +34,7 @@ SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", "
 def _needs_suffix(path: Path, suffixes: tuple[str, ...]) -> str:
     suffix = path.suffix.lower()
     if suffix not in suffixes:
-        raise StudylogError("bad_extension", path=str(path), choices=" | ".join(suffixes))
+        raise BadValue("bad_extension", path=str(path), choices=" | ".join(suffixes))
     return suffix
 
 
@@ -106,9 +106,7 @@ def report(
     implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
     chosen = fmt.strip().lower() if fmt is not None else implied or "text"
     if chosen not in REPORT_FORMATS:
-        raise StudylogError(
-            "bad_choice", what="--format", value=fmt, choices=" | ".join(REPORT_FORMATS)
-        )
+        raise BadValue("bad_choice", what="--format", value=fmt, choices=" | ".join(REPORT_FORMATS))
     if out is not None and chosen != (implied or "text"):  # a .docx that holds text, say
         raise StudylogError("format_suffix_clash", format=chosen, path=str(out))
     if chosen in ("docx", "pdf") and out is None:
@@ -254,7 +252,7 @@ def archive(
 
     kind = fmt.strip().lower()
     if kind not in ("docx", "pdf"):
-        raise StudylogError("bad_choice", what="--format", value=fmt, choices="docx | pdf")
+        raise BadValue("bad_choice", what="--format", value=fmt, choices="docx | pdf")
     zipped = out.suffix.lower() == ".zip"
     target = checked_target(out, force=force, folder=not zipped)
     day = to_date(as_of) or today()

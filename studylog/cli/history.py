@@ -24,7 +24,7 @@ from studylog.cli.common import (
 )
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.render import emit_json_list, emit_line, emit_rows
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, CheckFailed, StudylogError
 from studylog.text.messages import join_list, t
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def log(
         bool,
         typer.Option(
             "--verify",
-            help="Check the log instead: exit 1 if any entry was edited, inserted or removed, "
+            help="Check the log instead: exit 3 if any entry was edited, inserted or removed, "
             "or any record changed, added or removed, behind studylog's back.",
         ),
     ] = False,
@@ -109,7 +109,7 @@ def log(
 
 
 def _verify(session: Any, org: Any, expect: str | None) -> None:
-    """The chain, the anchor, then the records: each difference on a line, exit 1."""
+    """The chain, the anchor, then the records: each difference on a line, exit 3."""
     from studylog.store.chain import SHORTEST_PREFIX, descends_from
     from studylog.store.chain import verify as verify_chain
     from studylog.store.integrity import check
@@ -117,25 +117,23 @@ def _verify(session: Any, org: Any, expect: str | None) -> None:
     verdict = verify_chain(session=session, org=org)
     if not verdict.ok:
         why = t(f"log_broken_{verdict.why}")
-        raise StudylogError("log_broken", org=org.name, seq=verdict.broken_at, why=why)
+        raise CheckFailed("log_broken", org=org.name, seq=verdict.broken_at, why=why)
     if expect is not None:
         wanted = expect.strip().lower()
         if len(wanted) < SHORTEST_PREFIX or wanted.strip("0123456789abcdef"):
-            raise StudylogError("expect_bad", value=expect)
+            raise BadValue("expect_bad", value=expect)
         if not descends_from(session=session, org=org, expected=wanted):
-            raise StudylogError(
-                "log_not_expected", org=org.name, head=verdict.head, expected=wanted
-            )
+            raise CheckFailed("log_not_expected", org=org.name, head=verdict.head, expected=wanted)
     found = check(session.connection(), org.id)
     if not found.sealed:
-        raise StudylogError("records_unsealed", org=org.name)
+        raise CheckFailed("records_unsealed", org=org.name)
     if found.tables:
         lines = [difference_line(d) for d in found.differences] or [
             t("table_differs", table=t(f"table_{name}")) for name in found.tables
         ]
         for line in lines:
             emit_line(line)
-        raise StudylogError("records_differ", org=org.name, count=len(lines))
+        raise CheckFailed("records_differ", org=org.name, count=len(lines))
     if verdict.entries == 0:
         emit_line(t("log_empty", org=org.name))
         return

@@ -7,7 +7,7 @@ from typing import Any
 
 from studylog.cli.calendar_figures import own_categories
 from studylog.cli.render import OutputFormat, emit_json, emit_line, emit_rows
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 from studylog.text.categories import category_label, category_order, parse_category
 from studylog.text.messages import current_language, t
 
@@ -24,7 +24,7 @@ def check_by(by: str | None) -> bool:
     if by is None:
         return False
     if by.strip().lower() not in BY_CATEGORY:
-        raise StudylogError("bad_ledger_by", value=by)
+        raise BadValue("bad_ledger_by", value=by)
     return True
 
 

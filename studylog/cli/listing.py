@@ -17,10 +17,10 @@ from typing import Annotated
 
 import typer
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 from studylog.text.messages import t
 
-# Text, not a Path: a Path option would bring pydantic into every run (see cli/coercion.py).
+# Text, not a Path: the file is checked and written through studylog.outputs.
 OutOption = Annotated[
     str | None,
     typer.Option(
@@ -55,7 +55,7 @@ def csv_encoding(text: str | None, *, default: str) -> str:
     wanted = text.strip().lower().replace("_", "-")
     wanted = SPELLINGS.get(wanted, wanted)
     if wanted not in CSV_ENCODINGS:
-        raise StudylogError(
+        raise BadValue(
             "bad_choice", what="--encoding", value=text, choices=" | ".join(CSV_ENCODINGS)
         )
     return wanted

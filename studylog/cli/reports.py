@@ -24,7 +24,7 @@ from studylog.cli.common import (
 from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.notice import write_notice_file
 from studylog.cli.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import join_list, t
 from studylog.text.studyforms import form_label
 
@@ -118,7 +118,7 @@ def stats(
     grouping = GROUPINGS.get(by.strip().lower()) if by is not None else None
     if by is not None and grouping is None:
         choices = "member (成员) | month (月份) | quarter (季度)"
-        raise StudylogError("bad_choice", what="--by", value=by, choices=choices)
+        raise BadValue("bad_choice", what="--by", value=by, choices=choices)
     if all_orgs and grouping is not None:
         raise StudylogError("all_orgs_by")
     if chart and (grouping is None or output != "table" or document is not None):

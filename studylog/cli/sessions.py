@@ -50,7 +50,7 @@ from studylog.cli.session_options import (
     study_fields,
     study_summary,
 )
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 from studylog.text.messages import t
 from studylog.text.parse import parse_enum, parse_kind, split_tags
 from studylog.text.vocab import Format, Kind, choices
@@ -110,7 +110,7 @@ def _plan_id(text: str | None) -> int | None:
     if not cleaned:
         return 0
     if not cleaned.isdigit() or int(cleaned) == 0:
-        raise StudylogError("bad_plan_ref", value=text)
+        raise BadValue("bad_plan_ref", value=text)
     return int(cleaned)
 
 

@@ -16,7 +16,7 @@ import typer
 
 from studylog.cli.common import RefArgument, settings, today
 from studylog.cli.render import emit_line
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 from studylog.text.messages import join_list, t
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def signin(
 
     closing = parse_time_of_day(late_after, what="--late-after")
     if attempts < 1:
-        raise StudylogError("bad_choice", what="--attempts", value=attempts, choices="≥ 1")
+        raise BadValue("bad_choice", what="--attempts", value=attempts, choices="≥ 1")
     engine = open_engine(resolve_url(settings.db), create=False)
     try:
         with transaction(engine, write=False) as session:
@@ -108,7 +108,7 @@ def parse_time_of_day(text: str | None, *, what: str) -> time | None:
         return None
     match = _TIME.match(text)
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise StudylogError("bad_time_of_day", what=what, value=text)
+        raise BadValue("bad_time_of_day", what=what, value=text)
     return time(int(match.group(1)), int(match.group(2)))
 
 

@@ -13,7 +13,7 @@ import typer
 
 from studylog.cli.common import ForceOption, records, settings
 from studylog.cli.render import emit_line, emit_note
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import Phrase, t
 from studylog.text.parse import parse_year
 
@@ -112,9 +112,7 @@ def _export_format(fmt: str | None, out: Path) -> ExportFormat:
     for known in EXPORT_FORMATS:
         if value == known:
             return known
-    raise StudylogError(
-        "bad_choice", what="--format", value=fmt, choices=" | ".join(EXPORT_FORMATS)
-    )
+    raise BadValue("bad_choice", what="--format", value=fmt, choices=" | ".join(EXPORT_FORMATS))
 
 
 def import_(

@@ -9,6 +9,7 @@ import typer
 
 from studylog.cli.common import ForceOption, database, settings
 from studylog.cli.render import emit_line, emit_rows
+from studylog.errors import CHECK_FAILED
 from studylog.text.messages import t
 
 app = typer.Typer(
@@ -42,7 +43,7 @@ def backup(
 
 @app.command("check")
 def check() -> None:
-    """Check the file's integrity and studylog's own rules; exit status 1 on any problem.
+    """Check the file's integrity and studylog's own rules; exit status 3 on any problem.
 
     Rules: every roll line has its session and member, a make-up is for a leave or absence
     and not before the session, no record crosses from one group to another, and every
@@ -68,7 +69,7 @@ def check() -> None:
         "table",
     )
     if any(finding.problems for finding in findings):
-        raise typer.Exit(1)
+        raise typer.Exit(CHECK_FAILED)
 
 
 @app.command("grant")

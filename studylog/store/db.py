@@ -21,6 +21,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from studylog.errors import StudylogError
+from studylog.store.peek import home as home  # where the default database lives
+from studylog.store.peek import target as peek_target
 from studylog.store.urls import shown
 
 if TYPE_CHECKING:
@@ -50,23 +52,9 @@ OUR_TABLES = frozenset(
 )
 
 
-def home() -> Path:
-    """studylog's folder: ``STUDYLOG_HOME``, else the user data dir (no SQLAlchemy needed)."""
-    configured = os.environ.get("STUDYLOG_HOME")
-    if configured:
-        return Path(configured).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("studylog", appauthor=False)
-
-
-def default_path() -> Path:
-    return home() / "studylog.db"
-
-
 def resolve_url(db: str | None) -> str:
     """``--db`` beats ``STUDYLOG_DB`` beats the default file; a plain path means SQLite."""
-    target = db or os.environ.get("STUDYLOG_DB") or str(default_path())
+    target = peek_target(db)
     if "://" in target:
         return target
     return "sqlite:///" + str(Path(target).expanduser().resolve())

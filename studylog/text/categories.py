@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def parse_category(text: str, extra: Sequence[Category] = ()) -> str:
         if wanted in (_key(category.value), _key(category.en), _key(category.zh)):
             return category.value
     known = ", ".join(f"{c.value} ({c.zh})" for c in vocabulary(extra))
-    raise StudylogError("unknown_category", value=text, known=known)
+    raise BadValue("unknown_category", value=text, known=known)
 
 
 def category_label(value: str | None, language: str, extra: Sequence[Category] = ()) -> str:

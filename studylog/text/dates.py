@@ -13,7 +13,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.parse import parse_date
 
 #: Words for a day near today, by how many days from today.
@@ -43,20 +43,20 @@ def typed_date(text: str, *, today: date) -> date:
     if ago:
         days = int(ago.group(1))
         if days > (today - date(1900, 1, 1)).days:
-            raise StudylogError("bad_date_typed", value=text)
+            raise BadValue("bad_date_typed", value=text)
         return today - timedelta(days=days)
     month_day = _MONTH_DAY.match(cleaned)
     if month_day:
         month, day = int(month_day.group(1)), int(month_day.group(2))
         if not 1 <= month <= 12:
-            raise StudylogError("bad_month", value=text, month=month)
+            raise BadValue("bad_month", value=text, month=month)
         last = calendar.monthrange(today.year, month)[1]
         if not 1 <= day <= last:
-            raise StudylogError("bad_day", value=text, year=today.year, month=month, days=last)
+            raise BadValue("bad_day", value=text, year=today.year, month=month, days=last)
         return date(today.year, month, day)
     try:
         return parse_date(text)
     except StudylogError as error:
         if error.key == "bad_date_format":  # say every form there is, not just the full ones
-            raise StudylogError("bad_date_typed", value=text) from None
+            raise BadValue("bad_date_typed", value=text) from None
         raise

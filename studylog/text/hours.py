@@ -7,7 +7,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 
 #: The most hours one entry may hold (a day's), and the finest part of an hour kept.
 MAX_HOURS = 24
@@ -20,12 +20,12 @@ def parse_hours(text: str, *, what: str = "--hours") -> int:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise StudylogError("bad_hours", what=what, value=text) from None
+        raise BadValue("bad_hours", what=what, value=text) from None
     if not value.is_finite() or value <= 0 or value > MAX_HOURS:
-        raise StudylogError("bad_hours", what=what, value=text)
+        raise BadValue("bad_hours", what=what, value=text)
     hundredths = value * 100
     if hundredths != hundredths.to_integral_value():
-        raise StudylogError("hours_too_fine", what=what, value=text)
+        raise BadValue("hours_too_fine", what=what, value=text)
     return int(hundredths)
 
 

@@ -9,6 +9,7 @@ enum values as their labels, lists joined with ``, `` or ``、``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,7 +81,41 @@ def t(key: str, /, **params: Any) -> str:
     suggestions = params.get("suggestions")
     if "suggestions" in params:
         values["suggestions"] = t("did_you_mean", names=list(suggestions)) if suggestions else ""
-    return (zh if current_language() == "zh" else en).format(**values)
+    if current_language() == "zh":
+        return zh.format(**values)
+    return plurals(en, params).format(**values)
+
+
+#: ``roll line(s)``, ``speech(es)``: the noun takes the number of the nearest count before it.
+_MARKED = re.compile(r"(\w)\((e?s)\)")
+#: ``{count:@session|sessions}``: the form for one, the form for any other number.
+_FORMS = re.compile(r"\{(\w+):@([^|{}]*)\|([^{}]*)\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")
+
+
+def plurals(template: str, params: Mapping[str, Any]) -> str:
+    """English nouns in the number of their count: ``1 roll line``, ``0 make-ups``,
+    ``2 speeches``. A noun marked ``(s)`` or ``(es)`` agrees with the nearest ``{count}``
+    before it; ``{count:@one|many}`` writes the form for ``count`` itself."""
+
+    def counted(name: str | None) -> int | float | None:
+        value = params.get(name) if name else None
+        if isinstance(value, str) and value.replace(".", "", 1).isdigit():
+            return float(value)  # a threshold already written out: "1"
+        return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    def marked(match: re.Match[str]) -> str:
+        names = _PLACEHOLDER.findall(template, 0, match.start())
+        count = counted(names[-1] if names else None)
+        if count is None:
+            return match.group(0)
+        return match.group(1) + ("" if count == 1 else match.group(2))
+
+    def forms(match: re.Match[str]) -> str:
+        count = counted(match.group(1))
+        return match.group(2) if count == 1 else match.group(3)
+
+    return _MARKED.sub(marked, _FORMS.sub(forms, template))
 
 
 class Keyed(Protocol):

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.vocab import DISCUSSION_SPELLINGS, LABELS, Kind, choices
 
 E = TypeVar("E", bound=StrEnum)
@@ -44,21 +44,21 @@ def parse_date(text: str) -> date:
     cleaned = unicodedata.normalize("NFKC", text).strip()
     match = _DATE.match(cleaned) or _COMPACT_DATE.match(cleaned)
     if not match:
-        raise StudylogError("bad_date_format", value=text)
+        raise BadValue("bad_date_format", value=text)
     year, month, day = (int(part) for part in match.groups())
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise StudylogError("bad_date_year", value=text, low=MIN_YEAR, high=MAX_YEAR)
+        raise BadValue("bad_date_year", value=text, low=MIN_YEAR, high=MAX_YEAR)
     if not 1 <= month <= 12:
-        raise StudylogError("bad_month", value=text, month=month)
+        raise BadValue("bad_month", value=text, month=month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise StudylogError("bad_day", value=text, year=year, month=month, days=last)
+        raise BadValue("bad_day", value=text, year=year, month=month, days=last)
     return date(year, month, day)
 
 
 def parse_year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise StudylogError("bad_year", value=value, low=MIN_YEAR, high=MAX_YEAR)
+        raise BadValue("bad_year", value=value, low=MIN_YEAR, high=MAX_YEAR)
     return value
 
 
@@ -155,7 +155,7 @@ def split_leaves(values: list[str] | None) -> list[tuple[str, str | None]]:
         shared = optional_text(reason, what="REASON") if colon else None
         named = split_names([names])
         if colon and not named:
-            raise StudylogError("leave_without_name", value=value)
+            raise BadValue("leave_without_name", value=value)
         leaves.extend((name, shared) for name in named)
     return leaves
 
@@ -178,7 +178,7 @@ def parse_enum(enum: type[E], text: str, *, what: str) -> E:
         _, zh, aliases = LABELS[member]
         if wanted in (member.value, member.name.lower(), zh, *aliases):
             return member
-    raise StudylogError("bad_choice", what=what, value=text, choices=choices(enum))
+    raise BadValue("bad_choice", what=what, value=text, choices=choices(enum))
 
 
 def parse_kind(text: str, *, what: str = "--kind") -> tuple[Kind, bool]:

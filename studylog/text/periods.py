@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.text.language import current_language
 
 _NUMBER = re.compile(r"^\s*(\d{1,4})\s*(年|月|月份)?\s*$")
@@ -99,7 +99,7 @@ def typed_period(text: str) -> tuple[PeriodKind, Period]:
             continue
         year = int(match.group("year"))
         if not 1900 <= year <= 2999:
-            raise StudylogError("bad_year", value=text, low=1900, high=2999)
+            raise BadValue("bad_year", value=text, low=1900, high=2999)
         if kind == "year":
             return kind, Period(date(year, 1, 1), date(year, 12, 31))
         part = match.group("part")
@@ -111,9 +111,9 @@ def typed_period(text: str) -> tuple[PeriodKind, Period]:
             return kind, _months(year, 3 * quarter - 2, 3 * quarter)
         month = int(part)
         if not 1 <= month <= 12:
-            raise StudylogError("bad_month", value=text, month=month)
+            raise BadValue("bad_month", value=text, month=month)
         return kind, _months(year, month, month)
-    raise StudylogError("bad_period", value=text)
+    raise BadValue("bad_period", value=text)
 
 
 def _months(year: int, first: int, last: int) -> Period:
@@ -124,7 +124,7 @@ def period_of(kind: PeriodKind, text: str) -> Period:
     """``--half``, ``--quarter`` or ``--month``'s value, which must be a period of that kind."""
     found, period = typed_period(text)
     if found != kind:
-        raise StudylogError(f"not_a_{kind}", value=text, option=f"--{found}")
+        raise BadValue(f"not_a_{kind}", value=text, option=f"--{found}")
     return period
 
 
@@ -165,10 +165,10 @@ def choose_period(
     if start is not None or end is not None:
         named.append("range")
     if len(named) > 1:
-        raise StudylogError("one_period", given=" ".join(_OPTION_NAMES[kind] for kind in named))
+        raise BadValue("one_period", given=" ".join(_OPTION_NAMES[kind] for kind in named))
     if year is not None:
         if not 1900 <= year <= 2999:
-            raise StudylogError("bad_year", value=year, low=1900, high=2999)
+            raise BadValue("bad_year", value=year, low=1900, high=2999)
         return date(year, 1, 1), date(year, 12, 31)
     for kind, value in (("half", half), ("quarter", quarter), ("month", month)):
         if value is not None:
@@ -177,7 +177,7 @@ def choose_period(
     first = None if start is None else period_bound(start, today=today, last=False)
     final = None if end is None else period_bound(end, today=today, last=True)
     if first is not None and final is not None and first > final:
-        raise StudylogError("bad_range", start=first, end=final)
+        raise BadValue("bad_range", start=first, end=final)
     return first, final
 
 

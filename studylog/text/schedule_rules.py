@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 from studylog.text.parse import hidden_character, parse_date
 
 WEEKDAYS_EN = {
@@ -86,7 +86,7 @@ class Rule:
 def parse_rule(text: str) -> Rule:
     """A rule in English or Chinese (see the module's docstring), or a StudylogError."""
     if hidden_character(text):
-        raise StudylogError("bad_rule", value=text.encode("unicode_escape").decode())
+        raise BadValue("bad_rule", value=text.encode("unicode_escape").decode())
     cleaned = unicodedata.normalize("NFKC", text).strip()
     compact = re.sub(r"\s+", "", cleaned)
     lowered = re.sub(r"[\s_]+", "-", cleaned.lower())
@@ -106,7 +106,7 @@ def parse_rule(text: str) -> Rule:
     if parts and all(re.match(r"^\d{4}", part) for part in parts):
         dates = tuple(sorted({parse_date(part) for part in parts}))
         return Rule(cleaned, dates=dates)
-    raise StudylogError("bad_rule", value=text)
+    raise BadValue("bad_rule", value=text)
 
 
 def parse_time(text: str) -> str:
@@ -117,4 +117,4 @@ def parse_time(text: str) -> str:
         hour, minute = int(match["hour"]), int(match["minute"])
         if hour < 24 and minute < 60:
             return f"{hour:02d}:{minute:02d}"
-    raise StudylogError("bad_time", value=text)
+    raise BadValue("bad_time", value=text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue
 from studylog.text.language import current_language
 from studylog.text.parse import clean_text, optional_text, split_names
 from studylog.text.values import Plain
@@ -89,7 +89,7 @@ def use_custom_forms(forms: dict[str, tuple[str, str, str]]) -> None:
     _custom.clear()
     for value, (zh, en, phrase) in forms.items():
         if value in BUILT_IN:
-            raise StudylogError("custom_form_built_in", value=value)
+            raise BadValue("custom_form_built_in", value=value)
         _custom[value] = FormWords(en, zh, phrase, phrase)
 
 
@@ -133,7 +133,7 @@ def parse_form(text: str) -> str:
     for value, words in known_forms().items():
         if wanted in (value, words.zh, words.en.lower(), *words.aliases):
             return value
-    raise StudylogError("bad_form", value=text, choices=form_choices())
+    raise BadValue("bad_form", value=text, choices=form_choices())
 
 
 def parse_forms(values: list[str]) -> list[str]:
@@ -157,7 +157,7 @@ def parse_count(text: str, *, what: str, limit: int = 100_000) -> int:
     """A whole number of films or documents, 0 or more (``14``, ``14部``, ``８０篇``)."""
     cleaned = unicodedata.normalize("NFKC", text).strip().rstrip("部篇份个场次件")
     if not cleaned.isdigit() or int(cleaned) > limit:
-        raise StudylogError("bad_count", what=what, value=text)
+        raise BadValue("bad_count", what=what, value=text)
     return int(cleaned)
 
 
@@ -202,13 +202,13 @@ def parse_extended(text: str) -> Extended:
     count, _colon, names = rest.partition(":")
     cleaned = unicodedata.normalize("NFKC", count).strip().rstrip("人名")
     if not colon or not label.strip() or not cleaned.isdigit() or len(cleaned) > 6:
-        raise StudylogError("bad_extended", value=text)
+        raise BadValue("bad_extended", value=text)
     number = int(cleaned)
     if number == 0:
-        raise StudylogError("bad_extended", value=text)
+        raise BadValue("bad_extended", value=text)
     listed = split_names([names]) if names.strip() else []
     if len(listed) > number:
-        raise StudylogError("extended_names_over", value=text, count=number, names=len(listed))
+        raise BadValue("extended_names_over", value=text, count=number, names=len(listed))
     return Extended(
         label=clean_text(label, what="--extended", limit=200),
         count=number,
@@ -224,7 +224,7 @@ def parse_visitors(values: list[str]) -> list[tuple[str, str]]:
         body, colon, names = value.replace("：", ":").partition(":")
         listed = split_names([names]) if colon else []
         if not body.strip() or not listed:
-            raise StudylogError("bad_visitor", value=value)
+            raise BadValue("bad_visitor", value=value)
         cleaned = clean_text(body, what="--visitor", limit=200)
         found.extend((cleaned, name) for name in listed if (cleaned, name) not in found)
     return found

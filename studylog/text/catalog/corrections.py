@@ -71,8 +71,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- documents of any period (a year keeps the year's titles) --
     "report_title_period": ("{org}: study report, {period}", "{org}{period}学习情况报告"),
     "report_figures_period": (
-        "In {period} {noun} held {sessions} study sessions and {discussions} discussions, "
-        "including {topic_sessions} topic sessions with {topic_discussions} topic discussions.",
+        "In {period} {noun} held {sessions} study session(s) and {discussions} "
+        "discussion(s), including {topic_sessions} topic session(s) with {topic_discussions} "
+        "topic discussion(s).",
         "{period}，{org}认真落实理论学习中心组学习制度，组织{noun}集中学习{sessions}次，"
         "开展集中学习研讨{discussions}次；组织专题学习{topic_sessions}次，"
         "专题学习研讨{topic_discussions}次。",

@@ -173,8 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请运行 studylog attend 补录",
     ),
     "summary_range": (
-        "{period}: {sessions} sessions, {discussions} discussions, "
-        "{topic_sessions} topic sessions, {topic_discussions} topic discussions",
+        "{period}: {sessions} session(s), {discussions} discussion(s), "
+        "{topic_sessions} topic session(s), {topic_discussions} topic discussion(s)",
         "{period}：集中学习{sessions}次，集中学习研讨{discussions}次，"
         "专题学习{topic_sessions}次，专题学习研讨{topic_discussions}次",
     ),
@@ -189,8 +189,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--all-orgs 已按中心组分行，不能再与 --by 同用",
     ),
     "summary": (
-        "{year}: {sessions} sessions, {discussions} discussions, "
-        "{topic_sessions} topic sessions, {topic_discussions} topic discussions",
+        "{year}: {sessions} session(s), {discussions} discussion(s), "
+        "{topic_sessions} topic session(s), {topic_discussions} topic discussion(s)",
         "{year}年：集中学习{sessions}次，集中学习研讨{discussions}次，"
         "专题学习{topic_sessions}次，专题学习研讨{topic_discussions}次",
     ),
