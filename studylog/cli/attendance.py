@@ -120,7 +120,7 @@ def attend(
     \b
     Example: studylog attend 2023-03-01 --leave 李四:出差 --late 王五
     Example: studylog attend 2023-03-01 --from-sheet 签到表.xlsx --dry-run
-    Example: studylog attend 2023-03-01 --extended 局中层党员干部:15 --observed 吴列 \
+    Example: studylog attend 2023-03-01 --extended 局中层党员干部:15 --observed 吴列 \\
                --visitor 市委第一巡听组:赵六
     Example: studylog attend today --call
     """
