@@ -42,31 +42,31 @@ class FormWords:
 
 BUILT_IN: dict[str, FormWords] = {
     Form.LECTURE: FormWords(
-        "expert lecture", "专家辅导", "{n} expert lectures", "邀请专家专题辅导{n}场次",
+        "expert lecture", "专家辅导", "{n} expert lecture(s)", "邀请专家专题辅导{n}场次",
         ("专题辅导", "专家讲座", "辅导讲座", "专家授课"),
     ),
     Form.FILM: FormWords(
-        "film", "观看专题片", "{n} film screenings", "观看专题片{n}场次",
+        "film", "观看专题片", "{n} film screening(s)", "观看专题片{n}场次",
         ("专题片", "观看", "观看教育片", "观看警示教育片", "观看影片"),
     ),
     Form.READING_CLASS: FormWords(
-        "reading class", "读书班", "{n} reading classes", "举办读书班{n}期",
+        "reading class", "读书班", "{n} reading class(es)", "举办读书班{n}期",
         ("专题读书班", "读书会"),
     ),
     Form.SITE_VISIT: FormWords(
-        "site visit", "现场教学", "{n} site visits", "开展现场教学{n}次",
+        "site visit", "现场教学", "{n} site visit(s)", "开展现场教学{n}次",
         ("实地教学", "现场学习", "参观学习"),
     ),
     Form.RESEARCH: FormWords(
-        "research", "调研", "{n} research visits", "开展调研{n}次",
+        "research", "调研", "{n} research visit(s)", "开展调研{n}次",
         ("调查研究", "专题调研", "蹲点调研"),
     ),
     Form.GUIDED_READING: FormWords(
-        "guided reading", "领学", "{n} guided readings", "领学{n}次",
+        "guided reading", "领学", "{n} guided reading(s)", "领学{n}次",
         ("领读", "领学领读", "集体领学"),
     ),
     Form.EXCHANGE: FormWords(
-        "exchange", "交流研讨", "{n} exchanges", "开展交流研讨{n}次",
+        "exchange", "交流研讨", "{n} exchange(s)", "开展交流研讨{n}次",
         ("研讨交流", "交流", "座谈交流", "学习交流"),
     ),
 }  # fmt: skip
@@ -111,6 +111,10 @@ def form_phrase(value: str, count: int) -> str:
     if words is None:
         return f"{value} {count}"
     phrase = words.phrase_zh if current_language() == "zh" else words.phrase_en
+    if current_language() != "zh":
+        from studylog.text.messages import plurals
+
+        phrase = plurals(phrase, {"n": count})
     return phrase.replace("{n}", str(count))
 
 
