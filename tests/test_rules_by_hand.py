@@ -99,8 +99,15 @@ YEAR_FIGURES: dict[str, Any] = {
     "visits": 0,
     "leader_hosted": 0,  # no session names a host
     "outputs": dict.fromkeys(
-        ("party-lecture", "briefing-tour", "article", "reflection", "research-report",
-         "discussion-paper"), 0,
+        (
+            "party-lecture",
+            "briefing-tour",
+            "article",
+            "reflection",
+            "research-report",
+            "discussion-paper",
+        ),
+        0,
     ),
     "outputs_city_level_or_above": 0,
     "first_agenda_by_meeting": dict.fromkeys(

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from studylog.cli.common import settings
-from studylog.text.categories import Category, category_label, category_order
+from studylog.text.categories import Category, category_label
 from studylog.text.messages import current_language, t
 
 if TYPE_CHECKING:
@@ -22,31 +22,13 @@ def own_categories() -> tuple[Category, ...]:
 def stats_figures(
     connection: Reader, org: OrgRef | None, start: date, end: date, as_of: date
 ) -> dict[str, Any]:
-    """``on_plan_date`` (sessions held on their planned day), ``plan_scheduled_held`` (held for
-    a plan item with a planned day), ``on_plan_date_rate`` and ``plan_drift_mean_days``, when
-    some plan item of the period has a planned day; ``ledger_by_category`` when the period's
-    ledger has entries. Keys that do not apply are left out (a year without a schedule reads
-    as before)."""
-    from studylog.figures.drift import ledger_by_category, plan_drift, scheduled_items
+    """The calendar's and the ledger categories' keys of ``stats`` (see
+    :func:`studylog.figures.drift.calendar_figures`), with the group's own categories."""
+    from studylog.figures.drift import calendar_figures
 
-    figures: dict[str, Any] = {}
-    if scheduled_items(session=connection, org=org, start=start, end=end):
-        drift = plan_drift(session=connection, org=org, start=start, end=min(end, as_of))
-        figures |= {
-            "on_plan_date": drift.on_plan_date,
-            "plan_scheduled_held": drift.scheduled,
-            "on_plan_date_rate": drift.on_date_rate,
-            "plan_drift_mean_days": drift.mean_days,
-        }
-    counts = ledger_by_category(session=connection, org=org, start=start, end=end)
-    extra = own_categories()
-    if counts:
-        figures["ledger_by_category"] = dict(
-            sorted(
-                counts.items(), key=lambda pair: (category_order(pair[0] or None, extra), pair[0])
-            )
-        )
-    return figures
+    return calendar_figures(
+        session=connection, org=org, start=start, end=end, as_of=as_of, own=own_categories()
+    )
 
 
 def table_rows(figures: dict[str, Any]) -> dict[str, Any]:

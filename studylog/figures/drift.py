@@ -18,6 +18,7 @@ from sqlalchemy import case, func, select
 from studylog.records.expected import days_between
 from studylog.store.tables import plan_items, rectifications
 from studylog.store.tables import sessions as held
+from studylog.text.categories import Category, category_order
 
 if TYPE_CHECKING:
     from studylog.figures.grouping import OrgRef
@@ -117,3 +118,37 @@ def ledger_by_category(
     if org is not None:
         query = query.where(rectifications.c.org_id == org.id)
     return {value: count for value, count in session.execute(query)}
+
+
+def calendar_figures(
+    *,
+    session: Reader,
+    org: OrgRef | None,
+    start: date,
+    end: date,
+    as_of: date,
+    own: tuple[Category, ...] = (),
+) -> dict[str, Any]:
+    """``on_plan_date`` (sessions held on their planned day), ``plan_scheduled_held`` (held for
+    a plan item with a planned day), ``on_plan_date_rate`` and ``plan_drift_mean_days``, when
+    some plan item of the period has a planned day; ``ledger_by_category`` when the period's
+    ledger has entries. Keys that do not apply are left out (a year without a schedule reads
+    as before)."""
+    figures: dict[str, Any] = {}
+    if scheduled_items(session=session, org=org, start=start, end=end):
+        drift = plan_drift(session=session, org=org, start=start, end=min(end, as_of))
+        figures |= {
+            "on_plan_date": drift.on_plan_date,
+            "plan_scheduled_held": drift.scheduled,
+            "on_plan_date_rate": drift.on_date_rate,
+            "plan_drift_mean_days": drift.mean_days,
+        }
+    counts = ledger_by_category(session=session, org=org, start=start, end=end)
+    extra = own
+    if counts:
+        figures["ledger_by_category"] = dict(
+            sorted(
+                counts.items(), key=lambda pair: (category_order(pair[0] or None, extra), pair[0])
+            )
+        )
+    return figures

@@ -34,6 +34,24 @@ def stats_json(report: YearReport) -> dict[str, Any]:
     }
 
 
+def _beyond_the_roll(
+    session: Session, org: Org, year: int, as_of: dt.date, config: Config
+) -> dict[str, Any]:
+    """The rest of ``stats --format json``: outputs, self-study, other meetings' first agenda
+    items, the calendar kept and the ledger by category (the same functions as the CLI's)."""
+    from studylog.figures.drift import calendar_figures
+    from studylog.figures.outputs import activity_figures
+    from studylog.text.categories import Category
+
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    own = tuple(Category(*entry) for entry in config.ledger_categories)
+    activities = activity_figures(session=session, org=org, start=start, end=end, as_of=as_of)
+    calendar = calendar_figures(
+        session=session, org=org, start=start, end=end, as_of=as_of, own=own
+    )
+    return activities.figures() | calendar
+
+
 @dataclass(frozen=True)
 class SessionRow:
     id: int
@@ -88,7 +106,7 @@ def year_view(*, session: Session, org: Org, year: int, as_of: dt.date, config: 
         org=config.display_name or org.name,
         year=year,
         as_of=as_of,
-        figures=stats_json(report),
+        figures=stats_json(report) | _beyond_the_roll(session, org, year, as_of, config),
         report=report,
         notice=by_member.rows,
         bars=bars,

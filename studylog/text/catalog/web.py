@@ -4,6 +4,17 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # Labels of the figures that are tables in stats JSON, on the year page
+    "fig_first_agenda_by_meeting": (
+        "First agenda items at other meetings",
+        "其他会议“第一议题”学习",
+    ),
+    "fig_first_agenda_by_meeting_latency": (
+        "First agenda at other meetings: relay latency (days)",
+        "其他会议“第一议题”传达时效（天）",
+    ),
+    "fig_on_plan_date_rate": ("Held on the planned day (share)", "按计划日期开展占比"),
+    "fig_ledger_by_category": ("Rectification items by category", "整改事项（按类别）"),
     # -- the sign-in page --
     "signin_page_title": ("Sign in", "签到"),
     "signin_pick": ("Tap your name", "请选择您的姓名"),
