@@ -82,8 +82,10 @@ def test_statement_count_does_not_grow_with_the_data(
         counts.append(len(statements))
     assert counts[0] == counts[1], (name, counts)
     # A bound, so a loop of queries shows even on small data: the report also runs the
-    # year-end check (its failed rules are the report's 问题和不足), hence its own bound.
-    assert counts[0] < (60 if name == "report" else 40), (name, counts)
+    # year-end check (its failed rules are the report's 问题和不足) and states the whole
+    # year (study forms, outputs, other meetings, the calendar kept), hence its own bound;
+    # export writes the plan, ledger, outputs, self-study and other meetings' tables too.
+    assert counts[0] < (90 if name == "report" else 50), (name, counts)
 
 
 @pytest.mark.sqlite_only(reason="reads SQLite's query plan (EXPLAIN QUERY PLAN)")
