@@ -47,7 +47,8 @@ def _build(ok: Ok) -> None:
         "rectify", "add", "--problem", "学用结合不够", "--measure", "建立清单",
         "--dept", "办公室", "--lead", "机关党委", "--due", "2024-03-31", "--session", "2023-12-28",
     )  # fmt: skip
-    ok("rectify", "progress", "1", "--note", "已建立", "--on", "2023-12-29")
+    newest = max(entry["id"] for entry in json.loads(ok("rectify", "list", "--format", "json")))
+    ok("rectify", "progress", str(newest), "--note", "已建立", "--on", "2023-12-29")
 
 
 def forge(database: Database, *statements: str) -> None:
