@@ -50,3 +50,14 @@ def test_months_and_quarters_across_the_new_year(year: Database, ok: Ok) -> None
     quarters = periods(ok, "2023-11-20", "2024-04-30", "quarter")
     assert list(quarters) == ["2023-Q4", "2024-Q1", "2024-Q2"]
     assert [row["sessions"] for row in quarters.values()] == [0, 2, 2]
+
+
+def test_a_year_without_sessions_counts_zeros(year: Database, ok: Ok) -> None:
+    """No session in 2030: every count is 0 (not empty), the rates have nothing to divide."""
+    figures = json.loads(ok("stats", "--year", "2030", "--format", "json"))
+    counts = ("sessions", "discussions", "topic_sessions", "topic_discussions", "expected")
+    assert [figures[name] for name in counts] == [0, 0, 0, 0, 0]
+    assert [figures[name] for name in ("present", "late", "leave", "absent")] == [0, 0, 0, 0]
+    assert (figures["makeups"], figures["makeups_outstanding"], figures["unrecorded"]) == (0, 0, 0)
+    assert figures["speeches"] == {"key": 0, "written": 0, "exchange": 0}
+    assert figures["attendance_rate"] is None and figures["participation_rate"] is None
