@@ -25,6 +25,7 @@ import argparse
 import ast
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -248,6 +249,36 @@ def prepare(work: Path, group: Group, located: Located) -> None:
     (work / "pyproject.toml").write_text(config, encoding="utf-8")
 
 
+def mutant_names(work: Path, located: Located) -> list[str]:
+    """Every mutant name mutmut will give the group's functions (its own mutation code, run
+    on the scratch copy with the group's configuration)."""
+    from mutmut import configuration
+    from mutmut.mutation.file_mutation import create_mutations
+
+    names = []
+    here = Path.cwd()
+    os.chdir(work)
+    try:
+        configuration.reset_config()
+        for path in sorted({path for _, path, _ in located}):
+            _, mutations, _, _ = create_mutations(str(path), path.read_text(encoding="utf-8"))
+            counts: Counter[str] = Counter()
+            for mutation in mutations:
+                top = mutation.contained_by_top_level_function
+                counts[getattr(getattr(top, "name", None), "value", "")] += 1
+            for _, found, mangled in located:
+                if found == path:
+                    name = mangled.rpartition("ǁ")[2] if "ǁ" in mangled else mangled[2:]
+                    number = counts[name]
+                    names += [
+                        f"{module_of(path)}.{mangled}__mutmut_{n}" for n in range(1, number + 1)
+                    ]
+    finally:
+        os.chdir(here)
+        configuration.reset_config()
+    return names
+
+
 def run_mutmut(work: Path, patterns: list[str], budget: float) -> bool:
     """mutmut run on these mutants with one worker; False when the budget ran out first."""
     drop = ("PYTHONPATH", "STUDYLOG_DB", "STUDYLOG_HOME", "STUDYLOG_TEST_BACKEND")
@@ -261,12 +292,8 @@ def run_mutmut(work: Path, patterns: list[str], budget: float) -> bool:
         process.wait(timeout=max(budget, 1))
         return True
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGINT)  # mutmut saves what it has on an interrupt
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        os.killpg(process.pid, signal.SIGKILL)  # mutmut saved each verdict as it came
+        process.wait()
         return False
     finally:
         log.close()
@@ -394,6 +421,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--budget", type=float, default=3600, help="seconds (default 3600)")
     parser.add_argument("--group", action="append", choices=list(GROUPS), help="only these")
+    parser.add_argument("--sample", type=int, default=0, help="mutants per group, at random")
     parser.add_argument("--rerun-survivors", action="store_true", help="after new tests")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".mutation")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "MUTATION.md")
@@ -419,11 +447,17 @@ def main() -> None:
                 continue
             work = options.work / f"{slug(group)}{RERUN}"
         prepare(work, GROUPS[group], located[group])
+        sampled = ""
+        if options.sample and not options.rerun_survivors:
+            every = mutant_names(work, located[group])
+            if len(every) > options.sample:
+                patterns = sorted(random.Random(group).sample(every, options.sample))
+                sampled = f"a sample of {options.sample} of {len(every)}, "
         started = time.monotonic()
         finished = run_mutmut(work, patterns, deadline - started)
         minutes = (time.monotonic() - started) / 60
         what = f"{len(patterns)} survivors re-run" if options.rerun_survivors else "run"
-        note = f"{what} {time.strftime('%Y-%m-%d')}, {minutes:.1f} min"
+        note = f"{what} {time.strftime('%Y-%m-%d')}, {sampled}{minutes:.1f} min"
         runs[group] = (
             f"{runs[group]}; {note}" if options.rerun_survivors and group in runs else note
         ) + ("" if finished else " (budget ran out)")
