@@ -80,7 +80,12 @@ GROUPS: dict[str, Group] = {
     ),
     "expected members": Group(
         ["expected_on", "records/members:in_group", "Person.in_group", "Person.expected"],
-        ["tests/test_rules_by_hand.py", "tests/test_domain.py", "tests/test_refusals.py"],
+        [
+            "tests/test_rules_by_hand.py",
+            "tests/test_domain.py",
+            "tests/test_refusals.py",
+            "tests/test_mutants_expected.py",
+        ],
     ),
     "roll and make-up rules": Group(
         ["_name_once", "mark_roll", "records/makeups:add_makeup"],

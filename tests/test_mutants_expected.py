@@ -1,0 +1,73 @@
+"""Who belongs to the group on a day, at its edges: the day a member joins and the day they
+retire count, the day before and the day after do not; an observer belongs but is expected at
+no roll. Through the CLI and through import (survivors of bench/mutation.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Backend, Database, recording
+from tests.test_refusals import Fails, fails, write_csv
+
+__all__ = ["fails"]  # the fixture, used by name
+
+Ok = Callable[..., str]
+
+GROUP: list[tuple[str, ...]] = [
+    ("init", "--org", "边界局党组理论学习中心组"),
+    ("member", "add", "甲", "--role", "leader"),
+    ("member", "add", "乙", "--joined", "2024-03-01"),
+    ("member", "retire", "乙", "--on", "2024-05-20"),
+    ("member", "add", "丁", "--role", "observer"),
+    ("session", "add", "--date", "2024-02-29", "--title", "乙加入前一天"),
+    ("session", "add", "--date", "2024-03-01", "--title", "乙加入当天"),
+    ("session", "add", "--date", "2024-05-20", "--title", "乙离开当天"),
+    ("session", "add", "--date", "2024-05-21", "--title", "乙离开次日"),
+]
+
+
+@pytest.fixture
+def edges(backend: Backend, database: Database) -> Database:
+    database.load(backend.built_once("group-edges", recording(GROUP)))
+    return database
+
+
+def test_a_speech_is_taken_from_the_joining_day_to_the_retiring_day(
+    edges: Database, ok: Ok, fails: Fails
+) -> None:
+    ok("speech", "add", "2024-03-01", "乙", "--kind", "written")
+    ok("speech", "add", "2024-05-20", "乙", "--kind", "written")
+    for day in ("2024-02-29", "2024-05-21"):
+        line = fails("speech", "add", day, "乙", "--kind", "written")
+        assert "乙" in line and day in line
+
+
+def test_an_imported_session_refuses_a_host_who_has_retired(
+    edges: Database, ok: Ok, fails: Fails, tmp_path: Path
+) -> None:
+    folder = tmp_path / "hosted"
+    write_csv(folder, "sessions", ["date", "title", "host"], ["2024-06-03", "六月学习", "乙"])
+    line = fails("import", str(folder))
+    assert "乙" in line and "2024-06-03" in line
+    write_csv(folder, "sessions", ["date", "title", "host"], ["2024-05-20", "五月学习", "乙"])
+    ok("import", str(folder))
+
+
+def test_an_imported_roll_refuses_an_observer_and_a_retired_member(
+    edges: Database, ok: Ok, fails: Fails, tmp_path: Path
+) -> None:
+    folder = tmp_path / "roll"
+    header = ["学习日期", "姓名", "出勤情况"]
+    write_csv(folder, "attendance", header, ["2024-03-01", "丁", "出席"])
+    line = fails("import", str(folder))
+    assert "row 2" in line and "丁" in line
+    write_csv(folder, "attendance", header, ["2024-05-21", "乙", "出席"])
+    line = fails("import", str(folder))
+    assert "row 2" in line and "乙" in line
+    write_csv(
+        folder, "attendance", header, ["2024-05-20", "甲", "出席"], ["2024-05-20", "乙", "出席"]
+    )
+    ok("import", str(folder))
