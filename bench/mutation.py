@@ -89,7 +89,12 @@ GROUPS: dict[str, Group] = {
     ),
     "roll and make-up rules": Group(
         ["_name_once", "mark_roll", "records/makeups:add_makeup"],
-        ["tests/test_rules_by_hand.py", "tests/test_refusals.py", "tests/test_domain.py"],
+        [
+            "tests/test_rules_by_hand.py",
+            "tests/test_refusals.py",
+            "tests/test_domain.py",
+            "tests/test_mutants_expected.py",
+        ],
     ),
     "audit chain and digests": Group(
         ["store/chain:_digest", "store/chain:verify", "canonical", "row_digest"],

@@ -71,3 +71,17 @@ def test_an_imported_roll_refuses_an_observer_and_a_retired_member(
         folder, "attendance", header, ["2024-05-20", "甲", "出席"], ["2024-05-20", "乙", "出席"]
     )
     ok("import", str(folder))
+
+
+def test_a_makeup_is_refused_for_who_was_not_expected_or_before_the_roll(
+    edges: Database, fails: Fails
+) -> None:
+    line = fails("makeup", "add", "2024-05-21", "乙", "--date", "2024-05-25")
+    assert line == "Error: 乙 is not expected on 2024-05-21: left the group on 2024-05-20"
+    line = fails("makeup", "add", "2024-05-20", "丁", "--date", "2024-05-25")
+    assert line == "Error: 丁 is not expected on 2024-05-20: an observer (列席) is not on the roll"
+    line = fails("makeup", "add", "2024-05-20", "甲", "--date", "2024-05-25")
+    assert (
+        line
+        == "Error: no roll for #3 (2024-05-20) lists 甲 yet; record it first: studylog attend #3"
+    )
