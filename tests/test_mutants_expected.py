@@ -4,6 +4,7 @@ no roll. Through the CLI and through import (survivors of bench/mutation.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,3 +86,17 @@ def test_a_makeup_is_refused_for_who_was_not_expected_or_before_the_roll(
         line
         == "Error: no roll for #3 (2024-05-20) lists 甲 yet; record it first: studylog attend #3"
     )
+
+
+def test_a_makeups_note_of_two_lines_and_reflection_are_kept(
+    edges: Database, ok: Ok, fails: Fails
+) -> None:
+    ok("attend", "2024-05-20", "--absent", "甲")
+    line = fails("makeup", "add", "2024-05-20", "甲", "--date", "2024-05-25", "--note", "记" * 2001)
+    assert "--note" in line and "2000" in line
+    note = "第一行\n" + "记" * (2000 - 4)  # 2,000 characters, the longest taken
+    ok("makeup", "add", "2024-05-20", "甲", "--date", "2024-05-25", "--note", note,
+       "--reflection", "学习体会")  # fmt: skip
+    (listed,) = json.loads(ok("makeup", "list", "--year", "2024", "--format", "json"))
+    assert (listed["member"], listed["made_up"]) == ("甲", "2024-05-25")
+    assert (listed["note"], listed["reflection"]) == (note, "学习体会")
