@@ -98,7 +98,12 @@ GROUPS: dict[str, Group] = {
     ),
     "audit chain and digests": Group(
         ["store/chain:_digest", "store/chain:verify", "canonical", "row_digest"],
-        ["tests/test_audit.py", "tests/test_integrity.py", "tests/test_refusals.py"],
+        [
+            "tests/test_audit.py",
+            "tests/test_integrity.py",
+            "tests/test_refusals.py",
+            "tests/test_mutants_chain.py",
+        ],
     ),
     "import checks": Group(
         ["transfer/members_sessions:add_sessions", "transfer/roll:add_makeups"],
@@ -124,7 +129,12 @@ _NULL_ELSE = (
     "equivalent: SUM skips the NULL of a CASE without else, as it adds the 0 of else 0; "
     "a sum of no 1 at all is NULL either way and COALESCE makes it 0"
 )
+_UNREAD = (
+    "equivalent: the entry count and head of a broken chain's Verdict are read by no caller "
+    "(log --verify prints broken_at and why; undo and db check only ask .ok)"
+)
 EXPLAINED: dict[str, str] = {
+    **{f"studylog.store.chain.x_verify__mutmut_{n}": _UNREAD for n in (16, 17, 30, 37, 75)},
     "studylog.figures.tallies.x__count_if__mutmut_7": _NULL_ELSE,
     "studylog.figures.tallies.x__count_if__mutmut_9": _NULL_ELSE,
     "studylog.figures.tallies.x__roll_figures__mutmut_3": "equivalent: COUNT(*) for "
