@@ -148,6 +148,8 @@ EXPLAINED: dict[str, str] = {
     "of a year's quarter rows and its four quarter ends: a year by quarter has four rows always",
     "studylog.figures.checks.x__makeups__mutmut_41": "equivalent: an outer join of makeups "
     "without ON infers it from the one foreign key between them, makeups.attendance_id",
+    "studylog.store.chain.x__digest__mutmut_15": "equivalent: Python's codec names ignore "
+    "case, UTF-8 is utf-8",
 }
 
 # The seven survivors of issue 16's audit, applied by hand (``--named``): the mutation, in
