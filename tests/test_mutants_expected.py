@@ -100,3 +100,34 @@ def test_a_makeups_note_of_two_lines_and_reflection_are_kept(
     (listed,) = json.loads(ok("makeup", "list", "--year", "2024", "--format", "json"))
     assert (listed["member"], listed["made_up"]) == ("甲", "2024-05-25")
     assert (listed["note"], listed["reflection"]) == (note, "学习体会")
+
+
+def test_an_imported_makeup_reads_a_guarded_name_and_keeps_its_note(
+    edges: Database, ok: Ok, fails: Fails, tmp_path: Path
+) -> None:
+    """@王 is written '@王 in a CSV file (the formula guard): the import reads the name back."""
+    ok("member", "add", "@王", "--joined", "2024-01-01")
+    ok("attend", "2024-05-20", "--absent", "@王")
+    folder = tmp_path / "makeups"
+    header = ["学习日期", "姓名", "补学日期", "note"]
+    write_csv(folder, "makeups", header, ["2024-05-21", "乙", "2024-05-25", ""])
+    line = fails("import", str(folder))
+    assert "row 2" in line
+    assert line.endswith("乙 is not expected on 2024-05-21: left the group on 2024-05-20")
+    write_csv(folder, "makeups", header, ["2024-05-20", "'@王", "2024-05-25", "补学笔记"])
+    ok("import", str(folder))
+    (listed,) = json.loads(ok("makeup", "list", "--year", "2024", "--format", "json"))
+    assert (listed["member"], listed["made_up"], listed["note"]) == (
+        "@王",
+        "2024-05-25",
+        "补学笔记",
+    )
+
+
+def test_an_imported_session_without_a_date_is_refused(
+    edges: Database, fails: Fails, tmp_path: Path
+) -> None:
+    folder = tmp_path / "sessions"
+    write_csv(folder, "sessions", ["date", "title"], ["", "无日期"])
+    line = fails("import", str(folder))
+    assert "row 2" in line and line.endswith("must not be empty")
