@@ -130,4 +130,4 @@ def test_an_imported_session_without_a_date_is_refused(
     folder = tmp_path / "sessions"
     write_csv(folder, "sessions", ["date", "title"], ["", "无日期"])
     line = fails("import", str(folder))
-    assert "row 2" in line and line.endswith("must not be empty")
+    assert line.endswith("sessions.csv, row 2, column A (date): date must not be empty")
