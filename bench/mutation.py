@@ -250,6 +250,13 @@ def module_of(path: Path) -> str:
 Located = list[tuple[str, Path, str]]
 
 
+def rerun_group(group: Group) -> Group:
+    """The group as its survivors are re-run: against the test files written for survivors
+    (tests/test_mutants_*.py) when it has any, since the others already let them live."""
+    added = [test for test in group.tests if Path(test).name.startswith("test_mutants_")]
+    return Group(group.functions, added or group.tests, group.plumbing)
+
+
 def prepare(work: Path, group: Group, located: Located) -> None:
     """A fresh copy of the project whose pyproject.toml points mutmut at the group's files
     and tests only."""
@@ -478,7 +485,8 @@ def main() -> None:
             if not patterns:
                 continue
             work = options.work / f"{slug(group)}{RERUN}"
-        prepare(work, GROUPS[group], located[group])
+        prepare(work, rerun_group(GROUPS[group]) if options.rerun_survivors else GROUPS[group],
+                located[group])  # fmt: skip
         sampled = ""
         if options.sample and not options.rerun_survivors:
             every = mutant_names(work, located[group])
