@@ -43,7 +43,7 @@ def test_a_speech_is_taken_from_the_joining_day_to_the_retiring_day(
     ok("speech", "add", "2024-05-20", "乙", "--kind", "written")
     for day in ("2024-02-29", "2024-05-21"):
         line = fails("speech", "add", day, "乙", "--kind", "written")
-        assert "乙" in line and day in line
+        assert line == f"Error: 乙 was not in the group on {day}"
 
 
 def test_an_imported_session_refuses_a_host_who_has_retired(
@@ -52,7 +52,7 @@ def test_an_imported_session_refuses_a_host_who_has_retired(
     folder = tmp_path / "hosted"
     write_csv(folder, "sessions", ["date", "title", "host"], ["2024-06-03", "六月学习", "乙"])
     line = fails("import", str(folder))
-    assert "乙" in line and "2024-06-03" in line
+    assert line.endswith("row 2, column C (host): the host 乙 was not in the group on 2024-06-03")
     write_csv(folder, "sessions", ["date", "title", "host"], ["2024-05-20", "五月学习", "乙"])
     ok("import", str(folder))
 
