@@ -107,7 +107,12 @@ GROUPS: dict[str, Group] = {
     ),
     "import checks": Group(
         ["transfer/members_sessions:add_sessions", "transfer/roll:add_makeups"],
-        ["tests/test_refusals.py", "tests/test_transfer.py", "tests/test_mutants_expected.py"],
+        [
+            "tests/test_refusals.py",
+            "tests/test_transfer.py",
+            "tests/test_mutants_expected.py",
+            "tests/test_mutants_transfer.py",
+        ],
         plumbing=[
             r"loader\.meter\.",
             r"_insert_sessions\(",
@@ -116,7 +121,12 @@ GROUPS: dict[str, Group] = {
     ),
     "formula guard": Group(
         ["text/cells:guarded", "_written_cell", "cell_text"],
-        ["tests/test_csv_guard.py", "tests/test_refusals.py", "tests/test_transfer.py"],
+        [
+            "tests/test_csv_guard.py",
+            "tests/test_refusals.py",
+            "tests/test_transfer.py",
+            "tests/test_mutants_transfer.py",
+        ],
     ),
     "encoding detection": Group(
         ["detect_encoding", "_first_bad_byte"],

@@ -1,0 +1,73 @@
+"""Export and import at their edges (survivors of bench/mutation.py): a yes/no column in a CSV
+export, a whole number stored as 301.0 read back as the digits typed, a source date without
+a first agenda item refused by import as by the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Database
+from tests.test_mutants_expected import edges
+from tests.test_refusals import Fails, fails, write_csv
+
+__all__ = ["edges", "fails"]  # the fixtures, used by name
+
+Ok = Callable[..., str]
+
+
+def test_a_csv_export_writes_yes_and_no_for_a_discussion(
+    edges: Database, ok: Ok, tmp_path: Path
+) -> None:
+    ok("session", "add", "--date", "2024-06-03", "--title", "研讨", "--discussion")
+    for lang, yes, no in (("en", "yes", "no"), ("zh", "是", "否")):
+        out = tmp_path / lang
+        ok("--lang", lang, "export", "--year", "2024", "--format", "csv", "--out", str(out))
+        with (out / "sessions.csv").open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert [row[4] for row in rows[1:]] == [no, no, no, no, yes]
+        assert [row[0] for row in rows[1:]] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_whole_number_in_a_workbook_reads_as_its_digits(
+    edges: Database, ok: Ok, tmp_path: Path
+) -> None:
+    """A spreadsheet that stored room 301 as the number 301.0: the location is "301"."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "sessions"
+    sheet.append(["date", "title", "location"])
+    sheet.append(["2024-06-03", "学习", 301.0])
+    book.save(tmp_path / "saved.xlsx")
+    # openpyxl writes 301; another program may write the number as 301.0 (read as a float)
+    with (
+        zipfile.ZipFile(tmp_path / "saved.xlsx") as saved,
+        zipfile.ZipFile(tmp_path / "year.xlsx", "w") as year,
+    ):
+        for item in saved.infolist():
+            data = saved.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert data.count(b"<v>301</v>") == 1
+                data = data.replace(b"<v>301</v>", b"<v>301.0</v>")
+            year.writestr(item, data)
+    ok("import", str(tmp_path / "year.xlsx"))
+    listed = json.loads(ok("session", "list", "--year", "2024", "--format", "json"))
+    assert [(row["title"], row["location"]) for row in listed if row["date"] == "2024-06-03"] == [
+        ("学习", "301")
+    ]
+
+
+def test_an_imported_source_date_needs_a_first_agenda_item(
+    edges: Database, fails: Fails, tmp_path: Path
+) -> None:
+    folder = tmp_path / "sessions"
+    write_csv(
+        folder, "sessions", ["date", "title", "source_date"], ["2024-06-05", "无", "2024-06-01"]
+    )
+    line = fails("import", str(folder))
+    assert line.endswith("row 2, column C (source_date): --source-date needs --first-agenda")
