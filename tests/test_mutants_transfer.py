@@ -5,6 +5,7 @@ a first agenda item refused by import as by the CLI."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import zipfile
 from collections.abc import Callable
@@ -43,6 +44,7 @@ def test_a_whole_number_in_a_workbook_reads_as_its_digits(
     sheet.title = "sessions"
     sheet.append(["date", "title", "location"])
     sheet.append(["2024-06-03", "学习", 301.0])
+    sheet.append(["2024-06-04", dt.datetime(2024, 6, 4), None])  # a title the sheet took for a date
     book.save(tmp_path / "saved.xlsx")
     # openpyxl writes 301; another program may write the number as 301.0 (read as a float)
     with (
@@ -57,8 +59,9 @@ def test_a_whole_number_in_a_workbook_reads_as_its_digits(
             year.writestr(item, data)
     ok("import", str(tmp_path / "year.xlsx"))
     listed = json.loads(ok("session", "list", "--year", "2024", "--format", "json"))
-    assert [(row["title"], row["location"]) for row in listed if row["date"] == "2024-06-03"] == [
-        ("学习", "301")
+    assert [(row["title"], row["location"]) for row in listed if row["date"] >= "2024-06"] == [
+        ("学习", "301"),
+        ("2024-06-04", None),
     ]
 
 
@@ -71,3 +74,16 @@ def test_an_imported_source_date_needs_a_first_agenda_item(
     )
     line = fails("import", str(folder))
     assert line.endswith("row 2, column C (source_date): --source-date needs --first-agenda")
+
+
+def test_tags_listed_in_a_json_file_are_read_one_by_one(
+    edges: Database, ok: Ok, tmp_path: Path
+) -> None:
+    path = tmp_path / "year.json"
+    sessions = [{"date": "2024-06-03", "title": "学习", "tags": ["理论", "党史"]}]
+    path.write_text(json.dumps({"sessions": sessions}, ensure_ascii=False), encoding="utf-8")
+    ok("import", str(path))
+    listed = json.loads(ok("session", "list", "--year", "2024", "--format", "json"))
+    assert [sorted(row["tags"]) for row in listed if row["date"] == "2024-06-03"] == [
+        sorted(["理论", "党史"])
+    ]
