@@ -130,7 +130,7 @@ GROUPS: dict[str, Group] = {
     ),
     "encoding detection": Group(
         ["detect_encoding", "_first_bad_byte"],
-        ["tests/test_transfer.py", "tests/test_refusals.py"],
+        ["tests/test_transfer.py", "tests/test_refusals.py", "tests/test_mutants_transfer.py"],
     ),
 }
 
@@ -164,6 +164,11 @@ EXPLAINED: dict[str, str] = {
     "chunks of 500 (chunks' default) instead of 5,000: the same rows, in more statements",
     "studylog.transfer.encoding.x_detect_encoding__mutmut_13": "equivalent: the name found "
     "only opens the file (readers._csv_records), and Python's codec names ignore case",
+    "studylog.transfer.encoding.x__first_bad_byte__mutmut_7": "equivalent: every offset one "
+    "more: the encoding reading furthest is the same, and the line read up to the bad byte "
+    "gains that byte, never a newline",
+    "studylog.transfer.encoding.x__first_bad_byte__mutmut_11": "equivalent: the file decoded "
+    "in one read instead of a mebibyte at a time: the same first bad byte (more memory)",
 }
 
 # The seven survivors of issue 16's audit, applied by hand (``--named``): the mutation, in

@@ -87,3 +87,16 @@ def test_tags_listed_in_a_json_file_are_read_one_by_one(
     assert [sorted(row["tags"]) for row in listed if row["date"] == "2024-06-03"] == [
         sorted(["理论", "党史"])
     ]
+
+
+def test_a_bad_byte_past_the_first_megabyte_is_placed_on_its_line(
+    edges: Database, fails: Fails, tmp_path: Path
+) -> None:
+    """The file is read a mebibyte at a time: the line counts every chunk before the bad one.
+    A header, 70,000 rows of 17 bytes (1.19 MB), then a row with the byte 0xFF: line 70,002."""
+    path = tmp_path / "sessions.csv"
+    path.write_bytes(b"date,title\n" + b"2024-01-01,study\n" * 70_000 + b"2024-01-02,\xff\n")
+    line = fails("import", str(path))
+    assert line.endswith(
+        "sessions.csv, line 70002: not UTF-8, GB18030 text (save it as UTF-8 or GB18030)"
+    )
