@@ -169,6 +169,8 @@ EXPLAINED: dict[str, str] = {
     "gains that byte, never a newline",
     "studylog.transfer.encoding.x__first_bad_byte__mutmut_11": "equivalent: the file decoded "
     "in one read instead of a mebibyte at a time: the same first bad byte (more memory)",
+    "studylog.transfer.encoding.x__first_bad_byte__mutmut_29": "equivalent: a bad byte first "
+    "in its chunk counted one further, as mutant 7: the same encoding, the same line",
 }
 
 # The seven survivors of issue 16's audit, applied by hand (``--named``): the mutation, in
