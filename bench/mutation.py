@@ -4,7 +4,9 @@
     python bench/mutation.py --budget 2400      # stop after 40 minutes (default 3600 s)
     python bench/mutation.py --group checks     # one group (repeatable); the others' last
                                                 # results stand in the report
+    python bench/mutation.py --sample 25        # a seeded random 25 of each group's mutants
     python bench/mutation.py --rerun-survivors  # after new tests: the survivors again
+    python bench/mutation.py --named            # issue 16's seven mutations, by hand
     python bench/mutation.py --report-only      # rewrite MUTATION.md from the last runs
 
 Not run by CI: it takes about an hour. Each group of GROUPS names its functions (``function``
@@ -409,8 +411,9 @@ def report(
     lines = [
         f"overall: {score:.1f}% killed ({killed} of {judged})",
         "",
-        "Written by `python bench/mutation.py` (mutmut 3): every mutant of the functions below, "
-        "run against the group's fast in-process tests. A timed-out mutant counts as killed; a "
+        "Written by `python bench/mutation.py` (mutmut 3): the mutants of the functions below "
+        "(every one, or a seeded sample where the `run` column says so), each run against its "
+        "group's fast in-process tests. A timed-out mutant counts as killed; a "
         "mutant no test of its group reaches is listed but not scored. "
         f"{len(survivors)} survivors, {len(survivors) - unexplained} of them explained below as "
         f"equivalent{f', {unexplained} not explained' if unexplained else ''}.",
