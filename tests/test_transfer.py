@@ -31,19 +31,24 @@ class Seed:
     xlsx: Path  # its export to a workbook, in English
 
 
+#: The seed year's state, by the folder of its template: kept here, not in the fixture,
+#: because the fixture is made again when this module's tests are run between other modules'
+#: (mutmut orders tests by duration) while the template is built once per run.
+_STATES: dict[Path, tuple[dict, dict, dict]] = {}
+
+
 @pytest.fixture(scope="module")
 def seed(backend: Backend) -> Seed:
-    """The seed year with its state and its English workbook, made once for this module."""
-    exported: list[tuple[dict, dict, dict]] = []
+    """The seed year with its state and its English workbook, made once per run."""
 
     def build(ok: Ok) -> None:
         record_seed_year(ok)
         folder = Path(ok("config", "path")).parent  # STUDYLOG_HOME while building
-        exported.append(year_state(ok, folder))
+        _STATES[folder] = year_state(ok, folder)
         ok("export", "--year", "2023", "--out", str(folder / "2023.xlsx"))
 
     template = backend.built_once("transfer", build)
-    return Seed(template, exported[0], template.folder / "2023.xlsx")
+    return Seed(template, _STATES[template.folder], template.folder / "2023.xlsx")
 
 
 @pytest.fixture
