@@ -66,6 +66,14 @@ def in_language(command: Any, path: str) -> None:
         in_language(sub, f"{path} {name}".strip())
 
 
+def listed(path: str, english: str, limit: int) -> str:
+    """A command's line in a list of commands: its Chinese under zh, else (and when it has
+    no Chinese yet) its English summary cut to ``limit``."""
+    if current_language() == "zh" and path in COMMANDS:
+        return COMMANDS[path]
+    return short_help(english, limit)
+
+
 def _examples(docstring: str) -> str:
     """The ``Example:`` lines of an English docstring, as ``示例：`` lines kept unwrapped."""
     lines = [line.strip() for line in docstring.splitlines()]
