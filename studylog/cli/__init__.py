@@ -136,9 +136,7 @@ class StudylogGroup(TyperGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, helptext.listed(name, text, limit)) for name, (*_, text) in COMMANDS.items()
-        ]
+        rows = [(name, helptext.listed(name, text, limit)) for name, (*_, text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
