@@ -135,14 +135,8 @@ class StudylogGroup(TyperGroup):
         return self._loaded[cmd_name]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        from studylog.text.catalog.help import COMMANDS as CHINESE
-
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        zh = current_language() == "zh"
-        rows = [
-            (name, CHINESE[name] if zh else helptext.short_help(text, limit))
-            for name, (*_, text) in COMMANDS.items()
-        ]
+        rows = [(name, helptext.listed(name, text, limit)) for name, (*_, text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,8 +33,39 @@ class ChineseFormatter(_BaseFormatter):  # type: ignore[misc]
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{WORDS.get(heading, heading)}：\n")
 
-    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
-        super().write_dl([(term, chinese_notes(text)) for term, text in rows], *args, **kwargs)
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """Click's definition list, its second column wrapped by display width (a Chinese
+        character takes two columns and a line may break between two of them)."""
+        rows = [(term, chinese_notes(text)) for term, text in rows]
+        first_col = min(max((_width(term) for term, _ in rows), default=0), col_max) + col_spacing
+        indent = " " * self.current_indent
+        for term, text in rows:
+            self.write(f"{indent}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if _width(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - _width(term)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(text, max(self.width - first_col - 2, 10)) or [""]
+            hanging = " " * (first_col + self.current_indent)
+            self.write("\n".join([lines[0], *(hanging + line for line in lines[1:])]) + "\n")
+
+    def write_text(self, text: str) -> None:
+        """A command's description by paragraphs, wrapped by display width; a paragraph
+        after a ``\\b`` line (the examples) kept line by line."""
+        indent = " " * self.current_indent
+        shown = []
+        for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+            lines = paragraph.splitlines()
+            if lines and lines[0].strip() == "\b":
+                shown.append("\n".join(indent + line.rstrip() for line in lines[1:]))
+            else:
+                joined = _join([line.strip() for line in lines])
+                width = max(self.width - self.current_indent, 10)
+                shown.append("\n".join(indent + line for line in wrap(joined, width)))
+        self.write("\n\n".join(shown) + "\n")
 
 
 class ChineseContext(typer.Context):
@@ -46,6 +78,67 @@ def chinese_notes(text: str) -> str:
     text = re.sub(r"\[(default|env var): ", lambda m: f"[{WORDS[m.group(1)]}：", text)
     text = text.replace("[required]", f"[{WORDS['required']}]")
     return text.replace("Show this message and exit.", OPTIONS["Show this message and exit."])
+
+
+#: No line starts with these, and none ends with the openers.
+_CLOSERS = set(")]}）】》」』”’，。、；：！？,.;:!?")
+_OPENERS = set("([{（【《「『“‘")
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal."""
+    return sum(2 if _wide(char) else 1 for char in text)
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of a paragraph as one: a space between two of them unless one side is Chinese."""
+    joined = ""
+    for line in filter(None, lines):
+        gap = joined and not (_wide(joined[-1]) or _wide(line[0]))
+        joined += (" " if gap else "") + line
+    return joined
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken at a space or next to a Chinese
+    character (never before a closing mark or after an opening one, nor inside ``[…]``); a
+    word longer than the line stays whole."""
+    pieces: list[str] = []  # the unbreakable pieces, spaces on their own
+    bracketed = 0  # inside Click's [默认：…] and the like, which stay whole
+    for char in text:
+        if not pieces:
+            pieces.append(char)
+            bracketed += char == "["
+            continue
+        last = pieces[-1][-1]
+        breakable = not bracketed and (
+            char == " "
+            or last == " "
+            or ((_wide(char) or _wide(last)) and char not in _CLOSERS and last not in _OPENERS)
+        )
+        bracketed = max(bracketed + (char == "[") - (char == "]"), 0)
+        if breakable:
+            pieces.append(char)
+        else:
+            pieces[-1] += char
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if piece == " ":
+            if line and _width(line) < width:
+                line += " "
+            continue
+        if line.strip() and _width(line) + _width(piece) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 def in_language(command: Any, path: str) -> None:
@@ -66,13 +159,29 @@ def in_language(command: Any, path: str) -> None:
         in_language(sub, f"{path} {name}".strip())
 
 
+def listed(path: str, english: str, limit: int) -> str:
+    """A command's line in a list of commands: its Chinese under zh, else (and when it has
+    no Chinese yet) its English summary cut to ``limit``."""
+    if current_language() == "zh" and path in COMMANDS:
+        return COMMANDS[path]
+    return short_help(english, limit)
+
+
 def _examples(docstring: str) -> str:
     """The ``Example:`` lines of an English docstring, as ``示例：`` lines kept unwrapped."""
-    lines = [line.strip() for line in docstring.splitlines()]
-    examples = [line for line in lines if line.startswith("Example:")]
-    if not examples:
+    shown: list[str] = []
+    going_on = False  # the example's line before ended with a backslash
+    for line in (line.strip() for line in docstring.splitlines()):
+        if line.startswith("Example:"):
+            shown.append(WORDS["Example:"] + line.removeprefix("Example:").strip())
+        elif going_on and line:
+            shown.append(" " * (_width(WORDS["Example:"]) + 2) + line)
+        else:
+            going_on = False
+            continue
+        going_on = line.endswith("\\")
+    if not shown:
         return ""
-    shown = [WORDS["Example:"] + line.removeprefix("Example:").strip() for line in examples]
     return "\n\n\b\n" + "\n".join(shown)
 
 

@@ -5,10 +5,13 @@ The English stays where Click reads it, in the commands' docstrings and ``help=`
 the Chinese of the same texts. An option's help is keyed by its English text, so an option
 shared by many commands (``--format``, ``--force``, ``REF``) is translated once, and an English
 text changed without its Chinese shows in ``tests/test_help_zh.py`` (every help string has both
-languages). A command's examples are taken from its docstring as they are (``示例：``).
+languages). The texts of what a whole year of work added are in :mod:`help_year`, merged
+here. A command's examples are taken from its docstring as they are (``示例：``).
 """
 
 from __future__ import annotations
+
+from studylog.text.catalog import help_year
 
 #: A command's help, by its path (``""`` is studylog itself).
 COMMANDS: dict[str, str] = {
@@ -79,6 +82,7 @@ COMMANDS: dict[str, str] = {
     "restore session": "恢复已删除的学习及其出勤、补学和发言。",
     "restore member": "恢复已删除的成员及随其删除的出勤记录。",
     "restore list": "列出已删除的学习和成员，以及删除的时间和原因。",
+    **help_year.COMMANDS,
 }
 
 #: An option's or argument's help, by its English text.
@@ -116,8 +120,6 @@ OPTIONS: dict[str, str] = {
     "Do not ask for confirmation.": "不询问确认。",
     "Output: table | json | csv | markdown.": "输出格式：table | json | csv | markdown。",
     "Calendar year, e.g. 2023.": "年份，例如 2023。",
-    "First date of the period (inclusive).": "期间的第一天（含）。",
-    "Last date of the period (inclusive).": "期间的最后一天（含）。",
     "Every group in the database: one row per group, totals last (the supervising view).": ""
     "数据库中的所有中心组：每组一行，最后是合计（上级视图）。",
     "Also one row per member (the attendance notice, 出勤公示), month or quarter.": "另按成员"
@@ -128,7 +130,6 @@ OPTIONS: dict[str, str] = {
     "(default for what is printed).": "utf-8-sig（CSV 文件的默认值：Excel 和 WPS 正确显示中文）"
     "| gb18030 | utf-8（打印输出的默认值）。",
     "Replace the file (or folder) if it is already there.": "文件（或文件夹）已存在时覆盖。",
-    "The year to check, e.g. 2023.": "要检查的年份，例如 2023。",
     "Judge as of this date instead of today.": "以这一天而不是今天为准。",
     "Output: table | json.": "输出格式：table | json。",
     "text | markdown | docx (Word) | pdf (through LibreOffice); default: from --out (.docx, "
@@ -234,7 +235,6 @@ OPTIONS: dict[str, str] = {
     "Department responsible (责任部门).": "责任部门。",
     "Leading unit (牵头单位).": "牵头单位。",
     "Deadline (整改时限).": "整改时限。",
-    "Category, e.g. 理论学习 or 作风建设.": "类别，例如 理论学习 或 作风建设。",
     "The session whose discussion found it (id or date).": "在哪次学习的研讨中发现（编号或日期）。",
     "Date found (default: the session's date, else today).": "发现日期（默认：该次学习的日期，"
     "否则为今天）。",
@@ -250,7 +250,6 @@ OPTIONS: dict[str, str] = {
     "The problem (问题).": "问题。",
     "The measure (整改措施).": "整改措施。",
     "Department (责任部门).": "责任部门。",
-    "Category; '' clears.": "类别；'' 清除。",
     "The session that found it; '' unlinks.": "发现问题的那次学习；'' 取消关联。",
     "Date found.": "发现日期。",
     "Address to listen on: 127.0.0.1 (this computer only, the default) or 0.0.0.0 (phones on "
@@ -269,6 +268,7 @@ OPTIONS: dict[str, str] = {
     "The PostgreSQL login role to make.": "要创建的 PostgreSQL 登录角色。",
     "A role that db grant made or updated.": "由 db grant 创建或更新的角色。",
     "The deleted member's name.": "已删除成员的姓名。",
+    **help_year.OPTIONS,
 }
 
 #: Click's own words around the help texts.
