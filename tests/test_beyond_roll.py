@@ -204,7 +204,7 @@ def test_member_speeches_judges_the_roles_the_settings_list(
 @pytest.mark.parametrize(
     ("language", "verdict", "group", "header"),
     [
-        ("en", "pass (group); 1 member(s) below individually",
+        ("en", "pass (group); 1 member below individually",
          "group rate 91.7% (the rule judges the group)", "members below the rate individually:"),
         ("zh", "通过（全组）；1名成员个人未达标", "全组出勤率91.7%（本项按全组判定）",
          "个人出勤率未达标的成员："),

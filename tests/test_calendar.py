@@ -45,12 +45,13 @@ def year(backend: Backend, database: Database) -> Database:
 
 @pytest.fixture
 def fails(run: Run, database: Database) -> Callable[..., str]:
-    """Run studylog, insist it failed with one error line and an unchanged database."""
+    """Run studylog, insist it failed with one error line, the exit status ``code`` (1 a
+    refusal by the records, 2 a value that cannot be read) and an unchanged database."""
 
-    def invoke(*args: str) -> str:
+    def invoke(*args: str, code: int = 1) -> str:
         before = database.snapshot()
         result = run(*args)
-        assert result.exit_code == 1, (args, result.output)
+        assert result.exit_code == code, (args, result.output)
         assert result.stdout == ""
         assert database.snapshot() == before, f"{args} changed the database"
         lines = result.stderr.splitlines()
@@ -144,22 +145,25 @@ def test_a_year_not_published_keeps_the_rule_s_days_and_says_so(
 
 
 @pytest.mark.parametrize(
-    ("args", "says"),
+    ("args", "code", "says"),
     [
-        (("--rule", "fifth-monday"), "gives no day in 2024-02"),
-        (("--rule", "每两周一次"), "is not a rule"),
-        (("--rule", "fortnightly"), "is not a rule"),
-        (("--rule", "second-tuesday", "--time", "25:00"), "is not a time of day"),
-        (("--rule", "second-tuesday", "--time", "noon"), "is not a time of day"),
-        (("--rule", "2024-10-01,2024-11-05"), "2 date(s) given for 12 plan item(s)"),
-        (("--rule", "2024-11-05", "--item", "10"), "not in the month of plan item #10"),
-        (("--rule", "second-tuesday", "--host", "王五"), "王五"),
+        # a rule that reads but the year's calendar refuses: 1
+        (("--rule", "fifth-monday"), 1, "gives no day in 2024-02"),
+        # a rule or a time that cannot be read: 2
+        (("--rule", "每两周一次"), 2, "is not a rule"),
+        (("--rule", "fortnightly"), 2, "is not a rule"),
+        (("--rule", "second-tuesday", "--time", "25:00"), 2, "is not a time of day"),
+        (("--rule", "second-tuesday", "--time", "noon"), 2, "is not a time of day"),
+        # dates that read but do not fit the year's plan, an unknown member: 1
+        (("--rule", "2024-10-01,2024-11-05"), 1, "2 dates given for 12 plan items"),
+        (("--rule", "2024-11-05", "--item", "10"), 1, "not in the month of plan item #10"),
+        (("--rule", "second-tuesday", "--host", "王五"), 1, "王五"),
     ],
 )
 def test_bad_rules_change_nothing(
-    year: Database, fails: Callable[..., str], args: tuple[str, ...], says: str
+    year: Database, fails: Callable[..., str], args: tuple[str, ...], code: int, says: str
 ) -> None:
-    assert says in fails("plan", "schedule", "--year", "2024", *args)
+    assert says in fails("plan", "schedule", "--year", "2024", *args, code=code)
 
 
 def read_calendar(path: Path) -> object:
@@ -179,7 +183,7 @@ def test_the_calendar_file_holds_every_planned_session(
              "--host", "张三")  # fmt: skip
     target = tmp_path / "2024.ics"
     out = ok("calendar", "--year", "2024", "--out", str(target))
-    assert "Wrote 12 planned session(s) of 2024" in out
+    assert "Wrote 12 planned sessions of 2024" in out
     found = events(target)
     assert len(found) == 12
     shanghai = ZoneInfo("Asia/Shanghai")
@@ -237,7 +241,8 @@ def test_calendar_refusals(
         "calendar", "--year", "2024", "--out", str(target)
     )
     assert target.read_text(encoding="utf-8") == "mine"  # not replaced without --force
-    assert "must end in" in fails("calendar", "--year", "2024", "--out", str(tmp_path / "a.txt"))
+    wrong = str(tmp_path / "a.txt")  # a file name that cannot be a calendar: 2
+    assert "must end in" in fails("calendar", "--year", "2024", "--out", wrong, code=2)
 
 
 def test_a_sheet_for_a_planned_session(year: Database, ok: Ok, tmp_path: Path) -> None:

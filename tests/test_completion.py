@@ -104,13 +104,57 @@ def test_session_refs_complete_to_dates_and_ids(seeded: Database) -> None:
 
 def test_enum_values_and_their_chinese_labels(seeded: Database) -> None:
     assert bash("studylog session add --kind ") == ["study", "topic"]
-    assert bash("studylog session add --kind 专") == ["专题学习", "专题"]
-    assert bash("studylog speech add 1 张三 --kind 书") == ["书面发言", "书面"]
+    # the label, then every further spelling the option accepts (专题研讨: topic --discussion)
+    assert bash("studylog session add --kind 专") == [
+        "专题学习", "专题", "专题研讨", "专题学习研讨", "专题交流研讨",
+    ]  # fmt: skip
+    assert bash("studylog speech add 1 张三 --kind 书") == [
+        "书面发言", "书面", "书面交流", "书面交流发言", "书面材料",
+    ]  # fmt: skip
     assert bash("studylog member add x --role d") == ["deputy"]
     assert bash("studylog makeup add 1 李四 --method 自") == ["自学"]
     assert bash("studylog stats --by ") == ["member", "month", "quarter"]
     assert bash("studylog stats --by 季") == ["季度"]
     assert bash("studylog stats --format j") == ["json"]
+
+
+def test_the_newer_vocabularies_complete_too(seeded: Database, tmp_path: Path) -> None:
+    # outputs, their levels, the meetings of a first agenda item
+    assert bash("studylog output add 张三 --kind ") == [
+        "party-lecture", "briefing-tour", "article", "reflection", "research-report",
+        "discussion-paper",
+    ]  # fmt: skip
+    assert bash("studylog output add 张三 --kind 讲") == ["讲党课"]
+    assert bash("studylog output list --kind 心") == ["心得体会", "心得"]  # help lists none
+    assert bash("studylog output edit 1 --level 省") == ["省", "省级", "省部级"]
+    assert bash("studylog agenda add --meeting ") == [
+        "party-group", "party-committee", "standing-committee",
+    ]  # fmt: skip
+    assert bash("studylog agenda list --meeting 党委") == ["党委会", "党委会议"]
+    # study forms: each a value, its labels; the last of a comma-separated list
+    assert bash("studylog session add --form ") == [
+        "lecture", "film", "reading-class", "site-visit", "research", "guided-reading",
+        "exchange",
+    ]  # fmt: skip
+    assert bash("studylog session add --form film,调") == ["film,调研", "film,调查研究"]
+    assert bash("studylog session edit 1 --form 读书") == ["读书班", "读书会"]
+    # ledger categories, the shipped ones and the group's own; rectify list --by category
+    assert bash("studylog rectify add --category ") == [
+        "theory-study", "applying-study", "rules-in-practice", "conduct",
+    ]  # fmt: skip
+    assert bash("studylog rectify edit 1 --category 理") == ["理论学习"]
+    assert bash("studylog rectify list --by ") == ["category"]
+    assert bash("studylog rectify list --by 类") == ["类别"]
+    settings = tmp_path / "settings.toml"
+    settings.write_text(
+        '[ledger]\ncategories = [{ value = "team", zh = "队伍建设", en = "team building" }]\n'
+        '[forms.salon]\nzh = "读书沙龙"\nen = "reading salon"\nphrase = "读书沙龙{n}次"\n',
+        encoding="utf-8",
+    )
+    config = f"studylog --config {settings}"
+    assert bash(f"{config} rectify add --category t") == ["theory-study", "team"]
+    assert bash(f"{config} rectify add --category 队") == ["队伍建设"]
+    assert bash(f"{config} session add --form 读书") == ["读书班", "读书会", "读书沙龙"]
 
 
 def test_groups_complete(seeded: Database) -> None:

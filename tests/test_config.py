@@ -176,7 +176,7 @@ def test_a_lower_attendance_threshold_passes_it(
     assert code == 0
     assert rule_line(output, "Attendance rate at least 80%")[:3] == [
         "Attendance rate at least 80%",
-        "pass (group); 1 member(s) below individually",
+        "pass (group); 1 member below individually",
         "group rate 83.3% (the rule judges the group)",
     ]
     code, rules = check(run)

@@ -181,7 +181,7 @@ def test_sign_in_sheet_lists_exactly_the_expected_members(
 
 def test_sign_in_sheet_needs_a_known_format(seeded: Database, run: Run, tmp_path: Path) -> None:
     result = run("sheet", "1", "--out", str(tmp_path / "s.odt"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a file name that cannot be read as a sheet: a usage mistake
     assert result.stderr.startswith("Error: ") and ".docx | .xlsx" in result.stderr
     assert not (tmp_path / "s.odt").exists()
 

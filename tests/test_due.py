@@ -117,4 +117,5 @@ def test_due_as_a_table_and_csv(planted: Database, ok: Ok) -> None:
 
 def test_a_bad_days_value_is_one_error(planted: Database, run: Run) -> None:
     result = run("due", "--days", "-1")
-    assert result.exit_code == 1 and result.stderr.startswith("Error: --days -1")
+    # a number of days out of its range is a value that cannot be read: exit 2
+    assert result.exit_code == 2 and result.stderr.startswith("Error: --days -1")

@@ -338,15 +338,17 @@ def test_plan_add_in_chinese(year: Database, ok: Ok) -> None:
     ids=lambda value: " ".join(value[:3]) if isinstance(value, tuple) else None,
 )
 def test_plan_errors(year: Database, fails: Callable[..., str], args: tuple, message: str) -> None:
-    # A value that cannot be read (a date, a choice) is a usage mistake: exit status 2.
-    code = 2 if "is not a valid" in message else 1
+    # A value that cannot be read (a month, a plan item id, a choice) is a usage mistake: exit
+    # status 2; an unknown member or item, an item already carried out, a refusal: 1.
+    unreadable = ("is not a valid", "is not a month", "is not a plan item id")
+    code = 2 if any(words in message for words in unreadable) else 1
     assert fails(*args, code=code).startswith(message)
 
 
 def test_plan_error_in_chinese(year: Database, fails: Callable[..., str]) -> None:
     line = fails(
         "--lang", "zh", "plan", "add", "--year", "2023", "--month", "0", "--title", "x",
-        prefix="错误：",
+        code=2, prefix="错误：",
     )  # fmt: skip
     assert line == "错误：0 不是有效月份（1 至 12）"
 

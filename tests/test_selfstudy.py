@@ -93,7 +93,7 @@ def test_the_report_says_the_hours(entered: Database, ok: Ok) -> None:
 
 
 def test_the_check_rule_is_off_by_default(entered: Database, run: Run) -> None:
-    # (Other rules fail for this group without sessions: exit status 1.)
+    # (Other rules fail for this group without sessions: exit status 3.)
     shown = json.loads(run("check", "--year", "2023", *AS_OF, "--format", "json").stdout)
     assert "self_study_hours" not in [rule["rule"] for rule in shown["rules"]]
 
@@ -112,7 +112,7 @@ def test_the_check_rule_names_members_below_the_minimum(
         "rule": "self_study_hours", "enabled": True, "passed": False, "value": None,
         "threshold": 3, "offenders": [{"member": "李四", "hours": 2.3}],
     }  # fmt: skip
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # the check ran and found a rule broken
     table = run("--lang", "zh", "--config", str(settings), "check", "--year", "2023", *AS_OF)
     assert (
         "每名应参学成员全年个人自学不少于3学时" in table.stdout and "李四：2.3学时" in table.stdout
@@ -132,28 +132,37 @@ def test_a_bad_minimum_in_the_settings_is_refused(entered: Database, run: Run, t
 
 
 @pytest.mark.parametrize(
-    ("name", "day", "hours", "title", "says"),
+    ("name", "day", "hours", "title", "code", "says"),
     [
-        ("张三", "2023-05-01", "-1", "x", "'-1' is not a number of hours"),
-        ("张三", "2023-05-01", "0", "x", "'0' is not a number of hours"),
-        ("张三", "2023-05-01", "25", "x", "at most 24"),
-        ("张三", "2023-05-01", "两", "x", "'两' is not a number"),
-        ("张三", "2023-05-01", "nan", "x", "'nan' is not a number"),
-        ("张三", "2023-05-01", "1.255", "x", "more than two decimals"),
-        ("赵六", "2023-05-01", "1", "x", "no member named '赵六'"),
-        ("王五", "2023-05-01", "1", "x", "王五 was not in the group"),
-        ("张三", "2999-05-01", "1", "x", "2999-05-01 is in the future"),
-        ("张三", "2023-05-01", "1", "", "--title"),
-        ("张三", "2023-02-01", "1", "原著", "already recorded (#1)"),
+        # hours that cannot be read: 2
+        ("张三", "2023-05-01", "-1", "x", 2, "'-1' is not a number of hours"),
+        ("张三", "2023-05-01", "0", "x", 2, "'0' is not a number of hours"),
+        ("张三", "2023-05-01", "25", "x", 2, "at most 24"),
+        ("张三", "2023-05-01", "两", "x", 2, "'两' is not a number"),
+        ("张三", "2023-05-01", "nan", "x", 2, "'nan' is not a number"),
+        ("张三", "2023-05-01", "1.255", "x", 2, "more than two decimals"),
+        # what the records refuse: 1
+        ("赵六", "2023-05-01", "1", "x", 1, "no member named '赵六'"),
+        ("王五", "2023-05-01", "1", "x", 1, "王五 was not in the group"),
+        ("张三", "2999-05-01", "1", "x", 1, "2999-05-01 is in the future"),
+        ("张三", "2023-05-01", "1", "", 1, "--title"),
+        ("张三", "2023-02-01", "1", "原著", 1, "already recorded (#1)"),
     ],
 )
 def test_bad_input_is_one_error_and_changes_nothing(
-    entered: Database, run: Run, name: str, day: str, hours: str, title: str, says: str
+    entered: Database,
+    run: Run,
+    name: str,
+    day: str,
+    hours: str,
+    title: str,
+    code: int,
+    says: str,
 ) -> None:
     before = entered.snapshot()
     args = (name, "--date", day, "--hours", hours, "--title", title)
     result = run("selfstudy", "add", *args)
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == code and result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and says in lines[0], lines
     assert entered.snapshot() == before

@@ -118,7 +118,7 @@ def test_on_a_terminal_q_closes_and_the_secretary_marks_who_did_not_sign(
 def test_what_signin_refuses_before_it_listens(run: Run, ok: Callable[..., str]) -> None:
     setup_group(ok)
     result = run("--lang", "zh", "signin", TODAY, "--late-after", "25:00")
-    assert result.exit_code == 1 and "--late-after 应为时刻" in result.stderr
+    assert result.exit_code == 2 and "--late-after 应为时刻" in result.stderr  # unreadable
     ok("session", "add", "--date", "2999-01-01", "--title", "未来的学习")
     result = run("--lang", "zh", "signin", "2999-01-01")
     assert result.exit_code == 1 and "尚未举行" in result.stderr

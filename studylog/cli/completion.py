@@ -23,14 +23,37 @@ from enum import StrEnum
 from typing import Any
 
 from studylog.store import peek
-from studylog.text.vocab import LABELS, Format, Kind, Method, Role, SpeechKind, Status
+from studylog.text.activity_words import Level, Meeting, OutputKind
+from studylog.text.vocab import (
+    DISCUSSION_SPELLINGS,
+    LABELS,
+    Format,
+    Kind,
+    Method,
+    Role,
+    SpeechKind,
+    Status,
+)
 
 #: Where several names are typed in one value (``--late 李四,王五``, ``--leave 张三、李四：出差``).
 _SEPARATORS = re.compile(r"[,，、]")
 _REASON = re.compile(r"[:：]")
-_ENUMS: tuple[type[StrEnum], ...] = (Role, Kind, Format, Status, Method, SpeechKind)
-#: Choices that are not enums of the records: ``stats --by``.
-_GROUPINGS = {"member": "成员", "month": "月份", "quarter": "季度"}
+_ENUMS: tuple[type[StrEnum], ...] = (
+    *(Role, Kind, Format, Status, Method, SpeechKind),
+    *(OutputKind, Level, Meeting),
+)
+#: 专题研讨 and the like: a session kind that also says it held a discussion (``parse_kind``).
+_DISCUSSION = {spelling for spellings in DISCUSSION_SPELLINGS.values() for spelling in spellings}
+#: An option whose help names no choices (``output list --kind``: "Only this kind."): its
+#: enum by its metavar, within the commands it belongs to.
+_BY_METAVAR: dict[tuple[str, str], type[StrEnum]] = {
+    ("output", "KIND"): OutputKind,
+    ("output", "LEVEL"): Level,
+    ("agenda", "MEETING"): Meeting,
+}
+#: Choices that are not enums of the records: ``stats --by``, ``rectify list --by``; an
+#: option is offered those its help names.
+_GROUPINGS = {"member": "成员", "month": "月份", "quarter": "季度", "category": "类别"}
 
 
 @dataclass(frozen=True)
@@ -71,11 +94,18 @@ def completer_for(command: str, param: Any) -> Completer | None:
     if metavar == "NAME" and "--name" not in opts and command != "member add":
         return _deleted_names if "deleted" in text else _names
     if "--by" in opts:
-        return _choices(dict(_GROUPINGS))
+        return _choices({word: zh for word, zh in _GROUPINGS.items() if word in text})
+    if metavar == "FORM":
+        return _forms
+    if metavar == "CATEGORY":
+        return _categories
     for enum in _ENUMS:
         values = [member.value for member in enum]
         if all(f"{value} (" in text for value in values):
             return _enum(enum)
+    by_metavar = _BY_METAVAR.get((command.split(" ")[0], metavar))
+    if by_metavar is not None:
+        return _enum(by_metavar)
     listed = re.findall(r"(?:^|\s|: )([a-z][a-z0-9-]*)(?= \(|\s*\||\.?$)", text)
     if "|" in text and len(listed) >= 2:
         return _choices(dict.fromkeys(listed, ""))
@@ -159,25 +189,77 @@ def _iso(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else str(day)[:10]
 
 
+#: One word a vocabulary offers: its CLI value, Chinese label, English label, further spellings.
+Entry = tuple[str, str, str, tuple[str, ...]]
+
+
+def _offer(entries: list[Entry], incomplete: str, head: str = "") -> list[Completion]:
+    """The values (with the Chinese label as their word), and the Chinese labels and spellings
+    when Chinese is typed; ``head`` is what comes before in a list (``film,``)."""
+    offered = []
+    for value, chinese, english, others in entries:
+        if value.startswith(incomplete):
+            offered.append(Completion(head + value, f"{chinese} {english}"))
+        if incomplete and not incomplete.isascii():
+            offered += [
+                Completion(head + label, value)
+                for label in dict.fromkeys((chinese, *others))
+                if label.startswith(incomplete)
+            ]
+    return offered
+
+
 def _enum(enum: type[StrEnum]) -> Completer:
-    """The CLI values (with the Chinese label as their word), and the Chinese labels when
-    Chinese is typed."""
+    """The CLI values and the Chinese labels of an enum of :mod:`studylog.text.vocab`."""
 
     def complete(ctx: Any, incomplete: str) -> list[Completion]:
         offered = []
         for member in enum:
             english, chinese, others = LABELS[member]
-            if member.value.startswith(incomplete):
-                offered.append(Completion(member.value, f"{chinese} {english}"))
-            if incomplete and not incomplete.isascii():
-                offered += [
-                    Completion(label, member.value)
-                    for label in (chinese, *others)
-                    if label.startswith(incomplete)
-                ]
+            for item in _offer([(member.value, chinese, english, others)], incomplete):
+                if enum is Kind and item.value in _DISCUSSION:
+                    item = Completion(item.value, f"{item.help} --discussion")
+                offered.append(item)
         return offered
 
     return complete
+
+
+def _settings(ctx: Any) -> Any:
+    """The settings this command line names (None when they cannot be read)."""
+    from studylog.config import load_config
+
+    with contextlib.suppress(Exception):
+        return load_config(ctx.find_root().params.get("config"))
+    return None
+
+
+def _forms(ctx: Any, incomplete: str) -> list[Completion]:
+    """Study forms, built in and the settings' own; the last of a comma-separated list."""
+    from studylog.text.studyforms import BUILT_IN
+
+    settings = _settings(ctx)
+    entries: list[Entry] = [
+        (value, words.zh, words.en, words.aliases) for value, words in BUILT_IN.items()
+    ]
+    own = getattr(settings, "forms", None) or {}
+    entries += [(value, zh, en, ()) for value, (zh, en, _) in own.items()]
+    pieces = _SEPARATORS.split(incomplete)
+    head = incomplete[: len(incomplete) - len(pieces[-1])]
+    named = {piece.strip() for piece in pieces[:-1]}
+    left = [entry for entry in entries if not named & {entry[0], entry[1], *entry[3]}]
+    return _offer(left, pieces[-1].strip(), head)
+
+
+def _categories(ctx: Any, incomplete: str) -> list[Completion]:
+    """Ledger categories: the shipped ones, then the settings' own."""
+    from studylog.text.categories import SHIPPED
+
+    settings = _settings(ctx)
+    entries: list[Entry] = [(item.value, item.zh, item.en, ()) for item in SHIPPED]
+    own = getattr(settings, "ledger_categories", None) or ()
+    entries += [(value, zh, en, ()) for value, en, zh in own]
+    return _offer(entries, incomplete)
 
 
 def _choices(words: dict[str, str]) -> Completer:

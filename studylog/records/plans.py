@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, Integer, and_, case, cast, extract, func, select
 from sqlalchemy.orm import Session
 
-from studylog.errors import StudylogError
+from studylog.errors import BadValue, StudylogError
 from studylog.records.members import find_members
 from studylog.store.models import Org, PlanItem, PlanSpeaker, StudySession
 from studylog.text.parse import clean_text, parse_year
@@ -25,7 +25,7 @@ HELD, HELD_LATE, PENDING, OVERDUE = "held", "held_late", "pending", "overdue"
 
 def _check_month(month: int) -> int:
     if not 1 <= month <= 12:
-        raise StudylogError("bad_plan_month", month=month)
+        raise BadValue("bad_plan_month", month=month)  # a value that cannot be a month: 2
     return month
 
 
