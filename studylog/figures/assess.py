@@ -199,9 +199,7 @@ def outputs_given(kind: OutputKind | None = None) -> Measure:
 
     def measure(scope: Scope) -> Select[Any]:
         query = (
-            select(
-                member_outputs.c.member_id, func.count(member_outputs.c.id).label("amount")
-            )
+            select(member_outputs.c.member_id, func.count(member_outputs.c.id).label("amount"))
             .where(_dated(member_outputs, scope))
             .group_by(member_outputs.c.member_id)
         )
