@@ -31,8 +31,8 @@
     [assess]                             # the yearly assessment (studylog assess): its
     threshold = 60                       # settings are checked by studylog.figures.scoring
     [assess.speeches]
-    weight = 30
-    cap = 6
+    weight = 20
+    cap = 12
 
     [materials]
     max_size_mb = 20                     # the largest material session attach stores

@@ -37,6 +37,8 @@ BODY_SIZE = 16  # 3号
 PAGE_NUMBER_SIZE = 14  # 4号
 TABLE_SIZES = (12, 10.5, 9)  # 小四, 五号, 小五: the largest a table fits in
 CELL_PADDING_MM = 4.0  # a cell's left and right margins (Word's default 1.9 mm each) and rule
+NARROW_MARGIN_MM = 0.6  # a cell's margins in a table too wide for the default ones
+NARROW_PADDING_MM = 2 * NARROW_MARGIN_MM + 0.2  # and its rule
 LINE_PITCH = 28.95  # 225 mm / 22 lines, in points
 CHARS_PER_LINE = 28
 PAGE_MM = (210.0, 297.0)
@@ -86,7 +88,7 @@ def write_docx(document: Document, path: Path) -> None:
                 if isinstance(previous, Paragraph):  # the sign-off stays together
                     _keep_with_next(docx)
         else:
-            size, widths, landscape = _fit(block)
+            size, widths, landscape, padding = _fit(block)
             if landscape and portrait:
                 _new_section(docx, landscape=True)
                 portrait = False
@@ -95,7 +97,7 @@ def write_docx(document: Document, path: Path) -> None:
                 portrait = True
             elif isinstance(previous, Table) and not block.caption:
                 _spacer(docx)  # two tables side by side would merge into one
-            _table(docx, block, size, widths)
+            _table(docx, block, size, widths, narrow=padding < CELL_PADDING_MM)
         previous = block
     _last_paragraph(docx)
     docx.save(str(path))
@@ -291,12 +293,13 @@ def _unbreakable(text: str) -> float:
     return max((_units(token) for token in _ATOMIC.findall(text)), default=2.0)
 
 
-def _fit(block: Table) -> tuple[float, list[float], bool]:
-    """The font size, each column's width (mm) and the page orientation for ``block``.
+def _fit(block: Table) -> tuple[float, list[float], bool, float]:
+    """The font size, each column's width (mm), the page orientation for ``block`` and each
+    cell's padding (mm).
 
     Each column gets what its longest cell needs, or at least its unbreakable part (and up to
     four characters of its header); the widest columns give way first. Portrait if that fits
-    at 小四 or 五号, else landscape, else smaller.
+    at 小四 or 五号, else landscape, else smaller, else with narrow cell margins.
     """
     cells = [list(map(str, row)) for row in block.rows]
     columns = list(zip(*cells, strict=True)) if cells else [() for _ in block.headers]
@@ -310,24 +313,30 @@ def _fit(block: Table) -> tuple[float, list[float], bool]:
         floor = max([_unbreakable(value) for value in values] + [min(_units(header), 10.0)])
         natural.append(max(longest, min(_units(header), 10.0), floor))
         least.append(floor)
-    if block.landscape is None:
-        tries = [(False, 12), (False, 10.5), (True, 12), (True, 10.5), (True, 9)]
-    else:
-        tries = [(block.landscape, size) for size in TABLE_SIZES]
-    padding_mm = CELL_PADDING_MM * len(natural)
-    for landscape, size in tries:
+    sizes: list[tuple[bool, float]] = (
+        [(False, 12), (False, 10.5), (True, 12), (True, 10.5), (True, 9)]
+        if block.landscape is None
+        else [(block.landscape, size) for size in TABLE_SIZES]
+    )
+    wide = [(True, size) for size in TABLE_SIZES[1:]] if block.landscape is not False else []
+    tries = [(landscape, size, CELL_PADDING_MM) for landscape, size in sizes]
+    tries += [(landscape, size, NARROW_PADDING_MM) for landscape, size in wide]
+    for landscape, size, padding in tries:
         unit_mm = size / 2 * 25.4 / 72
-        available = ((TEXT_MM[1] if landscape else TEXT_MM[0]) - padding_mm) / unit_mm
+        text_mm = TEXT_MM[1] if landscape else TEXT_MM[0]
+        available = (text_mm - padding * len(natural)) / unit_mm
         if sum(least) > available:
             continue
         widths = _shrink(natural, least, available)
         scale = available / sum(widths)
-        return size, [width * scale * unit_mm + CELL_PADDING_MM for width in widths], landscape
+        shown = [width * scale * unit_mm + padding for width in widths]
+        return size, shown, landscape, padding
     size = TABLE_SIZES[-1]  # nothing fits: the smallest size, landscape, tokens may wrap
     unit_mm = size / 2 * 25.4 / 72
-    available = (TEXT_MM[1] - padding_mm) / unit_mm
+    padding = NARROW_PADDING_MM
+    available = (TEXT_MM[1] - padding * len(natural)) / unit_mm
     scale = available / sum(least)
-    return size, [width * scale * unit_mm + CELL_PADDING_MM for width in least], True
+    return size, [width * scale * unit_mm + padding for width in least], True, padding
 
 
 def _shrink(natural: list[float], least: list[float], available: float) -> list[float]:
@@ -345,7 +354,28 @@ def _shrink(natural: list[float], least: list[float], available: float) -> list[
     return widths
 
 
-def _table(docx: DocxDocument, block: Table, size: float, widths_mm: list[float]) -> None:
+def _narrow_margins(table: Any) -> None:
+    """Cell margins of NARROW_MARGIN_MM left and right (w:tblCellMar), for a wide table."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(NARROW_MARGIN_MM * 1440 / 25.4)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))  # the schema's order: tblCellMar before tblLook
+    if look is None:
+        properties.append(margins)
+    else:
+        look.addprevious(margins)
+
+
+def _table(
+    docx: DocxDocument, block: Table, size: float, widths_mm: list[float], *, narrow: bool = False
+) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -360,6 +390,8 @@ def _table(docx: DocxDocument, block: Table, size: float, widths_mm: list[float]
     table.style = "Table Grid"
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if narrow:
+        _narrow_margins(table)
     widths = [_mm(width) for width in widths_mm]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice and WPS follow

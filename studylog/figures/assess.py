@@ -7,9 +7,15 @@ A component is ONE entry of :data:`COMPONENTS`: a name (its label is the message
 is ``amount``; a rate (attendance) is ``amount / base`` over the member's own denominator. The
 scoring arithmetic over these numbers is :mod:`studylog.figures.scoring`.
 
-To add a component (outputs, self-study hours, …): write its measure below and add one
-``Component(...)`` line to :data:`COMPONENTS`; the settings file then takes
-``[assess.NAME] weight = … cap = …`` for it, and every format shows it.
+To add a component: write its measure below and add one ``Component(...)`` line to
+:data:`COMPONENTS`; the settings file then takes ``[assess.NAME] weight = … cap = …`` for it,
+and every format shows it.
+
+The default weights add up to 100 (attendance 35, make-ups in time 15, speeches 20, outputs 15,
+self-study 10, hosting 5). The default caps leave room in a typical year (12 monthly sessions,
+some 6 speeches, 6 outputs and 50 hours of self-study a member): a count's cap is twice that
+(12 speeches, 12 outputs, 100 hours; hosting 12, every session), so one more absence (a rate),
+one more speech, one more output or one more hour still changes the score.
 """
 
 from __future__ import annotations
@@ -34,7 +40,16 @@ from studylog.figures.scoring import (
     score_member,
 )
 from studylog.records.expected import days_between, expected_on
-from studylog.store.tables import attendance, makeups, members, sessions, speeches
+from studylog.store.tables import (
+    attendance,
+    makeups,
+    member_outputs,
+    members,
+    self_study,
+    sessions,
+    speeches,
+)
+from studylog.text.activity_words import OutputKind
 from studylog.text.vocab import MISSED, SpeechKind, Status
 
 if TYPE_CHECKING:
@@ -169,18 +184,70 @@ def sessions_hosted(scope: Scope) -> Select[Any]:
     )
 
 
+def _dated(table: Any, scope: Scope) -> ColumnElement[bool]:
+    """The group's live records of ``table`` (outputs, self-study) dated in the scope."""
+    return and_(
+        table.c.org_id == scope.org_id,
+        table.c.date >= scope.start,
+        table.c.date <= scope.end,
+        table.c.archived_at.is_(None),
+    )
+
+
+def outputs_given(kind: OutputKind | None = None) -> Measure:
+    """学习成果: the member's outputs dated in the scope (of one kind, or any)."""
+
+    def measure(scope: Scope) -> Select[Any]:
+        query = (
+            select(member_outputs.c.member_id, func.count(member_outputs.c.id).label("amount"))
+            .where(_dated(member_outputs, scope))
+            .group_by(member_outputs.c.member_id)
+        )
+        return query if kind is None else query.where(member_outputs.c.kind == kind)
+
+    return measure
+
+
+def self_study_hours(scope: Scope) -> Select[Any]:
+    """自学学时: the member's self-study dated in the scope, in hundredths of an hour."""
+    return (
+        select(
+            self_study.c.member_id,
+            func.coalesce(func.sum(self_study.c.hours_hundredths), 0).label("amount"),
+        )
+        .where(_dated(self_study, scope))
+        .group_by(self_study.c.member_id)
+    )
+
+
+#: Each kind of output as a component of its own (off by default), its default cap.
+OUTPUT_KINDS = (
+    ("party_lectures", OutputKind.PARTY_LECTURE, 2),
+    ("briefing_tours", OutputKind.BRIEFING_TOUR, 4),
+    ("articles", OutputKind.ARTICLE, 4),
+    ("reflections", OutputKind.REFLECTION, 6),
+    ("research_reports", OutputKind.RESEARCH_REPORT, 2),
+    ("discussion_papers", OutputKind.DISCUSSION_PAPER, 6),
+)
+
 #: Every component the settings may weigh, in the order they are shown. Those with a default
 #: weight of 0 are available and off until ``[assess.NAME] weight = …`` switches them on.
 COMPONENTS: dict[str, Component] = {
     component.name: component
     for component in (
-        Component("attendance", attendance_rate, Decimal(40), Decimal(1), rate=True),
-        Component("makeups", makeups_in_time, Decimal(20), Decimal(1), rate=True),
-        Component("speeches", speeches_given(), Decimal(30), Decimal(6)),
-        Component("hosting", sessions_hosted, Decimal(10), Decimal(12)),
+        Component("attendance", attendance_rate, Decimal(35), Decimal(1), rate=True),
+        Component("makeups", makeups_in_time, Decimal(15), Decimal(1), rate=True),
+        Component("speeches", speeches_given(), Decimal(20), Decimal(12)),
+        Component("outputs", outputs_given(), Decimal(15), Decimal(12)),
+        Component("selfstudy", self_study_hours, Decimal(10), Decimal(100), per=100),
+        Component("hosting", sessions_hosted, Decimal(5), Decimal(12)),
         Component("key_speeches", speeches_given(SpeechKind.KEY), Decimal(0), Decimal(4)),
         Component("written_speeches", speeches_given(SpeechKind.WRITTEN), Decimal(0), Decimal(4)),
         Component("exchange_speeches", speeches_given(SpeechKind.EXCHANGE), Decimal(0), Decimal(4)),
+        *(
+            Component(name, outputs_given(kind), Decimal(0), Decimal(cap))
+            for name, kind, cap in OUTPUT_KINDS
+        ),
     )
 }
 

@@ -1,8 +1,8 @@
 """The yearly assessment (学习考评, ``studylog assess``): its components, columns, lines and errors.
 
 Each component of :data:`studylog.figures.assess.COMPONENTS` has a label ``assess_NAME`` and a
-line saying what it counts, ``assess_NAME_basis``. The labels of the components other branches
-bring (outputs, self-study hours) are here already, so adding one is a single registry entry.
+line saying what it counts, ``assess_NAME_basis``, and, when a count is not of times (次), the
+unit its cap is shown in, ``assess_NAME_cap``.
 """
 
 from __future__ import annotations
@@ -34,11 +34,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "assess_exchange_speeches_basis": ("exchange speeches given", "交流发言次数"),
     "assess_outputs": ("Outputs", "学习成果"),
     "assess_outputs_basis": (
-        "party lectures, articles, reflections, reports and papers recorded",
-        "讲党课、理论文章、心得体会、调研报告、研讨材料篇（次）数",
+        "party lectures, briefing tours, articles, reflections, research reports and "
+        "discussion papers dated in the year",
+        "年内讲党课、宣讲、理论文章、心得体会、调研报告、研讨材料篇（次）数",
     ),
+    "assess_outputs_cap": ("{count}", "{count}篇（次）"),
+    "assess_party_lectures": ("Party lectures", "讲党课"),
+    "assess_party_lectures_basis": ("party lectures given", "讲党课次数"),
+    "assess_briefing_tours": ("Briefing tours", "宣讲"),
+    "assess_briefing_tours_basis": ("briefing tours given", "宣讲次数"),
+    "assess_articles": ("Articles", "理论文章"),
+    "assess_articles_basis": ("theory articles written", "理论文章篇数"),
+    "assess_articles_cap": ("{count}", "{count}篇"),
+    "assess_reflections": ("Reflections", "心得体会"),
+    "assess_reflections_basis": ("reflections written", "心得体会篇数"),
+    "assess_reflections_cap": ("{count}", "{count}篇"),
+    "assess_research_reports": ("Research reports", "调研报告"),
+    "assess_research_reports_basis": ("research reports written", "调研报告篇数"),
+    "assess_research_reports_cap": ("{count}", "{count}篇"),
+    "assess_discussion_papers": ("Discussion papers", "研讨材料"),
+    "assess_discussion_papers_basis": ("discussion papers written", "研讨材料篇数"),
+    "assess_discussion_papers_cap": ("{count}", "{count}篇"),
     "assess_selfstudy": ("Self-study hours", "自学学时"),
-    "assess_selfstudy_basis": ("hours of self-study recorded", "个人自学学时数"),
+    "assess_selfstudy_basis": ("hours of self-study dated in the year", "年内个人自学学时数"),
     "assess_selfstudy_cap": ("{count} h", "{count}学时"),
     # -- columns -------------------------------------------------------------------------
     "assess_col_rank": ("Rank", "排名"),
