@@ -35,6 +35,25 @@ SELF_STUDY = [
     ("李明华", date(2023, 3, 6), 150, "学习党章"),
     ("王志强", date(2023, 3, 8), 200, "学习《习近平谈治国理政》第四卷"),
 ]
+# Each member's own study through their months in the group: (member, hours a month in
+# hundredths, first and last month), a steady record, as a kept year has.
+MONTHLY_SELF_STUDY = [
+    ("张建国", 600, 1, 12),
+    ("李明华", 550, 1, 12),
+    ("王志强", 500, 1, 12),
+    ("赵丽", 500, 1, 12),
+    ("陈刚", 450, 1, 12),
+    ("刘洋", 400, 1, 6),  # retired on 30 June
+    ("孙伟", 500, 7, 12),  # joined on 1 July
+    ("周敏", 300, 1, 12),
+]
+# Every member's written reflection (心得体会) after the two topic sessions they studied most.
+REFLECTIONS = [("学习贯彻党的二十大精神心得体会", date(2023, 3, 20)),
+               ("主题教育理论学习心得体会", date(2023, 9, 25))]  # fmt: skip
+# Every member's discussion paper (研讨材料) for each quarter's topic discussion.
+DISCUSSION_PAPERS = [(f"第{quarter}季度专题研讨发言材料", day) for quarter, day in
+                     enumerate((date(2023, 3, 28), date(2023, 6, 20), date(2023, 9, 26),
+                                date(2023, 12, 19)), start=1)]  # fmt: skip
 # (meeting, date, title, source date)
 AGENDA = [
     (Meeting.PARTY_GROUP, date(2023, 1, 16), "二十届中央纪委二次全会精神", date(2023, 1, 9)),
@@ -52,6 +71,25 @@ def load_demo_activities(*, session: Session, org: Org) -> None:
         add_self_study(
             session=session, org=org, name=name, day=day, hundredths=hundredths, title=title
         )
+    for name, hundredths, first_month, last_month in MONTHLY_SELF_STUDY:
+        for month in range(first_month, last_month + 1):
+            add_self_study(
+                session=session,
+                org=org,
+                name=name,
+                day=date(2023, month, 15),
+                hundredths=hundredths,
+                title=f"{month}月个人自学",
+            )
+    for name, _, first_month, last_month in MONTHLY_SELF_STUDY:
+        for kind, written in (
+            (OutputKind.REFLECTION, REFLECTIONS),
+            (OutputKind.DISCUSSION_PAPER, DISCUSSION_PAPERS),
+        ):
+            for title, day in written:
+                if first_month <= day.month <= last_month:
+                    fields = OutputFields(name=name, kind=kind, date=day, title=title)
+                    add_output(session=session, org=org, fields=fields)
     for meeting, day, title, source in AGENDA:
         add_agenda_item(
             session=session, org=org, meeting=meeting, day=day, title=title, source_date=source
