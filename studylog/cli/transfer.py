@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli.common import ForceOption, records, settings
+from studylog.cli.common import ForceOption, records, settings, use_settings
 from studylog.cli.render import emit_line, emit_note
 from studylog.errors import StudylogError
 from studylog.text.messages import Phrase, t
@@ -143,6 +143,7 @@ def import_(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from studylog.cli.calendar_figures import own_categories
     from studylog.cli.setup import DEFAULT_ORG
     from studylog.store.db import (
         open_database,
@@ -157,6 +158,7 @@ def import_(
 
     url = resolve_url(settings.db)
     org_name = settings.org_name()
+    use_settings(settings.config())  # who the roll expects, as every command judges it
     database = sqlite_path(url)
     # An import may be the first use of a database. A new SQLite file is built under a
     # temporary name beside it and takes its name only once the import has committed: a
@@ -176,6 +178,7 @@ def import_(
                     org_name=org_name,
                     fallback_org=DEFAULT_ORG,
                     meter=meter,
+                    categories=own_categories(),
                 )
                 if dry_run:  # all of it checked and inserted; none of it stays
                     session.rollback()
