@@ -19,9 +19,7 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.store.audit import (
-    BEYOND_ROLL,
     OWNED_IMPORTS,
-    PLAN_IMPORTS,
     SESSION_FILES,
     ImportMark,
     Recorder,
@@ -30,6 +28,7 @@ from studylog.store.audit import (
 )
 from studylog.store.chain import lock, verify
 from studylog.store.digests import added_in_bulk, last_ids, merge, row_image
+from studylog.store.import_counts import BEYOND_ROLL, PLAN_IMPORTS
 from studylog.store.integrity import records_match
 from studylog.store.models import (
     Attendance,
