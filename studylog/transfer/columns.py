@@ -7,7 +7,8 @@ tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels)
   the year, and any member the year's records name;
 - ``sessions``: id, date, title, kind, discussion, format, host, location, first_agenda,
   source_date, tags, forms, films, documents, hours — the sessions held in the year;
-- ``attendance``: session, date, member, status, reason — every stored roll line;
+- ``attendance``: session, date, member, status, reason, approver — every stored roll line
+  (``approver``: who approved a leave);
 - ``makeups``: session, date, member, made_up, method, note;
 - ``speeches``: session, date, member, kind, title;
 - ``member_outputs``: date, member, kind, title, venue, level, session — members' outputs
@@ -118,6 +119,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "status", "col_status", ("出勤", "出席情况", "签到", "签到情况", "参加情况", "状态")
         ),
         Column("reason", "col_reason", ("事由", "原因", "请假原因", "备注")),
+        Column("approver", "col_approver", ("审批人", "请假批准人")),  # a leave's 请假经…同意
     ),
     "makeups": (
         SESSION_REF,
@@ -176,7 +178,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "plan": (
         Column("id", "col_id"),
         Column("month", "col_month"),
-        Column("title", "col_title"),
+        Column("title", "col_title", ("学习内容", "学习主题", "学习专题", "主题")),
         Column("kind", "col_kind"),
         Column("discussion", "col_discussion"),
         Column("speakers", "col_speakers"),

@@ -161,6 +161,7 @@ def _attendance_rows(
             Member.name.label("member"),
             Attendance.status,
             Attendance.reason,
+            Attendance.approver,
         )
         .join(Attendance, Attendance.session_id == StudySession.id)
         .join(Member, Member.id == Attendance.member_id)

@@ -68,6 +68,10 @@ def add_plan(known: Known, loader: Loader, sheet: Sheet) -> None:
             month = _month(cells[at[key]])
             key = "title"
             title = clean_text(cell_text(cells[at[key]], guarded) or "", what=sheet.header(key))
+            if (year, month, title) in existing:
+                raise StudylogError(
+                    "import_plan_exists", id=existing[year, month, title], year=year, month=month
+                )
             key = "kind"
             kind = cell_choice(Kind, cells[at[key]], sheet.header(key), Kind.STUDY)
             key = "discussion"
@@ -93,11 +97,6 @@ def add_plan(known: Known, loader: Loader, sheet: Sheet) -> None:
                 if held.id in linked:
                     raise StudylogError("import_plan_session_twice", id=held.id)
                 linked.add(held.id)
-            key = "title"
-            if (year, month, title) in existing:
-                raise StudylogError(
-                    "import_plan_exists", id=existing[year, month, title], year=year, month=month
-                )
         except StudylogError as error:
             raise sheet.fail(number, key, error) from None
         rows.append(

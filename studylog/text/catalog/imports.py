@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "count_plan": ("{count} plan item(s)", "学习计划 {count} 项"),
     "count_ledger": ("{count} ledger entr(ies)", "整改事项 {count} 条"),
     # -- a bad row --
+    "import_approver_not_leave": (
+        "only a leave has someone who approved it: leave this cell empty",
+        "只有请假才有批准人，此格应留空",
+    ),
     "bad_headcount": (
         "{what} takes how many people attended, a whole number of at least 1 (got '{value}')",
         "{what} 须为参加人数，至少为 1 的整数（收到“{value}”）",
