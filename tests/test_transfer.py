@@ -144,7 +144,7 @@ def refused(run: Run, database: Database | None, *args: str) -> str:
                 "Rectification ledger",
                 "Attendance notice",
             ],
-            ["Session #", "Session date", "Name", "Attendance", "Reason"],
+            ["Session #", "Session date", "Name", "Attendance", "Reason", "Approved by"],
             "on leave",
         ),
         (
@@ -154,7 +154,7 @@ def refused(run: Run, database: Database | None, *args: str) -> str:
                 *("学习成果", "个人自学", "其他会议第一议题", "扩大学习", "列席人员"),
                 *("巡听旁听", "学习计划", "整改台账", "出勤公示"),
             ],
-            ["学习编号", "学习日期", "姓名", "出勤情况", "请假事由"],
+            ["学习编号", "学习日期", "姓名", "出勤情况", "请假事由", "批准人"],
             "请假",
         ),
     ],
@@ -180,7 +180,7 @@ def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
     assert [cell.value for cell in attendance[1]] == headers
     second = [cell.value for cell in attendance[3]]
     assert second[0] == 1 and second[1].date().isoformat() == "2023-01-15"  # a real date cell
-    assert second[2:] == ["李四", leave, "出差"]
+    assert second[2:5] == ["李四", leave, "出差"]
     notice_rows = list(notice.iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in notice_rows][:2] == ["张三", "李四"]
     assert notice_rows[-1][2] == 72  # the total row: expected attendances
