@@ -58,10 +58,14 @@ def export_(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Write the year's members, sessions, roll, make-ups, speeches and attendance notice.
+    """Write the year's records, its plan and ledger, and the attendance notice.
 
-    xlsx has a sheet per table, csv a file per table; headers and labels are in the output
-    language (--lang), JSON has English keys and CLI values. `studylog import` reads them back.
+    Members, sessions, roll, make-ups, speeches, outputs, self-study, other meetings' first
+    agenda items, the people beyond the roll (扩大学习, 列席, 巡听旁听), the plan with its
+    schedule, the ledger with its follow-up. xlsx has a sheet per table, csv a file per table;
+    headers and labels are in the output language (--lang), JSON has English keys and CLI
+    values (and the sessions' minutes and materials). `studylog import` reads all of it back
+    but the notice.
 
     \b
     Example: studylog --lang zh export --year 2023 --format xlsx --out 2023.xlsx
