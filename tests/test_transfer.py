@@ -142,20 +142,24 @@ def refused(run: Run, database: Database | None, *args: str, code: int = 1) -> s
                 "Outputs",
                 "Self-study",
                 "Other meetings' first agenda",
+                "Extended attendance",
+                "Observers present",
+                "Visitors",
                 "Study plan",
                 "Rectification ledger",
                 "Attendance notice",
             ],
-            ["Session #", "Session date", "Name", "Attendance", "Reason"],
+            ["Session #", "Session date", "Name", "Attendance", "Reason", "Approved by"],
             "on leave",
         ),
         (
             "zh",
             [
                 *("成员", "学习记录", "签到", "补学", "发言"),
-                *("学习成果", "个人自学", "其他会议第一议题", "学习计划", "整改台账", "出勤公示"),
+                *("学习成果", "个人自学", "其他会议第一议题", "扩大学习", "列席人员"),
+                *("巡听旁听", "学习计划", "整改台账", "出勤公示"),
             ],
-            ["学习编号", "学习日期", "姓名", "出勤情况", "请假事由"],
+            ["学习编号", "学习日期", "姓名", "出勤情况", "请假事由", "批准人"],
             "请假",
         ),
     ],
@@ -172,7 +176,7 @@ def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
     out = tmp_path / "2023.xlsx"
     ok("--lang", lang, "export", "--year", "2023", "--format", "xlsx", "--out", str(out))
     workbook = load_workbook(out)
-    assert workbook.sheetnames[:11] == sheets
+    assert workbook.sheetnames[:14] == sheets
     members, sessions, attendance, makeups, speeches, *_, notice = (workbook[s] for s in sheets)
     for sheet, count in zip(
         (members, sessions, attendance, makeups, speeches), TABLE_ROWS.values(), strict=True
@@ -181,7 +185,7 @@ def test_xlsx_has_a_sheet_per_table_with_headers_and_rows(
     assert [cell.value for cell in attendance[1]] == headers
     second = [cell.value for cell in attendance[3]]
     assert second[0] == 1 and second[1].date().isoformat() == "2023-01-15"  # a real date cell
-    assert second[2:] == ["李四", leave, "出差"]
+    assert second[2:5] == ["李四", leave, "出差"]
     notice_rows = list(notice.iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in notice_rows][:2] == ["张三", "李四"]
     assert notice_rows[-1][2] == 72  # the total row: expected attendances
@@ -195,6 +199,7 @@ def test_csv_writes_a_file_per_table_in_a_folder(seeded: Database, ok: Ok, tmp_p
     assert "72 roll lines" in output
     names = sorted(path.name for path in folder.iterdir())
     tables = [*TABLE_ROWS, "member_outputs", "self_study", "agenda_items"]
+    tables += ["session_extended", "session_observers", "session_visitors"]
     tables += ["plan", "ledger", "summary", "about"]
     assert names == sorted(f"{table}.csv" for table in tables)
     raw = (folder / "sessions.csv").read_bytes()

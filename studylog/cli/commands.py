@@ -58,7 +58,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": (
         "transfer",
         "export_",
-        "Write the year's members, sessions, roll, make-ups, speeches and attendance notice.",
+        "Write the year's records, its plan and ledger, and the attendance notice.",
     ),
     "import": (
         "transfer",

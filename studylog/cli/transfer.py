@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli.common import ForceOption, records, settings
+from studylog.cli.common import ForceOption, records, settings, use_settings
 from studylog.cli.render import emit_line, emit_note
 from studylog.errors import BadValue, StudylogError
 from studylog.text.messages import Phrase, t
@@ -58,10 +58,14 @@ def export_(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Write the year's members, sessions, roll, make-ups, speeches and attendance notice.
+    """Write the year's records, its plan and ledger, and the attendance notice.
 
-    xlsx has a sheet per table, csv a file per table; headers and labels are in the output
-    language (--lang), JSON has English keys and CLI values. `studylog import` reads them back.
+    Members, sessions, roll, make-ups, speeches, outputs, self-study, other meetings' first
+    agenda items, the people beyond the roll (扩大学习, 列席, 巡听旁听), the plan with its
+    schedule, the ledger with its follow-up. xlsx has a sheet per table, csv a file per table;
+    headers and labels are in the output language (--lang), JSON has English keys and CLI
+    values (and the sessions' minutes and materials). `studylog import` reads all of it back
+    but the notice.
 
     \b
     Example: studylog --lang zh export --year 2023 --format xlsx --out 2023.xlsx
@@ -141,6 +145,7 @@ def import_(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from studylog.cli.calendar_figures import own_categories
     from studylog.cli.setup import DEFAULT_ORG
     from studylog.store.db import (
         open_database,
@@ -155,6 +160,7 @@ def import_(
 
     url = resolve_url(settings.db)
     org_name = settings.org_name()
+    use_settings(settings.config())  # who the roll expects, as every command judges it
     database = sqlite_path(url)
     # An import may be the first use of a database. A new SQLite file is built under a
     # temporary name beside it and takes its name only once the import has committed: a
@@ -174,6 +180,7 @@ def import_(
                     org_name=org_name,
                     fallback_org=DEFAULT_ORG,
                     meter=meter,
+                    categories=own_categories(),
                 )
                 if dry_run:  # all of it checked and inserted; none of it stays
                     session.rollback()

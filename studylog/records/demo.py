@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from studylog.records.attendance import mark_roll
 from studylog.records.calendar_demo import load_demo_calendar
 from studylog.records.demo_activities import load_demo_activities
+from studylog.records.demo_studyforms import load_demo_studyforms
 from studylog.records.makeups import add_makeup
 from studylog.records.members import add_member, retire_member
 from studylog.records.notes_demo import load_demo_notes
@@ -176,4 +177,5 @@ def load_demo_year(*, session: Session) -> Org:
     load_demo_notes(session=session, org=org)
     load_demo_calendar(session=session, org=org)  # the plan, its calendar, the ledger
     load_demo_activities(session=session, org=org)  # outputs, self-study, 党组会 第一议题
+    load_demo_studyforms(session=session, org=org)  # forms, films, hours, beyond the roll
     return org

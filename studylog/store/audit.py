@@ -39,6 +39,7 @@ from studylog.store.digests import (
     row_image,
     shift,
 )
+from studylog.store.import_counts import PLAN_IMPORTS, beyond_roll_counts, plan_counts
 from studylog.store.models import (
     AgendaItem,
     Attendance,
@@ -260,6 +261,10 @@ def mark_import(session: Session, org: Org) -> ImportMark:
                 select(func.coalesce(func.max(model.id), 0)).scalar_subquery()
                 for model in OWNED_IMPORTS.values()
             ),
+            *(
+                select(func.coalesce(func.max(model.id), 0)).scalar_subquery()
+                for model in PLAN_IMPORTS.values()
+            ),
         ).execution_options(include_archived=True)
     ).one()
     names = (
@@ -270,6 +275,7 @@ def mark_import(session: Session, org: Org) -> ImportMark:
         "speeches",
         *SESSION_FILES,
         *OWNED_IMPORTS,
+        *PLAN_IMPORTS,
     )
     return ImportMark(last_ids=dict(zip(names, (int(value) for value in last), strict=True)))
 
@@ -317,6 +323,9 @@ def imported_counts(session: Session, org_id: int, mark: ImportMark) -> dict[str
     found = dict(zip(names, (int(value) for value in counts), strict=True))
     if all(table in last for table in SESSION_FILES):  # marks of imports before these tables
         found.update(_session_files_counts(session, org_id, last))
+    if all(table in last for table in PLAN_IMPORTS):
+        found.update(plan_counts(session, org_id, last))
+    found.update(beyond_roll_counts(session, org_id, last))
     return found
 
 

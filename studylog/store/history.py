@@ -28,6 +28,7 @@ from studylog.store.audit import (
 )
 from studylog.store.chain import lock, verify
 from studylog.store.digests import added_in_bulk, last_ids, merge, row_image
+from studylog.store.import_counts import BEYOND_ROLL, PLAN_IMPORTS
 from studylog.store.integrity import records_match
 from studylog.store.models import (
     Attendance,
@@ -37,6 +38,10 @@ from studylog.store.models import (
     MaterialBlob,
     Member,
     Org,
+    PlanItem,
+    PlanSpeaker,
+    Rectification,
+    RectifyProgress,
     SessionMaterial,
     SessionNote,
     Speech,
@@ -283,6 +288,35 @@ def _remove_imported(session: Session, org: Org, target: LogEntry) -> None:
             ),
         ):
             session.execute(statement, execution_options={"synchronize_session": False})
+    if all(table in last for table in PLAN_IMPORTS):
+        # The plan and the ledger before the sessions (a session names the plan item it
+        # carried out, a ledger entry the session it was found at), children first.
+        new_items = select(PlanItem.id).where(
+            PlanItem.org_id == org.id, PlanItem.id > last["plan_items"]
+        )
+        our_entries = select(Rectification.id).where(Rectification.org_id == org.id)
+        plan_statements: tuple[Any, ...] = (
+            delete(RectifyProgress).where(
+                RectifyProgress.id > last["rectify_progress"],
+                RectifyProgress.rectification_id.in_(our_entries),
+            ),
+            delete(Rectification).where(
+                Rectification.org_id == org.id, Rectification.id > last["rectifications"]
+            ),
+            update(StudySession).where(StudySession.plan_id.in_(new_items)).values(plan_id=None),
+            delete(PlanSpeaker).where(PlanSpeaker.plan_item_id.in_(new_items)),
+            delete(PlanItem).where(PlanItem.org_id == org.id, PlanItem.id > last["plan_items"]),
+        )
+        for statement in plan_statements:
+            session.execute(statement, execution_options={"synchronize_session": False})
+    new_sessions = select(StudySession.id).where(
+        StudySession.org_id == org.id, StudySession.id > last["sessions"]
+    )
+    for model in BEYOND_ROLL.values():  # keyed on the session: they go with it
+        session.execute(
+            delete(model).where(model.session_id.in_(new_sessions)),
+            execution_options={"synchronize_session": False},
+        )
     for statement in (
         delete(Makeup).where(Makeup.id > last["makeups"], Makeup.attendance_id.in_(our_lines)),
         delete(Speech).where(Speech.id > last["speeches"], Speech.session_id.in_(ours)),

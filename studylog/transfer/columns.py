@@ -7,20 +7,23 @@ tables, with the keys JSON uses (xlsx and CSV headers are their zh or en labels)
   the year, and any member the year's records name;
 - ``sessions``: id, date, title, kind, discussion, format, host, location, first_agenda,
   source_date, tags, forms, films, documents, hours — the sessions held in the year;
-- ``attendance``: session, date, member, status, reason — every stored roll line;
+- ``attendance``: session, date, member, status, reason, approver — every stored roll line
+  (``approver``: who approved a leave);
 - ``makeups``: session, date, member, made_up, method, note;
 - ``speeches``: session, date, member, kind, title;
 - ``member_outputs``: date, member, kind, title, venue, level, session — members' outputs
   (学习成果) dated in the year; ``session`` only when the session is in the file too;
 - ``self_study``: date, member, hours, title — self-study (个人自学), hours exact;
 - ``agenda_items``: meeting, date, title, source_date — first agenda items at other meetings;
+- ``session_extended``: session, date, group, headcount, names — 扩大学习 at a session;
+- ``session_observers``: session, date, observer — observers (列席) who attended;
+- ``session_visitors``: session, date, body, visitor — 旁听 / 巡听 by a superior body;
 - ``plan``: id, month, title, kind, discussion, speakers, status, session, session_date,
-  planned_on, planned_time, place, host — the
-  year's study plan with its execution (held by which session, overdue, not yet due) (export
-  only; import skips it);
+  planned_on, planned_time, place, host, year — the year's study plan with its execution
+  (held by which session, overdue, not yet due; import reads the link, not the status);
 - ``ledger``: id, category, problem, measure, dept, lead, found, due, state, done_on, session,
-  session_date, progress — the rectification ledger entries found in the year, with their
-  follow-up notes (跟踪反馈) (export only; import skips it);
+  session_date, progress, done_note — the rectification ledger entries found in the year,
+  with their follow-up notes (跟踪反馈), one a line, each starting with its date;
 - ``summary``: the attendance notice (出勤公示) from
   :func:`~studylog.figures.tallies.yearly_tallies` (export only; import skips it);
 - ``about``: the study group and the year (so an import into a new database names the group).
@@ -47,8 +50,15 @@ CSV_ENCODINGS = ("utf-8-sig", "gb18030", "utf-8")
 IMPORTED = (
     *("members", "sessions", "attendance", "makeups", "speeches"),
     *("member_outputs", "self_study", "agenda_items"),
+    *("session_extended", "session_observers", "session_visitors"),
+    *("plan", "ledger"),
 )
-EXPORTED = (*IMPORTED, "plan", "ledger", "summary", "about")
+#: Tables whose rows name a session (by ``session`` or its ``date``).
+SESSION_ROWS = (
+    *("attendance", "makeups", "speeches"),
+    *("session_extended", "session_observers", "session_visitors"),
+)
+EXPORTED = (*IMPORTED, "summary", "about")
 BATCH = 5000  # rows per executemany (or COPY)
 HEADER_SEARCH = 10  # the header row is looked for among this many first rows
 
@@ -109,6 +119,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "status", "col_status", ("出勤", "出席情况", "签到", "签到情况", "参加情况", "状态")
         ),
         Column("reason", "col_reason", ("事由", "原因", "请假原因", "备注")),
+        Column("approver", "col_approver", ("审批人", "请假批准人")),  # a leave's 请假经…同意
     ),
     "makeups": (
         SESSION_REF,
@@ -146,10 +157,28 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("title", "col_title", ("学习内容", "题目")),
         Column("source_date", "col_source_date", ()),
     ),
+    "session_extended": (
+        SESSION_REF,
+        SESSION_DATE,
+        Column("group", "col_extended", ("扩大学习范围", "参学范围", "extended group")),
+        Column("headcount", "col_headcount", ("参加人数", "head count")),
+        Column("names", "col_names", ("名单",)),
+    ),
+    "session_observers": (
+        SESSION_REF,
+        SESSION_DATE,
+        Column("observer", "col_observed", ("列席", "observer")),
+    ),
+    "session_visitors": (
+        SESSION_REF,
+        SESSION_DATE,
+        Column("body", "col_visitor_body", ("巡听旁听单位", "上级单位", "body")),
+        Column("visitor", "col_visitors", ("巡听旁听人员", "旁听人员", "visitor")),
+    ),
     "plan": (
         Column("id", "col_id"),
         Column("month", "col_month"),
-        Column("title", "col_title"),
+        Column("title", "col_title", ("学习内容", "学习主题", "学习专题", "主题")),
         Column("kind", "col_kind"),
         Column("discussion", "col_discussion"),
         Column("speakers", "col_speakers"),
@@ -160,6 +189,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("planned_time", "col_planned_time"),
         Column("place", "col_place"),
         Column("host", "col_host"),
+        Column("year", "fig_year", ("计划年度",)),
     ),
     "ledger": (
         Column("id", "col_id"),
@@ -175,6 +205,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("session", "col_session_ref"),
         Column("session_date", "col_session_date"),
         Column("progress", "progress"),
+        Column("done_note", "col_done_note", ("销号情况",)),
     ),
     "summary": (
         Column("member", "col_name"),
@@ -207,11 +238,14 @@ MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("summary", ("expected",)),
     ("about", ("figure", "value")),
     ("agenda_items", ("meeting", "date")),
+    ("session_extended", ("group", "headcount")),
+    ("session_visitors", ("body", "visitor")),
     ("member_outputs", ("member", "level")),
     ("self_study", ("member", "hours")),
     ("makeups", ("member", "made_up")),
     ("speeches", ("member", "kind")),
     ("attendance", ("member", "status")),
+    ("session_observers", ("observer",)),
     ("members", ("name",)),
     ("sessions", ("date", "title")),
 )
@@ -224,9 +258,16 @@ REQUIRED = {
     "member_outputs": ("member", "kind", "date", "title"),
     "self_study": ("member", "date", "hours", "title"),
     "agenda_items": ("meeting", "date", "title"),
+    "session_extended": ("group", "headcount"),
+    "session_observers": ("observer",),
+    "session_visitors": ("body", "visitor"),
+    "plan": ("month", "title"),
+    "ledger": ("problem", "measure", "dept", "lead", "due"),
 }
 #: What the about table's first column calls the study group.
 ABOUT_ORG = ("org", "fig_org", "学习组")
+#: … and the year.
+ABOUT_YEAR = ("year", "fig_year", "学习年度")
 # Sign-in sheets mark attendance in more ways than the vocabulary's labels.
 SIGN_IN_SPELLINGS: dict[StrEnum, tuple[str, ...]] = {
     Status.PRESENT: ("√", "✓", "✔", "到", "已到", "已签到", "签到", "出勤"),

@@ -41,6 +41,7 @@ from studylog.text.spreadsheet import (
 )
 from studylog.text.values import Plain, raw, shown
 from studylog.transfer.activities import activity_tables
+from studylog.transfer.beyond_rows import beyond_tables
 from studylog.transfer.columns import (
     BATCH,
     EXPORTED,
@@ -74,6 +75,7 @@ def year_tables(*, session: Session, org: Org, year: int) -> dict[str, Iterable[
         "makeups": _makeup_rows(session, org, start, end),
         "speeches": _speech_rows(session, org, start, end),
         **activity_tables(session=session, org=org, start=start, end=end),
+        **beyond_tables(session=session, org=org, start=start, end=end),
         "plan": _plan_rows(session, org, year),
         "ledger": _ledger_rows(session, org, year),
         "summary": _summary_rows(session, org, year),
@@ -159,6 +161,7 @@ def _attendance_rows(
             Member.name.label("member"),
             Attendance.status,
             Attendance.reason,
+            Attendance.approver,
         )
         .join(Attendance, Attendance.session_id == StudySession.id)
         .join(Member, Member.id == Attendance.member_id)
@@ -320,7 +323,7 @@ def _write_json(
         stream.write(f'  "org": {json.dumps(org.name, ensure_ascii=False)},\n')
         stream.write(f'  "year": {year}')
         # One row a line, written as read: a large year never sits in memory whole.
-        for table in (*IMPORTED, "plan", "ledger", "summary", *SESSION_FILES):
+        for table in (*IMPORTED, "summary", *SESSION_FILES):
             stream.write(f',\n  "{table}": [')
             count = 0
             for row in tables[table]:

@@ -7,6 +7,9 @@ recognised by its headers, which may come after a few title rows; other sheets a
 ignored. It only adds records:
 
 - a member is matched by name: one already in the group is kept as it is;
+- people beyond the roll (扩大学习, 列席, 巡听旁听) and a plan item's link to the session
+  that carried it out name a session the same file adds (:mod:`.beyond_rows`,
+  :mod:`.plan_import`); a plan item or ledger entry already recorded is an error;
 - a session already recorded (same date and title) is an error: the file was imported before;
 - a roll line, make-up or speech names its session by ``session`` — the id in the file's
   sessions table when the import has one, else a session id in the database — or by its date
@@ -24,7 +27,7 @@ own checks (:mod:`.members_sessions`, :mod:`.roll`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -34,11 +37,14 @@ from studylog.errors import StudylogError
 from studylog.records.orgs import create_org, only_org, resolve_org
 from studylog.store import audit
 from studylog.store.models import Org
+from studylog.text.categories import Category
 from studylog.transfer.activities import add_agenda_items, add_outputs, add_self_study
+from studylog.transfer.beyond_rows import add_extended, add_observers, add_visitors
 from studylog.transfer.columns import IMPORTED
 from studylog.transfer.known import Known
 from studylog.transfer.loading import Loader, Meter, Silent
 from studylog.transfer.members_sessions import add_members, add_sessions
+from studylog.transfer.plan_import import add_ledger, add_plan
 from studylog.transfer.roll import add_attendance, add_makeups, add_speeches
 from studylog.transfer.session_files_json import add_session_files
 from studylog.transfer.sheets import Sheet, Source
@@ -53,6 +59,11 @@ ADDERS: dict[str, Callable[[Known, Loader, Sheet], None]] = {
     "member_outputs": add_outputs,
     "self_study": add_self_study,
     "agenda_items": add_agenda_items,
+    "session_extended": add_extended,
+    "session_observers": add_observers,
+    "session_visitors": add_visitors,
+    "plan": add_plan,
+    "ledger": add_ledger,
 }
 
 
@@ -74,16 +85,19 @@ def import_records(
     org_name: str | None,
     fallback_org: str,
     meter: Meter | None = None,
+    categories: Sequence[Category] = (),
 ) -> Imported:
     """Add the file's records to the org inside the caller's transaction.
 
     The caller commits, or rolls back for a dry run; after an error it must roll back. The
     org is ``org_name`` (or the database's only one); a database without any org gets one,
-    named ``org_name``, else as the file names it, else ``fallback_org``.
+    named ``org_name``, else as the file names it, else ``fallback_org``. ``categories``: the
+    settings' own ledger categories, beside the shipped ones.
     """
     org, created = _target_org(session, org_name, source.org or fallback_org, source.org)
     mark = audit.mark_import(session, org)
     known, loader = Known(session, org), Loader(session, meter or Silent(), mark.last_ids)
+    known.categories, known.file_year = tuple(categories), source.year
     for table in IMPORTED:
         for sheet in source.sheets:
             if sheet.table == table:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from studylog.errors import StudylogError
 from studylog.store.models import Attendance, Makeup, Member, Org, Speech, StudySession
+from studylog.text.categories import Category
 from studylog.text.messages import Phrase
 from studylog.text.names import close_names
 from studylog.text.parse import clean_name
@@ -37,6 +38,7 @@ class Person:
     retired: date | None
     byte: int  # this member's bit in a session's roll bitmap
     mask: int
+    role: Role = Role.MEMBER
 
     def in_group(self, day: date) -> bool:
         return (self.joined is None or self.joined <= day) and (
@@ -110,13 +112,17 @@ class Known:
         self.line_ids: dict[Pair, int] = {}
         self.made_up: set[Pair] = set()
         self.spoken: set[tuple[int, int, SpeechKind]] = set()
+        # What the caller knows beyond the database: the settings' own ledger categories,
+        # and the year the file names (the plan's, when its rows do not say).
+        self.categories: tuple[Category, ...] = ()
+        self.file_year: int | None = None
 
     def know(
         self, id: int, name: str, role: Role, joined: date | None, retired: date | None
     ) -> None:
         byte, bit = divmod(len(self.people), 8)
         observer = role == Role.OBSERVER
-        self.people[name] = Person(id, name, observer, joined, retired, byte, 1 << bit)
+        self.people[name] = Person(id, name, observer, joined, retired, byte, 1 << bit, role)
 
     def person(self, value: Any, guarded: bool) -> Person:
         """The member a cell names; an unknown name suggests close ones."""

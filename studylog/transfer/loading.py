@@ -73,13 +73,13 @@ class Loader:
             rows.clear()
         self.meter.update(sheet.position())
 
-    def _insert_lines(self, lines: list[tuple[int, int, str, str | None]]) -> None:
+    def _insert_lines(self, lines: list[tuple[int, int, str, str | None, str | None]]) -> None:
         """Roll lines, the bulk of a large import, handed to the driver as plain tuples
-        (session id, member id, status value, reason): SQLAlchemy's per-row parameter
+        (session id, member id, status value, reason, approver): SQLAlchemy's per-row parameter
         processing would cost as much as the inserts themselves. The values are already
         checked and of the stored types. On PostgreSQL they go in by COPY; on SQLite by
         executemany."""
-        columns = ("session_id", "member_id", "status", "reason")
+        columns = ("session_id", "member_id", "status", "reason", "approver")
         if self._copied("attendance", columns, lines):
             return
         connection = self.session.connection()

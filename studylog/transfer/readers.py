@@ -19,9 +19,11 @@ from studylog.errors import StudylogError
 from studylog.text.messages import MESSAGES, Phrase
 from studylog.transfer.columns import (
     ABOUT_ORG,
+    ABOUT_YEAR,
     HEADER_SEARCH,
     IMPORTED,
     REQUIRED,
+    SESSION_ROWS,
     TABLES,
     header_key,
 )
@@ -65,9 +67,7 @@ def _checked(source: Source) -> Source:
         for key in REQUIRED.get(sheet.table, ()):
             if key not in sheet.columns:
                 raise _missing(sheet, key)
-        if sheet.table in ("attendance", "makeups", "speeches") and not (
-            {"session", "date"} & set(sheet.columns)
-        ):
+        if sheet.table in SESSION_ROWS and not ({"session", "date"} & set(sheet.columns)):
             raise _missing(sheet, "date")
     return source
 
@@ -94,14 +94,14 @@ def _add_csv(source: Source, path: Path, *, known_only: bool) -> None:
         with _csv_records(path, encoding) as (_, records):
             header_row, headers, table, columns = find_header(records)
             if table == "about":
-                source.org = _about_org(records, columns)
+                source.org, source.year = _about(records, columns)
     except LookupError:
         if known_only:  # a folder may hold other CSV files
             return
         raise StudylogError("import_nothing", path=shown_path) from None
     except csv.Error as error:
         raise StudylogError("import_bad_csv", path=shown_path, detail=str(error)) from None
-    if table not in IMPORTED:  # the plan, the ledger, the notice, about: export only
+    if table not in IMPORTED:  # the notice, about: export only
         return
     width = len(headers) + 1
 
@@ -137,22 +137,34 @@ def _add_csv(source: Source, path: Path, *, known_only: bool) -> None:
     )
 
 
-def _about_org(rows: Iterable[Sequence[Any]], columns: dict[str, int]) -> str | None:
-    """The study group's name in the about table's rows (those after its header)."""
+def _about(rows: Iterable[Sequence[Any]], columns: dict[str, int]) -> tuple[str | None, int | None]:
+    """The study group's name and the year in the about table's rows (those after its
+    header): the year is the plan's when its rows do not give theirs."""
     figure, value = columns["figure"], columns["value"]
-    names = _org_keys()
+    names, years = _keys(ABOUT_ORG), _keys(ABOUT_YEAR)
+    org, year = None, None
     for number, cells in enumerate(rows):
         if number >= HEADER_SEARCH:
             break
         row = padded(cells, max(figure, value) + 1)
-        if header_key(str(row[figure] or "")) in names and row[value] not in (None, ""):
-            return str(row[value]).strip()
-    return None
+        key = header_key(str(row[figure] or ""))
+        if row[value] in (None, ""):
+            continue
+        if key in names and org is None:
+            org = str(row[value]).strip()
+        elif key in years and year is None:
+            year = _year(row[value])
+    return org, year
 
 
-def _org_keys() -> set[str]:
+def _year(value: Any) -> int | None:
+    text = str(int(value) if isinstance(value, float) and value.is_integer() else value).strip()
+    return int(text) if text.isdigit() and 1900 < int(text) < 2200 else None
+
+
+def _keys(spellings: Sequence[str]) -> set[str]:
     keys = set()
-    for spelling in ABOUT_ORG:
+    for spelling in spellings:
         keys |= {header_key(text) for text in MESSAGES.get(spelling, (spelling,))}
     return keys
 
@@ -189,8 +201,8 @@ def _add_worksheet(source: Source, worksheet: Any) -> None:
         return
     if table == "about":
         rows = worksheet.iter_rows(min_row=header_row + 1, values_only=True)
-        source.org = _about_org(rows, columns)
-    if table not in IMPORTED:  # the plan, the ledger, the notice, about: export only
+        source.org, source.year = _about(rows, columns)
+    if table not in IMPORTED:  # the notice, about: export only
         return
     width = len(headers) + 1
 
@@ -231,6 +243,10 @@ def _read_json(path: Path) -> Source:
         raise StudylogError("import_bad_json", path=str(path), detail="not an object")
     org = document.get("org")
     source = Source(str(path), org=org.strip() if isinstance(org, str) and org.strip() else None)
+    year = document.get("year")
+    source.year = (
+        _year(year) if isinstance(year, int | str) and not isinstance(year, bool) else None
+    )
     for table in ("notes", "materials"):  # a session's own records: session_files_json
         if isinstance(document.get(table), list):
             source.extras[table] = document[table]
@@ -295,6 +311,10 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
     "films": (int, str),
     "documents": (int, str),
     "hours": (int, float, str),
+    "headcount": (int, str),
+    "month": (int, str),
+    "year": (int, str),
+    "speakers": (list, str),
 }
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from studylog.errors import StudylogError
 from studylog.store.models import Attendance, Makeup, Speech
-from studylog.text.parse import optional_text
+from studylog.text.parse import clean_name, optional_text
 from studylog.text.vocab import Method, SpeechKind, Status
 from studylog.transfer.cells import cell_choice, cell_day, cell_text
 from studylog.transfer.columns import BATCH
@@ -26,14 +26,16 @@ def add_attendance(known: Known, loader: Loader, sheet: Sheet) -> None:
     dictionary look-ups; a first sight of a cell's value takes the careful way."""
     loader.meter.start(sheet.label, sheet.total)
     at, guarded = sheet.at(), sheet.style == "csv"
-    pick = itemgetter(at["session"], at["date"], at["member"], at["status"], at["reason"])
+    pick = itemgetter(
+        at["session"], at["date"], at["member"], at["status"], at["reason"], at["approver"]
+    )
     held_of, person_of, rolls, marked = known.held_of, known.spelled, known.rolls, known.marked
     status_of: dict[Any, Status] = {}
     present = Status.PRESENT
     stored = {status: status.value for status in Status}  # a dict beats Enum.value here
-    batch: list[tuple[int, int, str, str | None]] = []
+    batch: list[tuple[int, int, str, str | None, str | None]] = []
     for number, cells in sheet.rows():
-        ref, day, name, status_cell, reason_cell = pick(cells)
+        ref, day, name, status_cell, reason_cell, approver_cell = pick(cells)
         try:
             held, person, status = held_of[ref, day], person_of[name], status_of[status_cell]
         except (KeyError, TypeError):  # a first sight, or a cell that cannot be a key
@@ -48,6 +50,9 @@ def add_attendance(known: Known, loader: Loader, sheet: Sheet) -> None:
                 reason = optional_text(cell_text(reason_cell, guarded), what=sheet.header("reason"))
             except StudylogError as error:
                 raise sheet.fail(number, "reason", error) from None
+        approver = None
+        if approver_cell is not None and approver_cell != "":
+            approver = _approver(sheet, number, approver_cell, status)
         roll = rolls.get(held.id) or known.roll(held)
         if roll[person.byte] & person.mask:
             twice = StudylogError("import_on_roll", name=person.name, day=held.date)
@@ -55,10 +60,23 @@ def add_attendance(known: Known, loader: Loader, sheet: Sheet) -> None:
         roll[person.byte] |= person.mask
         if status is not present:
             marked[held.id, person.id] = status
-        batch.append((held.id, person.id, stored[status], reason))
+        batch.append((held.id, person.id, stored[status], reason, approver))
         if len(batch) >= BATCH:
             loader.insert(Attendance, batch, sheet)
     loader.insert(Attendance, batch, sheet)
+
+
+def _approver(sheet: Sheet, number: int, cell: Any, status: Status) -> str | None:
+    """Who approved a leave (请假经…同意), as ``attend --approved-by`` takes it."""
+    try:
+        text = cell_text(cell, sheet.style == "csv")
+        if text is None:
+            return None
+        if status != Status.LEAVE:
+            raise StudylogError("import_approver_not_leave")
+        return clean_name(text)
+    except StudylogError as error:
+        raise sheet.fail(number, "approver", error) from None
 
 
 def _line(

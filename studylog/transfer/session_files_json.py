@@ -1,7 +1,8 @@
 """A year's minutes, outlines and materials in the JSON export, and back in by import.
 
 JSON only: ``notes`` (session, date, minutes, outline) and ``materials`` (session, date, name,
-media_type, size, sha256, and the content as base64 in ``data``). Import adds them to the
+media_type, size, sha256, attached — when it was attached, UTC — and the content as base64 in
+``data``). Import adds them to the
 sessions the same file adds (a session already in the database keeps its own), checks each
 material's size and SHA-256 against its content, and stores each content once in the group.
 """
@@ -12,7 +13,7 @@ import base64
 import binascii
 import hashlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -53,13 +54,14 @@ def material_rows(session: Session, org: Org, start: date, end: date) -> Iterato
             MaterialBlob.size,
             MaterialBlob.sha256,
             MaterialBlob.data,
+            SessionMaterial.created_at,
         )
         .join(SessionMaterial, SessionMaterial.session_id == StudySession.id)
         .join(MaterialBlob, MaterialBlob.id == SessionMaterial.blob_id)
         .where(_held_in(org, start, end))
         .order_by(StudySession.date, StudySession.id, SessionMaterial.id)
     )
-    for session_id, day, name, kind, size, digest, data in session.execute(query):
+    for session_id, day, name, kind, size, digest, data, attached in session.execute(query):
         yield {
             "session": session_id,
             "date": day,
@@ -68,6 +70,7 @@ def material_rows(session: Session, org: Org, start: date, end: date) -> Iterato
             "size": size,
             "sha256": digest,
             "data": base64.b64encode(bytes(data)).decode("ascii"),
+            "attached": attached,
         }
 
 
@@ -111,6 +114,7 @@ def add_session_files(
             held = _new_session(known, row)
             name = clean_text(str(row.get("name") or ""), what="FILE", limit=255)
             data = base64.b64decode(str(row.get("data") or ""), validate=True)
+            attached = _attached(row.get("attached"))
         except (StudylogError, binascii.Error, ValueError) as error:
             raise _bad(path, "materials", number, _said(error)) from None
         digest = hashlib.sha256(data).hexdigest()
@@ -137,12 +141,23 @@ def add_session_files(
                     "blob_id": blobs[digest],
                     "name": name,
                     "media_type": media_type(name),
-                    "created_at": utcnow(),
+                    "created_at": attached,
                 }
             ],
         )
         counts["session_materials"] += 1
     return counts
+
+
+def _attached(value: Any) -> datetime:
+    """When the material was attached (UTC), as the export wrote it; now, for a file
+    written before it said so."""
+    if value is None:
+        return utcnow()
+    found = datetime.fromisoformat(str(value))  # a ValueError names the bad row
+    if found.tzinfo is not None:
+        found = found.astimezone(UTC).replace(tzinfo=None)
+    return found
 
 
 def _new_session(known: Known, row: Any) -> int:

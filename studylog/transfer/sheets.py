@@ -123,6 +123,7 @@ class Source:
     path: str
     sheets: list[Sheet] = field(default_factory=list)
     org: str | None = None
+    year: int | None = None  # the year the file names (its about table), if it does
     extras: dict[str, list[Any]] = field(default_factory=dict)  # a JSON's notes, materials
 
 

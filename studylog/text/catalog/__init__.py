@@ -19,6 +19,7 @@ from studylog.text.catalog import (
     errors,
     files,
     forms,
+    imports,
     integrity,
     notes,
     office,
@@ -51,6 +52,7 @@ PARTS: tuple[ModuleType, ...] = (
     display,
     forms,
     outputs,
+    imports,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
