@@ -714,12 +714,6 @@ def test_export_then_import_keeps_the_years_figures(
         }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="export does not write a session's 扩大学习 / 列席 / 巡听旁听 (session_extended, "
-    "session_observers, session_visitors), so import cannot bring them back (issue 18, item 8)",
-)
 def test_export_then_import_keeps_the_people_beyond_the_roll(
     year: Database, ok: Ok, tmp_path: Path, new_database: Callable[[str], Database]
 ) -> None:
