@@ -56,13 +56,13 @@ class Group:
 GROUPS: dict[str, Group] = {
     "figures": Group(
         [
-            "figures/tallies:_count_if",
+            "figures/grouping:count_if",
             "figures/tallies:_session_figures",
             "figures/tallies:_roll_figures",
             "figures/tallies:_speech_figures",
-            "figures/tallies:_in_period",
+            "figures/grouping:in_period",
             "figures/tallies:_expected_lines",
-            "figures/tallies:_periods",
+            "figures/grouping:periods",
         ],
         [
             "tests/test_rules_by_hand.py",
@@ -147,8 +147,8 @@ _UNREAD = (
 )
 EXPLAINED: dict[str, str] = {
     **{f"studylog.store.chain.x_verify__mutmut_{n}": _UNREAD for n in (16, 17, 30, 37, 75)},
-    "studylog.figures.tallies.x__count_if__mutmut_7": _NULL_ELSE,
-    "studylog.figures.tallies.x__count_if__mutmut_9": _NULL_ELSE,
+    "studylog.figures.grouping.x_count_if__mutmut_7": _NULL_ELSE,
+    "studylog.figures.grouping.x_count_if__mutmut_9": _NULL_ELSE,
     "studylog.figures.tallies.x__roll_figures__mutmut_3": "equivalent: COUNT(*) for "
     "COUNT(members.id): every query of these figures inner-joins members (_expected_lines), "
     "so no row has a NULL member id",
