@@ -135,23 +135,31 @@ def test_list_delete_restore_and_undo(entered: Database, ok: Ok) -> None:
 
 
 @pytest.mark.parametrize(
-    ("meeting", "day", "title", "extra", "says"),
+    ("meeting", "day", "title", "extra", "says", "code"),
     [
-        ("支委会", "2023-05-01", "x", (), "'支委会' is not a valid --meeting"),
+        # a value that cannot be read (exit 2), then requests the records refuse (exit 1)
+        ("支委会", "2023-05-01", "x", (), "'支委会' is not a valid --meeting", 2),
+        ("党组会", "2023-13-01", "x", (), "2023-13-01", 2),
         ("党组会", "2023-05-01", "x", ("--source-date", "2023-05-02"),
-         "the source date 2023-05-02 is after the meeting (2023-05-01)"),
-        ("党组会", "2999-05-01", "x", (), "2999-05-01 is in the future"),
-        ("党组会", "2023-13-01", "x", (), "2023-13-01"),
-        ("党组会", "2023-05-01", "", (), "--title"),
-        ("党组会", "2023-03-20", "两会精神", (), "already recorded (#2)"),
+         "the source date 2023-05-02 is after the meeting (2023-05-01)", 1),
+        ("党组会", "2999-05-01", "x", (), "2999-05-01 is in the future", 1),
+        ("党组会", "2023-05-01", "", (), "--title", 1),
+        ("党组会", "2023-03-20", "两会精神", (), "already recorded (#2)", 1),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_error_and_changes_nothing(
-    entered: Database, run: Run, meeting: str, day: str, title: str, extra: tuple, says: str
+    entered: Database,
+    run: Run,
+    meeting: str,
+    day: str,
+    title: str,
+    extra: tuple,
+    says: str,
+    code: int,
 ) -> None:
     before = entered.snapshot()
     result = run("agenda", "add", "--meeting", meeting, "--date", day, "--title", title, *extra)
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == code and result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and says in lines[0], lines
     assert entered.snapshot() == before
@@ -176,7 +184,7 @@ def test_export_and_import_carry_every_item(
         path = tmp_path / f"2023.{suffix}"
         ok("export", "--year", "2023", "--out", str(path))
         other = new_database(f"agenda-{suffix}")
-        assert "6 first agenda item(s) at other meetings" in ok(
+        assert "6 first agenda items at other meetings" in ok(
             "--db", other.url, "import", str(path)
         )
         figures = json.loads(ok("--db", other.url, "stats", "--year", "2023", "--format", "json"))

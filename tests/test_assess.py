@@ -458,12 +458,16 @@ def test_the_demo_year_is_assessed(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     ranked = [(row["rank"], row["member"], row["total"]) for row in report["rows"]]
-    # 张建国: 35 + 15 + speeches 20 × 2/12 (3.33) + outputs 15 × 2/12 (2.50) + self-study
-    # 10 × 2.5/100 (0.25) + hosting 5 × 12/12 (hosted all twelve) = 61.08
-    assert ranked[0] == (1, "张建国", 61.08)
-    # 王志强: 35 + 15 + 20 × 1/12 (1.67) + 15 × 1/12 (1.25) + 10 × 2/100 (0.20) = 53.12
-    assert ranked[1] == (2, "王志强", 53.12)
-    assert [rank for rank, *_ in ranked] == [1, 2, 3, 4, 4, 4, 7, 8]  # equal totals share
+    # 张建国: 35 + 15 + speeches 20 × 2/12 (3.33) + outputs 15 × 8/12 (10.00: a party
+    # lecture, an article, two reflections, four discussion papers) + self-study 10 × 74.5/100
+    # (7.45: 2.5 h, then 6 h a month) + hosting 5 × 12/12 (hosted all twelve) = 75.78
+    assert ranked[0] == (1, "张建国", 75.78)
+    # 王志强: 35 + 15 + 20 × 1/12 (1.67) + 15 × 7/12 (8.75) + 10 × 62/100 (6.20) = 66.62
+    assert ranked[1] == (2, "王志强", 66.62)
+    assert [rank for rank, *_ in ranked] == [1, 2, 3, 4, 5, 6, 7, 8]
+    # 孙伟 joined on 1 July: six sessions expected, one missed and made up late; 周敏 the
+    # secretary spoke once and wrote no article: the two below the threshold of 60
+    assert [name for _, name, total in ranked if total < 60] == ["周敏", "孙伟"]
     assert "吴静" not in [name for _, name, _ in ranked]  # the observer
 
 

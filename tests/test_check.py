@@ -255,7 +255,7 @@ def test_leave_not_made_up_fails_once_thirty_days_have_passed(
     # one leave in twelve leaves the group at 91.7%: the attendance rule passes, and still
     # names the member below the threshold
     assert table[TITLES["attendance"]] == (
-        "pass (group); 1 member(s) below individually",
+        "pass (group); 1 member below individually",
         [
             "group rate 91.7% (the rule judges the group)",
             "members below the rate individually:",

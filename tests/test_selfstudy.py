@@ -198,7 +198,7 @@ def test_export_and_import_carry_every_entry(
             *(("--format", "csv") if suffix == "csv" else ()),
         )
         other = new_database(f"selfstudy-{suffix}")
-        assert "8 self-study entr(ies)" in ok("--db", other.url, "import", str(path))
+        assert "8 self-study entries" in ok("--db", other.url, "import", str(path))
         after = json.loads(ok("--db", other.url, "stats", "--year", "2023", "--format", "json",
                               "--by", "member"))  # fmt: skip
         assert after["self_study_hours"] == TOTAL

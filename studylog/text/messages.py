@@ -86,8 +86,9 @@ def t(key: str, /, **params: Any) -> str:
     return plurals(en, params).format(**values)
 
 
-#: ``roll line(s)``, ``speech(es)``: the noun takes the number of the nearest count before it.
-_MARKED = re.compile(r"(\w)\((e?s)\)")
+#: ``roll line(s)``, ``speech(es)``, ``entr(ies)``: the noun takes the number of the nearest
+#: count before it.
+_MARKED = re.compile(r"(\w)\((e?s|ies)\)")
 #: ``{count:@session|sessions}``: the form for one, the form for any other number.
 _FORMS = re.compile(r"\{(\w+):@([^|{}]*)\|([^{}]*)\}")
 _PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")
@@ -109,6 +110,8 @@ def plurals(template: str, params: Mapping[str, Any]) -> str:
         count = counted(names[-1] if names else None)
         if count is None:
             return match.group(0)
+        if match.group(2) == "ies":  # entr(ies): entry, entries
+            return match.group(1) + ("y" if count == 1 else "ies")
         return match.group(1) + ("" if count == 1 else match.group(2))
 
     def forms(match: re.Match[str]) -> str:
