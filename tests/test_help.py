@@ -13,6 +13,7 @@ import typer
 
 from studylog.cli import COMMANDS as COMMAND_TREE
 from studylog.cli import app, load_command
+from studylog.text.messages import set_language
 from tests.conftest import Database, Run
 
 
@@ -58,6 +59,9 @@ def test_the_contract_commands_exist() -> None:
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda path: " ".join(path) or "studylog")
 def test_every_command_has_help(path: list[str], run: Run) -> None:
+    # The commands are built here, outside a run: in English, whatever language a test
+    # before this one (in this process) left set.
+    set_language("en")
     command = dict((" ".join(p), c) for p, c in _commands())[" ".join(path)]
     assert command.help and command.help.strip(), path
     result = run(*path, "--help")
