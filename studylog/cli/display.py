@@ -156,7 +156,7 @@ def print_table(labels: list[str], cells: list[list[str]], *, title: str | None)
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
     for column, column_width in zip(columns, widths, strict=True):
         table.add_column(
-            Text(column.label, overflow="fold"),
+            Text(column.label, no_wrap=False, overflow="fold"),  # a heading folds, never cut
             width=column_width,
             no_wrap=column.token,
             overflow="ellipsis" if column.token else "fold",

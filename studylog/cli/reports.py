@@ -25,7 +25,7 @@ from studylog.cli.listing import EncodingOption, OutOption, listing
 from studylog.cli.notice import write_notice_file
 from studylog.cli.render import OutputFormat, emit_json, emit_line, emit_note, emit_rows
 from studylog.errors import BadValue, StudylogError
-from studylog.text.messages import join_list, t
+from studylog.text.messages import current_language, join_list, t
 from studylog.text.studyforms import form_label
 
 if TYPE_CHECKING:
@@ -319,7 +319,8 @@ def _as_tables(
 def _flat(tallies: Tallies) -> dict[str, Any]:
     figures = tallies.figures()
     figures["speeches"] = tallies.speeches.total
+    space = "" if current_language() == "zh" else " "  # 专家辅导2, expert lecture 2
     figures["forms"] = join_list(
-        f"{form_label(form)}{count}" for form, count in figures.get("forms", {}).items()
+        f"{form_label(form)}{space}{count}" for form, count in figures.get("forms", {}).items()
     )
     return figures

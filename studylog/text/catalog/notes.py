@@ -109,7 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学习 #{id} 已在数据库中：导入只为同一文件新增的学习添加学习记录和材料（请用 session "
         "note / session attach）",
     ),
-    "count_session_notes": ("{count} session note(s) (minutes, outline)", "学习记录/研究提纲{count}条"),
+    "count_session_notes": (
+        "{count} session note(s) (minutes, outline)",
+        "学习记录/研究提纲{count}条",
+    ),
     "count_session_materials": ("{count} material(s)", "学习材料{count}份"),
     # -- the check --
     "rule_session_minutes": ("Every session has its minutes (有学习记录)", "有学习记录"),
