@@ -67,6 +67,18 @@ def test_eight_members_sign_at_once_from_eight_browsers(
     assert len(desk.signed) == 8
 
 
+def _shows(driver: Any, locator: tuple[str, str], words: str) -> bool:
+    """Whether the page the click leads to shows ``words``: waited for, since the old page's
+    element may still be found (and then go stale) while the new one loads."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(
+        driver, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+    )
+    return bool(wait.until(lambda page: words in page.find_element(*locator).text))
+
+
 def test_what_the_browser_is_refused(
     served: tuple[SignInDesk, str], database: Database, tmp_path: Path
 ) -> None:
@@ -87,7 +99,7 @@ def test_what_the_browser_is_refused(
         driver.get(url)  # 张三 is off the list now; typed in again, it is refused
         driver.find_element(By.NAME, "typed").send_keys("张三")
         driver.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
-        assert "每人只签到一次" in driver.find_element(By.ID, "refused").text
+        assert _shows(driver, (By.ID, "refused"), "每人只签到一次")
 
         driver.get(url)  # a body far over the limit: the field's own maxlength taken off
         field = driver.find_element(By.NAME, "typed")
@@ -96,7 +108,7 @@ def test_what_the_browser_is_refused(
             field,
         )
         driver.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
-        assert "too large" in driver.find_element(By.TAG_NAME, "body").text
+        assert _shows(driver, (By.TAG_NAME, "body"), "too large")
     finally:
         driver.quit()
     assert stored_roll(database) == [("张三", "present")]
