@@ -7,7 +7,7 @@ vocabulary, nothing dated after today, nothing given twice) and adds them in bat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -87,159 +87,130 @@ def _agenda_rows(session: Session, org: Org, start: date, end: date) -> Iterator
 # -- import -----------------------------------------------------------------------------------
 
 
-def _required_day(value: Any, what: str) -> date:
-    day = cell_day(value)
-    if day is None:
-        raise StudylogError("empty_text", what=what)
-    if day > date.today():
-        raise StudylogError("date_in_future", on=day)
-    return day
+class _Row:
+    """One row of a sheet as it is read: each cell asked for by its column, the column noted,
+    so that a refusal names the column it came from."""
+
+    def __init__(self, sheet: Sheet, cells: list[Any], known: Known) -> None:
+        self.sheet, self.cells, self.known = sheet, cells, known
+        self.at, self.guarded = sheet.at(), sheet.style == "csv"
+        self.column = ""
+
+    def raw(self, column: str) -> Any:
+        self.column = column
+        return self.cells[self.at[column]]
+
+    def text(self, column: str) -> str | None:
+        return cell_text(self.raw(column), self.guarded)
+
+    @property
+    def what(self) -> str:
+        return self.sheet.header(self.column)
+
+    def day(self, column: str = "date") -> date:
+        day = cell_day(self.raw(column))
+        if day is None:
+            raise StudylogError("empty_text", what=self.what)
+        if day > date.today():
+            raise StudylogError("date_in_future", on=day)
+        return day
+
+    def title(self) -> str:
+        return clean_text(self.text("title") or "", what=self.what)
+
+    def member_on(self, day: date) -> Any:
+        person = self.known.person(self.raw("member"), self.guarded)
+        if not person.in_group(day):
+            raise StudylogError("not_in_group", name=person.name, day=day)
+        return person
+
+
+#: What one row becomes: its key among the org's rows (a second one is refused), the error
+#: that refusal raises, and the row's values.
+Read = tuple[tuple[Any, ...], StudylogError, dict[str, Any]]
+
+
+def _load(
+    known: Known,
+    loader: Loader,
+    sheet: Sheet,
+    model: Any,
+    keys: tuple[Any, ...],
+    read: Callable[[_Row], Read],
+) -> None:
+    """Every row of ``sheet`` read and checked by ``read``, a row already recorded (or given
+    twice) refused, the rows added in batches; a refusal names the row and the column."""
+    loader.meter.start(sheet.label, sheet.total)
+    query = select(*keys).where(model.org_id == known.org.id)
+    seen = {tuple(row) for row in loader.session.execute(query)}
+    batch: list[dict[str, Any]] = []
+    for number, cells in sheet.rows():
+        row = _Row(sheet, cells, known)
+        try:
+            key, duplicate, values = read(row)
+            if key in seen:
+                raise duplicate
+        except StudylogError as error:
+            raise sheet.fail(number, row.column, error) from None
+        seen.add(key)
+        batch.append({"org_id": known.org.id, **values, "created_at": loader.created})
+        if len(batch) >= BATCH:
+            loader.insert(model, batch, sheet)
+    loader.insert(model, batch, sheet)
+
+
+def _output(row: _Row) -> Read:
+    day = row.day()
+    person = row.member_on(day)
+    kind = cell_choice(OutputKind, row.raw("kind"), row.what)
+    title = row.title()
+    venue = optional_text(row.text("venue"), what=row.what, limit=200)
+    level = None
+    if row.text("level") is not None:
+        level = cell_choice(Level, row.raw("level"), row.what)
+    ref = cell_ref(row.raw("session"))
+    session_id = None if ref is None else row.known.find_held(ref, None).id
+    duplicate = StudylogError("duplicate_output", id="—", name=person.name, day=day)
+    values = {"member_id": person.id, "kind": kind, "date": day, "title": title}
+    values |= {"venue": venue, "level": level, "session_id": session_id}
+    return (person.id, kind, day, title), duplicate, values
+
+
+def _self_study(row: _Row) -> Read:
+    day = row.day()
+    person = row.member_on(day)
+    hours = row.text("hours")
+    if hours is None:
+        raise StudylogError("empty_text", what=row.what)
+    hundredths = parse_hours(hours, what=row.what)
+    title = row.title()
+    duplicate = StudylogError("duplicate_self_study", id="—", name=person.name, day=day)
+    values = {"member_id": person.id, "date": day, "hours_hundredths": hundredths, "title": title}
+    return (person.id, day, title), duplicate, values
+
+
+def _agenda_item(row: _Row) -> Read:
+    meeting = cell_choice(Meeting, row.raw("meeting"), row.sheet.header("meeting"))
+    day = row.day()
+    title = row.title()
+    source = cell_day(row.raw("source_date"))
+    if source is not None and source > day:
+        raise StudylogError("source_after_meeting", source=source, day=day)
+    duplicate = StudylogError("duplicate_agenda_item", id="—", day=day)
+    values = {"meeting": meeting, "date": day, "title": title, "source_date": source}
+    return (meeting, day, title), duplicate, values
 
 
 def add_outputs(known: Known, loader: Loader, sheet: Sheet) -> None:
-    loader.meter.start(sheet.label, sheet.total)
-    at, guarded = sheet.at(), sheet.style == "csv"
-    seen: set[tuple[Any, ...]] = {
-        tuple(row)
-        for row in loader.session.execute(
-            select(
-                MemberOutput.member_id, MemberOutput.kind, MemberOutput.date, MemberOutput.title
-            ).where(MemberOutput.org_id == known.org.id)
-        )
-    }
-    batch: list[dict[str, Any]] = []
-    for number, cells in sheet.rows():
-        key = "date"
-        try:
-            day = _required_day(cells[at[key]], sheet.header(key))
-            key = "member"
-            person = known.person(cells[at[key]], guarded)
-            if not person.in_group(day):
-                raise StudylogError("not_in_group", name=person.name, day=day)
-            key = "kind"
-            kind = cell_choice(OutputKind, cells[at[key]], sheet.header(key))
-            key = "title"
-            title = clean_text(cell_text(cells[at[key]], guarded) or "", what=sheet.header(key))
-            key = "venue"
-            venue = optional_text(
-                cell_text(cells[at[key]], guarded), what=sheet.header(key), limit=200
-            )
-            key = "level"
-            level = None
-            if cell_text(cells[at[key]], guarded) is not None:
-                level = cell_choice(Level, cells[at[key]], sheet.header(key))
-            key = "session"
-            ref = cell_ref(cells[at[key]])
-            session_id = None if ref is None else known.find_held(ref, None).id
-            if (person.id, kind, day, title) in seen:
-                raise StudylogError("duplicate_output", id="—", name=person.name, day=day)
-        except StudylogError as error:
-            raise sheet.fail(number, key, error) from None
-        seen.add((person.id, kind, day, title))
-        batch.append(
-            {
-                "org_id": known.org.id,
-                "member_id": person.id,
-                "kind": kind,
-                "date": day,
-                "title": title,
-                "venue": venue,
-                "level": level,
-                "session_id": session_id,
-                "created_at": loader.created,
-            }
-        )
-        if len(batch) >= BATCH:
-            loader.insert(MemberOutput, batch, sheet)
-    loader.insert(MemberOutput, batch, sheet)
+    keys = (MemberOutput.member_id, MemberOutput.kind, MemberOutput.date, MemberOutput.title)
+    _load(known, loader, sheet, MemberOutput, keys, _output)
 
 
 def add_self_study(known: Known, loader: Loader, sheet: Sheet) -> None:
-    loader.meter.start(sheet.label, sheet.total)
-    at, guarded = sheet.at(), sheet.style == "csv"
-    seen: set[tuple[Any, ...]] = {
-        tuple(row)
-        for row in loader.session.execute(
-            select(SelfStudy.member_id, SelfStudy.date, SelfStudy.title).where(
-                SelfStudy.org_id == known.org.id
-            )
-        )
-    }
-    batch: list[dict[str, Any]] = []
-    for number, cells in sheet.rows():
-        key = "date"
-        try:
-            day = _required_day(cells[at[key]], sheet.header(key))
-            key = "member"
-            person = known.person(cells[at[key]], guarded)
-            if not person.in_group(day):
-                raise StudylogError("not_in_group", name=person.name, day=day)
-            key = "hours"
-            hours = cell_text(cells[at[key]], guarded)
-            if hours is None:
-                raise StudylogError("empty_text", what=sheet.header(key))
-            hundredths = parse_hours(hours, what=sheet.header(key))
-            key = "title"
-            title = clean_text(cell_text(cells[at[key]], guarded) or "", what=sheet.header(key))
-            if (person.id, day, title) in seen:
-                raise StudylogError("duplicate_self_study", id="—", name=person.name, day=day)
-        except StudylogError as error:
-            raise sheet.fail(number, key, error) from None
-        seen.add((person.id, day, title))
-        batch.append(
-            {
-                "org_id": known.org.id,
-                "member_id": person.id,
-                "date": day,
-                "hours_hundredths": hundredths,
-                "title": title,
-                "created_at": loader.created,
-            }
-        )
-        if len(batch) >= BATCH:
-            loader.insert(SelfStudy, batch, sheet)
-    loader.insert(SelfStudy, batch, sheet)
+    keys = (SelfStudy.member_id, SelfStudy.date, SelfStudy.title)
+    _load(known, loader, sheet, SelfStudy, keys, _self_study)
 
 
 def add_agenda_items(known: Known, loader: Loader, sheet: Sheet) -> None:
-    loader.meter.start(sheet.label, sheet.total)
-    at, guarded = sheet.at(), sheet.style == "csv"
-    seen: set[tuple[Any, ...]] = {
-        tuple(row)
-        for row in loader.session.execute(
-            select(AgendaItem.meeting, AgendaItem.date, AgendaItem.title).where(
-                AgendaItem.org_id == known.org.id
-            )
-        )
-    }
-    batch: list[dict[str, Any]] = []
-    for number, cells in sheet.rows():
-        key = "meeting"
-        try:
-            meeting = cell_choice(Meeting, cells[at[key]], sheet.header(key))
-            key = "date"
-            day = _required_day(cells[at[key]], sheet.header(key))
-            key = "title"
-            title = clean_text(cell_text(cells[at[key]], guarded) or "", what=sheet.header(key))
-            key = "source_date"
-            source = cell_day(cells[at[key]])
-            if source is not None and source > day:
-                raise StudylogError("source_after_meeting", source=source, day=day)
-            if (meeting, day, title) in seen:
-                raise StudylogError("duplicate_agenda_item", id="—", day=day)
-        except StudylogError as error:
-            raise sheet.fail(number, key, error) from None
-        seen.add((meeting, day, title))
-        batch.append(
-            {
-                "org_id": known.org.id,
-                "meeting": meeting,
-                "date": day,
-                "title": title,
-                "source_date": source,
-                "created_at": loader.created,
-            }
-        )
-        if len(batch) >= BATCH:
-            loader.insert(AgendaItem, batch, sheet)
-    loader.insert(AgendaItem, batch, sheet)
+    keys = (AgendaItem.meeting, AgendaItem.date, AgendaItem.title)
+    _load(known, loader, sheet, AgendaItem, keys, _agenda_item)
