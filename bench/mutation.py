@@ -61,7 +61,7 @@ GROUPS: dict[str, Group] = {
             "figures/tallies:_roll_figures",
             "figures/tallies:_speech_figures",
             "figures/grouping:in_period",
-            "figures/tallies:_expected_lines",
+            "figures/grouping:expected_lines",
             "figures/grouping:periods",
         ],
         [

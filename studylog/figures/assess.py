@@ -26,9 +26,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 
 from studylog.errors import StudylogError
+from studylog.figures.grouping import count_if, expected_lines
 from studylog.figures.scoring import (
     AssessSettings,
     Default,
@@ -39,7 +40,7 @@ from studylog.figures.scoring import (
     read_settings,
     score_member,
 )
-from studylog.records.expected import days_between, expected_on
+from studylog.records.expected import days_between
 from studylog.store.tables import (
     attendance,
     makeups,
@@ -85,10 +86,6 @@ class Component:
     per: int = 1  # the amount is in 1/per units (hours kept in hundredths: per=100), exactly
 
 
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 def _held(scope: Scope) -> ColumnElement[bool]:
     """The group's sessions held in the scope (deleted ones are kept out, as everywhere)."""
     session = sessions.c
@@ -101,30 +98,9 @@ def _held(scope: Scope) -> ColumnElement[bool]:
 
 
 def _expected_lines(query: Select[Any], scope: Scope) -> Select[Any]:
-    """Every (session held, member expected that day) pair, with its roll line and make-up."""
-    session, member, line = sessions.c, members.c, attendance.c
-    return (
-        query.select_from(sessions)
-        .join(
-            members,
-            and_(
-                member.org_id == session.org_id,
-                member.archived_at.is_(None),
-                expected_on(session.date),
-            ),
-        )
-        .outerjoin(
-            attendance,
-            and_(
-                line.session_id == session.id,
-                line.member_id == member.id,
-                line.archived_at.is_(None),
-            ),
-        )
-        .outerjoin(makeups, makeups.c.attendance_id == line.id)
-        .where(_held(scope))
-        .group_by(member.id)
-    )
+    """Every (session held in the scope, member expected that day) pair, with its roll line
+    and make-up (the same rows as ``stats``), grouped by member."""
+    return expected_lines(query).where(_held(scope)).group_by(members.c.id)
 
 
 def attendance_rate(scope: Scope) -> Select[Any]:
@@ -132,7 +108,7 @@ def attendance_rate(scope: Scope) -> Select[Any]:
     return _expected_lines(
         select(
             members.c.id.label("member_id"),
-            _count_if(attendance.c.status.in_(ATTENDED)).label("amount"),
+            count_if(attendance.c.status.in_(ATTENDED)).label("amount"),
             func.count().label("base"),
         ),
         scope,
@@ -152,7 +128,7 @@ def makeups_in_time(scope: Scope) -> Select[Any]:
     return _expected_lines(
         select(
             members.c.id.label("member_id"),
-            _count_if(attendance.c.status.in_(ATTENDED) | made_up).label("amount"),
+            count_if(attendance.c.status.in_(ATTENDED) | made_up).label("amount"),
             func.count().label("base"),
         ),
         scope,
@@ -298,7 +274,7 @@ def assess_year(
                 members.c.name,
                 members.c.title,
                 func.count().label("expected"),
-                _count_if(attendance.c.id.is_(None)).label("unrecorded"),
+                count_if(attendance.c.id.is_(None)).label("unrecorded"),
             ),
             scope,
         )

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import ColumnElement, Integer, Select, case, cast, extract, func
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, cast, extract, func
 
+from studylog.records.expected import expected_on
+from studylog.store.tables import attendance, makeups, members
 from studylog.store.tables import sessions as held
 
 Grouping = Literal["member", "month", "quarter", "org"]
@@ -59,3 +61,29 @@ def periods(start: date, end: date, by: Grouping) -> list[tuple[int, str]]:
 
 def without(row: dict[str, Any] | None, column: str = "period") -> dict[str, Any]:
     return {key: value for key, value in (row or {}).items() if key != column}
+
+
+def expected_lines(query: Select[Any]) -> Select[Any]:
+    """Every (session, expected member) pair, with its roll line and make-up if any: the rows
+    every roll figure counts (``stats``, the check, the assessment)."""
+    session, member, line = held.c, members.c, attendance.c
+    return (
+        query.select_from(held)
+        .join(
+            members,
+            and_(
+                member.org_id == session.org_id,
+                member.archived_at.is_(None),
+                expected_on(session.date),
+            ),
+        )
+        .outerjoin(
+            attendance,
+            and_(
+                line.session_id == session.id,
+                line.member_id == member.id,
+                line.archived_at.is_(None),
+            ),
+        )
+        .outerjoin(makeups, makeups.c.attendance_id == line.id)
+    )

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from studylog.figures.grouping import Grouping, OrgRef, count_if, period_number, periods, without
+from studylog.figures.grouping import expected_lines as _expected_lines
 from studylog.figures.grouping import in_period as _in_period
 from studylog.figures.studyforms import study_figures
-from studylog.records.expected import days_between, expected_on, expected_role
+from studylog.records.expected import days_between, expected_role
 from studylog.store.tables import attendance, makeups, members, orgs, speeches
 from studylog.store.tables import sessions as held
 from studylog.text.values import Plain
@@ -102,31 +103,6 @@ def _speech_figures() -> list[ColumnElement[Any]]:
 # Deleted sessions and members, and a deleted member's roll lines, stay in the database and
 # out of every figure: each query below says so itself (these are Core statements, which the
 # ORM's rule in studylog.store.models does not reach).
-
-
-def _expected_lines(query: Select[Any]) -> Select[Any]:
-    """Every (session, expected member) pair, with its roll line and make-up if any."""
-    session, member, line = held.c, members.c, attendance.c
-    return (
-        query.select_from(held)
-        .join(
-            members,
-            and_(
-                member.org_id == session.org_id,
-                member.archived_at.is_(None),
-                expected_on(session.date),
-            ),
-        )
-        .outerjoin(
-            attendance,
-            and_(
-                line.session_id == session.id,
-                line.member_id == member.id,
-                line.archived_at.is_(None),
-            ),
-        )
-        .outerjoin(makeups, makeups.c.attendance_id == line.id)
-    )
 
 
 def _speeches(query: Select[Any]) -> Select[Any]:
