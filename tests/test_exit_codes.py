@@ -84,3 +84,14 @@ def test_the_installed_command_exits_2_for_a_bad_choice(seeded: Database) -> Non
     )
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("Error: 'xml' is not a valid --format")
+
+
+def test_a_number_that_is_not_one_is_said_in_plain_words(run: Run) -> None:
+    """Typer's conversion library words it 'Input should be a valid integer, unable to parse
+    string as an integer'; the user reads what is wrong, in their language, exit 2."""
+    result = run("due", "--days", "abc")
+    assert result.exit_code == 2
+    assert "a whole number is expected (studylog due --help)" in result.stderr
+    assert "Input should be" not in result.stderr
+    zh = run("--lang", "zh", "due", "--days", "abc")
+    assert zh.exit_code == 2 and "应为整数" in zh.stderr

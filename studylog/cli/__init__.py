@@ -211,9 +211,14 @@ _USAGE_ZH = [
 
 
 def usage_message(message: str) -> str:
-    """Typer's own message, in Chinese when the user reads Chinese."""
+    """Typer's own message, in Chinese when the user reads Chinese; in English without the
+    conversion library's wording (``Input should be a valid integer, unable to parse …``)."""
     if current_language() != "zh":
-        return message
+        return re.sub(
+            r"Input should be a valid integer[^(\n]*?(\s*)(?=\(|$)",
+            r"a whole number is expected\1",
+            message,
+        )
     for pattern, template in _USAGE_ZH:
         match = pattern.match(message.strip())
         if match:
